@@ -1,0 +1,1 @@
+export { StepwiseError } from './stepwise-error';
