@@ -1,4 +1,9 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// CI asks for a JSON report beside the console output so it can count tests.
+const reportDir = process.env.STEPWISE_TEST_REPORT_DIR;
+const reportName = process.env.STEPWISE_TEST_REPORT_NAME ?? 'unit';
 
 export default defineConfig({
   resolve: {
@@ -13,6 +18,9 @@ export default defineConfig({
       include: ['packages/*/src/**/*.test-d.ts', 'examples/*/**/*.test-d.ts'],
       tsconfig: './tsconfig.json',
     },
+    reporters: reportDir
+      ? ['default', ['json', { outputFile: join(reportDir, `${reportName}.json`) }]]
+      : ['default'],
     testTimeout: 20000,
   },
 });
