@@ -1,1 +1,3 @@
-export {};
+export type { Diagnostic, DiagnosticSeverity, ValidationResult } from './diagnostic';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes';
+export { validate } from './validate';
