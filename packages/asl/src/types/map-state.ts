@@ -27,7 +27,11 @@ export type MapProcessor<L extends QueryLanguage> =
   | { ItemProcessor: ItemProcessor<L>; Iterator?: never }
   | { Iterator: ItemProcessor<L>; ItemProcessor?: never };
 
-interface JsonPathMapFields extends StateBase, JsonPathMarker, JsonPathInputOutput, JsonPathResultPath {
+export interface JsonPathMapFields
+  extends StateBase,
+    JsonPathMarker,
+    JsonPathInputOutput,
+    JsonPathResultPath {
   Type: 'Map';
   ItemsPath?: string;
   ItemSelector?: PayloadTemplate;
@@ -49,7 +53,7 @@ interface JsonPathMapFields extends StateBase, JsonPathMarker, JsonPathInputOutp
   Assign?: Assign;
 }
 
-interface JsonataMapFields extends StateBase, JsonataMarker {
+export interface JsonataMapFields extends StateBase, JsonataMarker {
   Type: 'Map';
   Items?: JsonArray | JsonObject | JsonataExpression;
   ItemSelector?: JsonObject | JsonataExpression;

@@ -14,7 +14,11 @@ import type { QueryLanguage } from './query-language';
 import type { JsonataCatcher, JsonPathCatcher, Retrier } from './retry-catch';
 import type { Branch } from './state-machine';
 
-interface JsonPathParallelFields extends StateBase, JsonPathMarker, JsonPathInputOutput, JsonPathResultPath {
+export interface JsonPathParallelFields
+  extends StateBase,
+    JsonPathMarker,
+    JsonPathInputOutput,
+    JsonPathResultPath {
   Type: 'Parallel';
   /** A JSONPath state exists only in a JSONPath machine, so its branches are JSONPath-scoped. */
   Branches: Branch<'JSONPath'>[];
@@ -29,7 +33,10 @@ interface JsonPathParallelFields extends StateBase, JsonPathMarker, JsonPathInpu
  * `L` is the query language of the enclosing state machine, which the
  * branches inherit: inside a JSONata machine they cannot use JSONPath.
  */
-interface JsonataParallelFields<L extends QueryLanguage> extends StateBase, JsonataMarker, JsonataArguments {
+export interface JsonataParallelFields<L extends QueryLanguage>
+  extends StateBase,
+    JsonataMarker,
+    JsonataArguments {
   Type: 'Parallel';
   Branches: Branch<L>[];
   Output?: JsonataTemplate;

@@ -11,14 +11,18 @@ import type {
 } from './common';
 import type { JsonValue } from './json';
 
-interface JsonPathPassFields extends StateBase, JsonPathMarker, JsonPathInputOutput, JsonPathResultPath {
+export interface JsonPathPassFields
+  extends StateBase,
+    JsonPathMarker,
+    JsonPathInputOutput,
+    JsonPathResultPath {
   Type: 'Pass';
   Parameters?: PayloadTemplate;
   Result?: JsonValue;
   Assign?: Assign;
 }
 
-interface JsonataPassFields extends StateBase, JsonataMarker {
+export interface JsonataPassFields extends StateBase, JsonataMarker {
   Type: 'Pass';
   Output?: JsonataTemplate;
   Assign?: Assign;

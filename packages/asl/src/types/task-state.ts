@@ -23,7 +23,11 @@ export interface JsonataCredentials {
 
 export type Credentials = JsonPathCredentials | JsonataCredentials;
 
-interface JsonPathTaskFields extends StateBase, JsonPathMarker, JsonPathInputOutput, JsonPathResultPath {
+export interface JsonPathTaskFields
+  extends StateBase,
+    JsonPathMarker,
+    JsonPathInputOutput,
+    JsonPathResultPath {
   Type: 'Task';
   Resource: string;
   Parameters?: PayloadTemplate;
@@ -38,7 +42,7 @@ interface JsonPathTaskFields extends StateBase, JsonPathMarker, JsonPathInputOut
   Assign?: Assign;
 }
 
-interface JsonataTaskFields extends StateBase, JsonataMarker, JsonataArguments {
+export interface JsonataTaskFields extends StateBase, JsonataMarker, JsonataArguments {
   Type: 'Task';
   Resource: string;
   Output?: JsonataTemplate;

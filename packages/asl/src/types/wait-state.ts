@@ -24,12 +24,12 @@ export type JsonataWaitDuration = ExactlyOne<{
   Timestamp: string | JsonataExpression;
 }>;
 
-interface JsonPathWaitFields extends StateBase, JsonPathMarker, JsonPathInputOutput {
+export interface JsonPathWaitFields extends StateBase, JsonPathMarker, JsonPathInputOutput {
   Type: 'Wait';
   Assign?: Assign;
 }
 
-interface JsonataWaitFields extends StateBase, JsonataMarker {
+export interface JsonataWaitFields extends StateBase, JsonataMarker {
   Type: 'Wait';
   Output?: JsonataTemplate;
   Assign?: Assign;
