@@ -1,5 +1,5 @@
-import jsonata from 'jsonata';
 import { isIntrinsicCall, tryParseIntrinsic } from '../intrinsics';
+import { parseJsonataExpression } from '../jsonata';
 import { compileStringMatcher } from '../matcher';
 import { isReferencePath, tryParsePath } from '../path';
 import type { DiagnosticCode } from './diagnostic-codes';
@@ -72,7 +72,8 @@ export function jsonataProblem(value: string): ExpressionProblem | undefined {
   const body = value.slice(JSONATA_OPEN.length, -JSONATA_CLOSE.length);
   if (body.trim() === '') return { code: 'INVALID_JSONATA', message: 'The JSONata expression is empty.' };
   try {
-    jsonata(body);
+    // The runtime's own parser, so names it refuses (__proto__, ...) are refused here too.
+    parseJsonataExpression(value);
     return undefined;
   } catch (error) {
     return {

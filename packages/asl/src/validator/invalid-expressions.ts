@@ -115,6 +115,12 @@ export const EXPRESSION_MISTAKES: InvalidDefinition[] = [
     }),
   ),
   entry(
+    'JSONata reaching for __proto__',
+    'INVALID_JSONATA',
+    '/States/S/Output',
+    jsonata({ S: pass({ Output: '{% $states.input.__proto__ %}' }) }),
+  ),
+  entry(
     'empty JSONata expression in Assign',
     'INVALID_JSONATA',
     '/States/S/Assign/v',
