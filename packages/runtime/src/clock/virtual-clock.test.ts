@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from './virtual-clock';
+
+describe('virtual clock', () => {
+  it('jumps to the next timer as soon as nothing else can run', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    const started = Date.now();
+    await clock.sleep(7 * 24 * 3600 * 1000);
+    expect(clock.now()).toBe(7 * 24 * 3600 * 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('fires timers in due order', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    const fired: number[] = [];
+    await Promise.all([300, 100, 200].map((ms) => clock.sleep(ms).then(() => fired.push(ms))));
+    expect(fired).toEqual([100, 200, 300]);
+  });
+
+  it('does not skip ahead while tracked work is in flight', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    let timerFiredAt: number | undefined;
+    const timer = clock.sleep(60_000).then(() => {
+      timerFiredAt = clock.now();
+    });
+    await clock.track(new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(timerFiredAt).toBeUndefined();
+    await timer;
+    expect(timerFiredAt).toBe(60_000);
+  });
+
+  it('rejects a sleep whose signal aborts', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    const controller = new AbortController();
+    const sleeping = clock.sleep(1000, controller.signal);
+    controller.abort(new Error('stopped'));
+    await expect(sleeping).rejects.toThrow('stopped');
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});

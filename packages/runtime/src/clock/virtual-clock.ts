@@ -1,0 +1,101 @@
+import { abortReason, type Clock } from './clock';
+
+interface Timer {
+  readonly due: number;
+  readonly seq: number;
+  readonly resolve: () => void;
+  cancelled: boolean;
+}
+
+export interface VirtualClock extends Clock {
+  /** Moves time forward by `ms`, firing every timer that falls due on the way. */
+  advance(ms: number): void;
+  /** Timers that have not fired yet. */
+  pendingTimers(): number;
+}
+
+/**
+ * A clock whose time only moves when nothing else can: once every promise has settled, no tracked
+ * work is in flight and only timers remain, it jumps to the earliest timer and fires it.
+ */
+export function createVirtualClock(options: { start?: Date | number } = {}): VirtualClock {
+  let now = options.start === undefined ? Date.now() : Number(options.start);
+  let seq = 0;
+  let inFlight = 0;
+  let checkScheduled = false;
+  const timers: Timer[] = [];
+
+  const fireDue = (until: number) => {
+    timers.sort((a, b) => a.due - b.due || a.seq - b.seq);
+    while (timers.length > 0 && (timers[0] as Timer).due <= until) {
+      const timer = timers.shift() as Timer;
+      if (timer.cancelled) continue;
+      now = Math.max(now, timer.due);
+      timer.resolve();
+    }
+  };
+
+  const skipWhenIdle = () => {
+    checkScheduled = false;
+    if (inFlight > 0) return;
+    const live = timers.filter((t) => !t.cancelled);
+    timers.length = 0;
+    timers.push(...live);
+    if (live.length === 0) return;
+    live.sort((a, b) => a.due - b.due || a.seq - b.seq);
+    fireDue((live[0] as Timer).due);
+    scheduleCheck();
+  };
+
+  // setImmediate runs after the microtask queue drains, i.e. once the engine has done all it can.
+  const scheduleCheck = () => {
+    if (checkScheduled) return;
+    checkScheduled = true;
+    setImmediate(skipWhenIdle);
+  };
+
+  return {
+    now: () => now,
+    sleep(ms, signal) {
+      return new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(abortReason(signal));
+          return;
+        }
+        let onAbort: (() => void) | undefined;
+        const timer: Timer = {
+          due: now + Math.max(0, ms),
+          seq: seq++,
+          resolve: () => {
+            if (onAbort) signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          cancelled: false,
+        };
+        if (signal) {
+          onAbort = () => {
+            timer.cancelled = true;
+            reject(abortReason(signal));
+          };
+          signal.addEventListener('abort', onAbort, { once: true });
+        }
+        timers.push(timer);
+        scheduleCheck();
+      });
+    },
+    async track<T>(work: Promise<T>): Promise<T> {
+      inFlight++;
+      try {
+        return await work;
+      } finally {
+        inFlight--;
+        scheduleCheck();
+      }
+    },
+    advance(ms) {
+      fireDue(now + ms);
+      now += Math.max(0, ms);
+    },
+    pendingTimers: () => timers.filter((t) => !t.cancelled).length,
+  };
+}

@@ -1,0 +1,39 @@
+import type { Clock } from '../clock/clock';
+import type { ExecutionContextParts, ExecutionIdentity } from '../dataflow/context-object';
+import type { EvaluationEnv } from '../dataflow/scope';
+import type { VariableScope } from '../dataflow/variable-scope';
+import type { HistoryRecorder, Lane } from '../history/history-recorder';
+import type { ItemReaderRegistry } from '../map/item-reader';
+import type { ResultWriter } from '../map/result-writer';
+import type { RandomSource } from '../random/random';
+import type { TaskRegistry } from '../tasks/task-registry';
+
+/** Services and identity shared by every state of one execution. */
+export interface RunContext {
+  readonly identity: ExecutionIdentity;
+  readonly contextParts: ExecutionContextParts;
+  readonly recorder: HistoryRecorder;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly env: EvaluationEnv;
+  readonly tasks: TaskRegistry;
+  readonly itemReaders: ItemReaderRegistry;
+  readonly resultWriter: ResultWriter | undefined;
+  /** Fires when the execution is stopped or times out. */
+  readonly signal: AbortSignal;
+  readonly region: string;
+  readonly accountId: string;
+  /** A fresh task token per Task invocation. */
+  nextTaskToken(): string;
+}
+
+/**
+ * Where a chain of states runs: the top level, one Parallel branch or one Map iteration. Each has
+ * its own history lane and variable scope.
+ */
+export interface Frame {
+  readonly run: RunContext;
+  readonly lane: Lane;
+  readonly vars: VariableScope;
+  readonly mapItem?: { readonly index: number; readonly value: unknown };
+}

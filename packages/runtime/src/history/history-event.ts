@@ -1,0 +1,74 @@
+/** AWS `HistoryEventType` names the runtime records. */
+export type HistoryEventType =
+  | 'ExecutionStarted'
+  | 'ExecutionSucceeded'
+  | 'ExecutionFailed'
+  | 'ExecutionTimedOut'
+  | 'ExecutionAborted'
+  | 'PassStateEntered'
+  | 'PassStateExited'
+  | 'TaskStateEntered'
+  | 'TaskStateExited'
+  | 'ChoiceStateEntered'
+  | 'ChoiceStateExited'
+  | 'WaitStateEntered'
+  | 'WaitStateExited'
+  | 'SucceedStateEntered'
+  | 'SucceedStateExited'
+  | 'FailStateEntered'
+  | 'ParallelStateEntered'
+  | 'ParallelStateStarted'
+  | 'ParallelStateSucceeded'
+  | 'ParallelStateFailed'
+  | 'ParallelStateAborted'
+  | 'ParallelStateExited'
+  | 'MapStateEntered'
+  | 'MapStateStarted'
+  | 'MapStateSucceeded'
+  | 'MapStateFailed'
+  | 'MapStateAborted'
+  | 'MapStateExited'
+  | 'MapIterationStarted'
+  | 'MapIterationSucceeded'
+  | 'MapIterationFailed'
+  | 'MapIterationAborted'
+  | 'MapRunStarted'
+  | 'MapRunSucceeded'
+  | 'MapRunFailed'
+  | 'MapRunAborted'
+  | 'TaskScheduled'
+  | 'TaskStarted'
+  | 'TaskSubmitted'
+  | 'TaskSucceeded'
+  | 'TaskFailed'
+  | 'TaskTimedOut'
+  | 'LambdaFunctionScheduled'
+  | 'LambdaFunctionStarted'
+  | 'LambdaFunctionSucceeded'
+  | 'LambdaFunctionFailed'
+  | 'LambdaFunctionTimedOut'
+  | 'EvaluationFailed';
+
+/** `{truncated}` as AWS attaches it to every payload. */
+export interface PayloadDetails {
+  readonly truncated: boolean;
+}
+
+/**
+ * One entry of an execution's history, shaped like an AWS `HistoryEvent`: payloads are JSON
+ * strings and the details sit under the AWS key for the event type (`stateEnteredEventDetails`...).
+ */
+export interface HistoryEvent {
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly type: HistoryEventType;
+  readonly timestamp: Date;
+  readonly [details: `${string}EventDetails`]: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** The AWS key under which an event type carries its details. */
+export function detailsKeyOf(type: HistoryEventType): `${string}EventDetails` {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
+  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
+}

@@ -1,0 +1,89 @@
+import { StatesError } from '../errors/runtime-errors';
+import type { TaskRegistry } from '../tasks/task-registry';
+
+/** `arn:aws:states:::lambda:invoke`, the optimized Lambda integration. */
+export function isLambdaInvokeResource(resource: string): boolean {
+  return (
+    resource === 'arn:aws:states:::lambda:invoke' ||
+    resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken'
+  );
+}
+
+/** A Lambda function ARN used directly as a Task's Resource. */
+export function isLambdaFunctionArn(resource: string): boolean {
+  return /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:/.test(resource);
+}
+
+/**
+ * The function `FunctionName` names: a registered handler under that exact name or ARN.
+ * Function names, partial and full ARNs are all accepted, as Lambda does.
+ */
+export function resolveFunctionHandler(
+  registry: TaskRegistry,
+  functionName: string,
+  region: string,
+  account: string,
+) {
+  const direct = registry.find(functionName);
+  if (direct) return direct;
+  const name = functionName.includes(':function:')
+    ? functionName.split(':function:')[1]?.split(':')[0]
+    : undefined;
+  if (name !== undefined) return registry.find(name);
+  return registry.find(`arn:aws:lambda:${region}:${account}:function:${functionName}`);
+}
+
+/** The event a function receives from lambda:invoke's `Payload` parameter. */
+export function lambdaPayload(payload: unknown): unknown {
+  if (payload === undefined || payload === null) return {};
+  if (typeof payload === 'string') {
+    // A string Payload is sent as the JSON text it spells.
+    try {
+      return JSON.parse(payload);
+    } catch {
+      return payload;
+    }
+  }
+  return payload;
+}
+
+export function functionNotFound(functionName: string, region: string, account: string): StatesError {
+  const arn = functionName.startsWith('arn:')
+    ? functionName
+    : `arn:aws:lambda:${region}:${account}:function:${functionName}`;
+  return new StatesError(
+    'Lambda.ResourceNotFoundException',
+    `Function not found: ${arn} (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)`,
+  );
+}
+
+/** What lambda:invoke returns: the function's result wrapped in Lambda's Invoke response. */
+export function invokeResponse(
+  payload: unknown,
+  parameters: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const body = JSON.stringify(payload ?? null);
+  const response: Record<string, unknown> = { ExecutedVersion: '$LATEST' };
+  if (parameters.LogType === 'Tail') response.LogResult = '';
+  response.Payload = payload;
+  response.SdkHttpMetadata = {
+    AllHttpHeaders: {
+      'X-Amz-Executed-Version': ['$LATEST'],
+      'x-amzn-Remapped-Content-Length': ['0'],
+      Connection: ['keep-alive'],
+      'Content-Length': [String(Buffer.byteLength(body))],
+      'Content-Type': ['application/json'],
+    },
+    HttpHeaders: {
+      Connection: 'keep-alive',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Content-Type': 'application/json',
+      'X-Amz-Executed-Version': '$LATEST',
+      'x-amzn-Remapped-Content-Length': '0',
+    },
+    HttpStatusCode: 200,
+  };
+  response.SdkResponseMetadata = { RequestId: '' };
+  response.StatusCode = 200;
+  return response;
+}

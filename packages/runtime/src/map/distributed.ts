@@ -1,0 +1,65 @@
+import type { Frame } from '../engine/run-context';
+import { ErrorNames } from '../errors/error-names';
+import { fail } from '../errors/state-failure';
+
+export interface DistributedConfig {
+  readonly itemReader: Readonly<Record<string, unknown>> | undefined;
+  readonly itemBatcher: Readonly<Record<string, unknown>> | undefined;
+  readonly resultWriter: Readonly<Record<string, unknown>> | undefined;
+  readonly label: string | undefined;
+}
+
+export function mapRunArn(frame: Frame, stateName: string, label: string | undefined): string {
+  const { identity } = frame.run;
+  const machine = identity.stateMachineArn.replace(':stateMachine:', ':mapRun:');
+  return `${machine}/${label ?? stateName}:${frame.run.env.uuid()}`;
+}
+
+/** Items from the ItemReader's registered reader. */
+export async function readItems(
+  frame: Frame,
+  reader: Readonly<Record<string, unknown>>,
+  parameters: Readonly<Record<string, unknown>>,
+): Promise<unknown[]> {
+  const resource = String(reader.Resource);
+  const read = frame.run.itemReaders.get(resource);
+  if (!read)
+    fail(ErrorNames.itemReaderFailed, `No item reader is registered for the resource '${resource}'.`);
+  try {
+    const config = (reader.ReaderConfig ?? {}) as Readonly<Record<string, unknown>>;
+    let items = [...(await read({ resource, parameters, readerConfig: config, signal: frame.run.signal }))];
+    if (typeof config.MaxItems === 'number' && config.MaxItems > 0) items = items.slice(0, config.MaxItems);
+    return items;
+  } catch (error) {
+    return fail(ErrorNames.itemReaderFailed, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Groups items as ItemBatcher asks: `{Items, BatchInput}` per batch. */
+export function batchItems(
+  items: readonly unknown[],
+  batcher: Readonly<Record<string, unknown>>,
+  batchInput: unknown,
+): unknown[] {
+  const maxItems =
+    typeof batcher.MaxItemsPerBatch === 'number' ? batcher.MaxItemsPerBatch : Number.POSITIVE_INFINITY;
+  const maxBytes =
+    typeof batcher.MaxInputBytesPerBatch === 'number' ? batcher.MaxInputBytesPerBatch : 262_144;
+  const batches: unknown[] = [];
+  let current: unknown[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (current.length === 0) return;
+    batches.push(batchInput === undefined ? { Items: current } : { BatchInput: batchInput, Items: current });
+    current = [];
+    bytes = 0;
+  };
+  for (const item of items) {
+    const size = Buffer.byteLength(JSON.stringify(item) ?? 'null');
+    if (current.length >= maxItems || (current.length > 0 && bytes + size > maxBytes)) flush();
+    current.push(item);
+    bytes += size;
+  }
+  flush();
+  return batches;
+}

@@ -1,0 +1,63 @@
+import { compileChoiceState } from '../states/choice-state';
+import { compileFailState } from '../states/fail-state';
+import { compileMapState } from '../states/map-state';
+import { compileParallelState } from '../states/parallel-state';
+import { compilePassState } from '../states/pass-state';
+import { compileSucceedState } from '../states/succeed-state';
+import { compileTaskState } from '../states/task-state';
+import { compileWaitState } from '../states/wait-state';
+import type {
+  CompileContext,
+  CompiledGraph,
+  CompiledState,
+  QueryLanguage,
+  RawGraph,
+  RawState,
+  StateKind,
+} from './compiled-state';
+
+type StateCompiler = (name: string, raw: RawState, ctx: CompileContext) => CompiledState;
+
+const COMPILERS: Readonly<Record<StateKind, StateCompiler>> = {
+  Pass: compilePassState,
+  Task: compileTaskState,
+  Choice: compileChoiceState,
+  Wait: compileWaitState,
+  Succeed: compileSucceedState,
+  Fail: compileFailState,
+  Parallel: compileParallelState,
+  Map: compileMapState,
+};
+
+/** A definition turned into executable form: every path, template and expression parsed once. */
+export interface ExecutionPlan {
+  readonly graph: CompiledGraph;
+  readonly timeoutSeconds: number | undefined;
+}
+
+const plans = new WeakMap<object, ExecutionPlan>();
+
+/** Compiles a definition, or returns the plan already made for this very object. */
+export function planFor(definition: RawGraph): ExecutionPlan {
+  const cached = plans.get(definition);
+  if (cached) return cached;
+  const plan: ExecutionPlan = {
+    graph: compileGraph(definition, definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath'),
+    timeoutSeconds: typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined,
+  };
+  plans.set(definition, plan);
+  return plan;
+}
+
+function compileGraph(graph: RawGraph, queryLanguage: QueryLanguage): CompiledGraph {
+  const ctx: CompileContext = { queryLanguage, compileGraph };
+  const states = new Map<string, CompiledState>();
+  for (const name of Object.keys(graph.States)) {
+    const raw = graph.States[name] as RawState;
+    const compile = COMPILERS[raw.Type as StateKind];
+    if (compile === undefined)
+      throw new TypeError(`The state '${name}' has an unknown type '${String(raw.Type)}'.`);
+    states.set(name, compile(name, raw, ctx));
+  }
+  return { startAt: graph.StartAt, states };
+}

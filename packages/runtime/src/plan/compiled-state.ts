@@ -1,0 +1,56 @@
+import type { Frame } from '../engine/run-context';
+
+export type StateKind = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
+export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+/** A state definition as written; fields are read and checked while compiling. */
+export type RawState = Readonly<Record<string, unknown>>;
+
+export interface RawGraph {
+  readonly StartAt: string;
+  readonly States: Readonly<Record<string, RawState>>;
+  readonly QueryLanguage?: QueryLanguage;
+  readonly TimeoutSeconds?: number;
+}
+
+/** What a state knows about its own entry. */
+export interface StateEntry {
+  readonly name: string;
+  readonly input: unknown;
+  readonly enteredEventId: number;
+  /** The `previousEventId` of the entered event; AWS links some failure events to it. */
+  readonly enteredPrev: number;
+  readonly enteredTime: string;
+}
+
+export interface StepResult {
+  readonly output: unknown;
+  /** The next state, or undefined when the chain ends here. */
+  readonly next: string | undefined;
+  /** Variables the state assigns, applied once the state exits. */
+  readonly assigned?: Readonly<Record<string, unknown>>;
+}
+
+/** Synchronous when nothing in the state awaits, so Pass-heavy chains never touch the microtask queue. */
+export type StepOutcome = StepResult | Promise<StepResult>;
+
+export interface CompiledState {
+  readonly name: string;
+  readonly kind: StateKind;
+  execute(frame: Frame, entry: StateEntry): StepOutcome;
+}
+
+export interface CompiledGraph {
+  readonly startAt: string;
+  readonly states: ReadonlyMap<string, CompiledState>;
+}
+
+/** Passed to each state's compiler so nested graphs (branches, item processors) compile the same way. */
+export interface CompileContext {
+  readonly queryLanguage: QueryLanguage;
+  compileGraph(graph: RawGraph, queryLanguage: QueryLanguage): CompiledGraph;
+}
+
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}

@@ -1,0 +1,135 @@
+import { compileJsonata } from '../dataflow/jsonata-expressions';
+import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
+import { compilePathIo, outputFromResult, pathScope } from '../dataflow/jsonpath-io';
+import { compileTemplate } from '../dataflow/payload-template';
+import type { Frame } from '../engine/run-context';
+import { stateContext } from '../engine/state-context';
+import { withErrorHandling } from '../engine/with-error-handling';
+import { compileCatchers } from '../errors/catch-policy';
+import { ErrorNames } from '../errors/error-names';
+import { compileRetriers } from '../errors/retry-policy';
+import { batchItems, mapRunArn, readItems } from '../map/distributed';
+import { compileItemSelector, compileItems } from '../map/map-items';
+import { runIterations } from '../map/run-iterations';
+import { compileMaxConcurrency, compileTolerance } from '../map/tolerance';
+import type {
+  CompileContext,
+  CompiledState,
+  RawGraph,
+  RawState,
+  StateEntry,
+  StepResult,
+} from '../plan/compiled-state';
+import { nextOf, queryLanguageOf, stringField } from '../plan/raw-fields';
+
+type Obj = Readonly<Record<string, unknown>>;
+
+export function compileMapState(name: string, raw: RawState, ctx: CompileContext): CompiledState {
+  const ql = queryLanguageOf(raw, ctx.queryLanguage);
+  const next = nextOf(raw);
+  const processor = (raw.ItemProcessor ?? raw.Iterator) as RawGraph & { ProcessorConfig?: Obj };
+  const graph = ctx.compileGraph(processor, ql);
+  const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const pathIo = ql === 'JSONPath' ? compilePathIo(raw, '__none__') : undefined;
+  const jsonataIo = ql === 'JSONata' ? compileJsonataIo(raw, '__none__') : undefined;
+  const items = compileItems(raw, ql);
+  const selector = compileItemSelector(raw, ql);
+  const maxConcurrency = compileMaxConcurrency(raw);
+  const maxConcurrencyJsonata =
+    ql === 'JSONata' && typeof raw.MaxConcurrency === 'string'
+      ? compileJsonata(raw.MaxConcurrency, 'MaxConcurrency')
+      : undefined;
+  const tolerance = compileTolerance(raw);
+  const reader = raw.ItemReader as Obj | undefined;
+  const readerParameters =
+    reader?.Parameters !== undefined ? compileTemplate(reader.Parameters, 'Parameters') : undefined;
+  const batcher = raw.ItemBatcher as Obj | undefined;
+  const writer = raw.ResultWriter as Obj | undefined;
+  const label = stringField(raw, 'Label');
+  const retriers = compileRetriers(raw.Retry);
+  const catchers = compileCatchers(raw.Catch, ql);
+
+  async function attempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
+    const { recorder } = frame.run;
+    const context = stateContext(frame, entry, { retryCount });
+    const input = pathIo?.inputPath ? pathIo.inputPath(pathScope(frame, entry.input, context)) : entry.input;
+    const scope = pathScope(frame, input, context);
+    let list = reader
+      ? await readItems(frame, reader, (readerParameters?.(scope, frame.run.env) ?? {}) as Obj)
+      : await items(frame, input, context);
+    if (batcher) list = batchItems(list, batcher, batcher.BatchInput);
+    const limit = maxConcurrencyJsonata
+      ? Number(await maxConcurrencyJsonata(jsonataScope(frame, input, context)))
+      : maxConcurrency(scope);
+    recorder.advance(frame.lane, 'MapStateStarted', { length: list.length });
+    const accepted = tolerance(scope);
+    const runArn = distributed ? mapRunArn(frame, name, label) : undefined;
+    if (runArn) recorder.advance(frame.lane, 'MapRunStarted', { mapRunArn: runArn });
+    let outcome: Awaited<ReturnType<typeof runIterations>>;
+    try {
+      outcome = await runIterations(frame, {
+        stateName: name,
+        graph,
+        items: list,
+        maxConcurrency: limit,
+        tolerance: accepted,
+        recordIterations: !distributed,
+        itemInput: (index, iterationFrame) => {
+          if (!selector) return list[index];
+          return selector(iterationFrame, input, stateContext(iterationFrame, entry, { retryCount }));
+        },
+      });
+    } catch (error) {
+      if (runArn)
+        recorder.advance(frame.lane, 'MapRunFailed', { error: ErrorNames.exceedToleratedFailureThreshold });
+      throw error;
+    }
+    let closing = outcome.lastSucceededEventId ?? frame.lane.cursor;
+    if (runArn) closing = recorder.advance(frame.lane, 'MapRunSucceeded');
+    recorder.append('MapStateSucceeded', closing);
+    frame.lane.cursor = closing;
+    let result: unknown = outcome.results;
+    if (writer && frame.run.resultWriter) {
+      const details = await frame.run.resultWriter({
+        mapRunArn: runArn ?? '',
+        resource: String(writer.Resource),
+        parameters: (writer.Parameters ?? {}) as Obj,
+        succeeded: outcome.results,
+        failed: [],
+      });
+      result = { MapRunArn: runArn, ResultWriterDetails: details };
+    }
+    if (pathIo) {
+      const { output, assigned } = outputFromResult(pathIo, frame, entry.input, result, context);
+      return { output, next, assigned };
+    }
+    const done = await jsonataOutput(
+      jsonataIo ?? { output: undefined, assign: undefined },
+      jsonataScope(frame, entry.input, context, { result }),
+      result,
+    );
+    return { output: done.output, next, assigned: done.assigned };
+  }
+
+  return {
+    name,
+    kind: 'Map',
+    execute(frame, entry) {
+      return withErrorHandling(
+        frame,
+        entry,
+        {
+          kind: 'Map',
+          retriers,
+          catchers,
+          context: (retryCount) => stateContext(frame, entry, { retryCount }),
+          onFinalFailure: (failure) => {
+            if (failure.error !== ErrorNames.runtime)
+              frame.run.recorder.advance(frame.lane, 'MapStateFailed');
+          },
+        },
+        (retryCount) => attempt(frame, entry, retryCount),
+      );
+    },
+  };
+}

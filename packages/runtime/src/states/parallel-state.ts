@@ -1,0 +1,87 @@
+import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
+import { compilePathIo, effectiveInput, outputFromResult } from '../dataflow/jsonpath-io';
+import type { Frame } from '../engine/run-context';
+import { runGraph } from '../engine/run-graph';
+import { stateContext } from '../engine/state-context';
+import { withErrorHandling } from '../engine/with-error-handling';
+import { compileCatchers } from '../errors/catch-policy';
+import { ErrorNames } from '../errors/error-names';
+import { compileRetriers } from '../errors/retry-policy';
+import type {
+  CompileContext,
+  CompiledState,
+  RawGraph,
+  RawState,
+  StateEntry,
+  StepResult,
+} from '../plan/compiled-state';
+import { nextOf, queryLanguageOf } from '../plan/raw-fields';
+
+export function compileParallelState(name: string, raw: RawState, ctx: CompileContext): CompiledState {
+  const ql = queryLanguageOf(raw, ctx.queryLanguage);
+  const next = nextOf(raw);
+  const branches = ((Array.isArray(raw.Branches) ? raw.Branches : []) as RawGraph[]).map((branch) =>
+    ctx.compileGraph(branch, ql),
+  );
+  const pathIo = ql === 'JSONPath' ? compilePathIo(raw) : undefined;
+  const jsonataIo = ql === 'JSONata' ? compileJsonataIo(raw) : undefined;
+  const retriers = compileRetriers(raw.Retry);
+  const catchers = compileCatchers(raw.Catch, ql);
+
+  async function attempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
+    const context = stateContext(frame, entry, { retryCount });
+    const input = pathIo
+      ? effectiveInput(pathIo, frame, entry.input, context)
+      : jsonataIo?.arguments
+        ? await jsonataIo.arguments(jsonataScope(frame, entry.input, context))
+        : entry.input;
+    const { recorder } = frame.run;
+    recorder.advance(frame.lane, 'ParallelStateStarted');
+    const start = frame.lane.cursor;
+    let results: unknown[];
+    try {
+      results = await Promise.all(
+        branches.map(async (graph) => {
+          const branchFrame: Frame = { run: frame.run, lane: { cursor: start }, vars: frame.vars.child() };
+          return runGraph(branchFrame, graph, input);
+        }),
+      );
+    } finally {
+      // Branches interleave; the state's next event follows the latest one.
+      frame.lane.cursor = recorder.events.length;
+    }
+    recorder.advance(frame.lane, 'ParallelStateSucceeded');
+    if (pathIo) {
+      const { output, assigned } = outputFromResult(pathIo, frame, entry.input, results, context);
+      return { output, next, assigned };
+    }
+    const outcome = await jsonataOutput(
+      jsonataIo ?? { output: undefined, assign: undefined },
+      jsonataScope(frame, entry.input, context, { result: results }),
+      results,
+    );
+    return { output: outcome.output, next, assigned: outcome.assigned };
+  }
+
+  return {
+    name,
+    kind: 'Parallel',
+    execute(frame, entry) {
+      return withErrorHandling(
+        frame,
+        entry,
+        {
+          kind: 'Parallel',
+          retriers,
+          catchers,
+          context: (retryCount) => stateContext(frame, entry, { retryCount }),
+          onFinalFailure: (failure) => {
+            if (failure.error !== ErrorNames.runtime)
+              frame.run.recorder.advance(frame.lane, 'ParallelStateFailed');
+          },
+        },
+        (retryCount) => attempt(frame, entry, retryCount),
+      );
+    },
+  };
+}
