@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRealClock } from '../clock/real-clock';
 import { type ExecutionIdentity, executionContextParts } from '../dataflow/context-object';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
-import { HistoryRecorder } from '../history/history-recorder';
+import { HistoryRecorder, MAX_HISTORY_EVENTS } from '../history/history-recorder';
 import type { ItemReader } from '../map/item-reader';
 import { planFor } from '../plan/compile-definition';
 import type { RawGraph } from '../plan/compiled-state';
@@ -47,7 +47,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     known.add(identity.executionArn);
     const input = start.input === undefined ? {} : start.input;
     const controller = new AbortController();
-    const recorder = new HistoryRecorder(clock.now);
+    // The 25,000-event quota is a Standard execution's; Express executions have none.
+    const recorder = new HistoryRecorder(
+      clock.now,
+      start.type === 'EXPRESS' ? Number.POSITIVE_INFINITY : MAX_HISTORY_EVENTS,
+    );
     const run: RunContext = {
       identity,
       contextParts: executionContextParts(identity, input),

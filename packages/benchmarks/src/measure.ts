@@ -1,0 +1,71 @@
+import { createHook } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
+import type { Engine } from './engines/engine';
+import type { Workload } from './workloads';
+
+export interface Measurement {
+  readonly transitionsPerSecond: number;
+  readonly seconds: number;
+  /** Highest heap use seen during the run, above the heap in use before it (bytes). */
+  readonly peakHeapBytes: number;
+}
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+function gc(): void {
+  if (!collectGarbage) throw new Error('run the benchmarks with node --expose-gc (pnpm bench does)');
+  collectGarbage();
+}
+
+async function runChecked(engine: Engine, workload: Workload): Promise<number> {
+  const prepared = engine.prepare(workload);
+  const started = performance.now();
+  const outputs = await prepared.run();
+  const seconds = (performance.now() - started) / 1000;
+  if (outputs.length !== workload.executions || !outputs.every(workload.check)) {
+    throw new Error(`${engine.name} gave a wrong result on ${workload.name}`);
+  }
+  return seconds;
+}
+
+/**
+ * Both engines settle promises without returning to the event loop for long
+ * stretches, so a timer could not sample memory. Promise creation is the one
+ * hook both hit constantly: every few thousand promises, read the heap.
+ */
+async function peakHeap(engine: Engine, workload: Workload): Promise<number> {
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  let promises = 0;
+  const hook = createHook({
+    init() {
+      if (++promises % 2000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    },
+  });
+  hook.enable();
+  try {
+    await runChecked(engine, workload);
+  } finally {
+    hook.disable();
+  }
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return peak - baseline;
+}
+
+/** Median throughput over `rounds` runs, then one run for memory. */
+export async function measure(engine: Engine, workload: Workload, rounds: number): Promise<Measurement> {
+  await runChecked(engine, workload);
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    gc();
+    times.push(await runChecked(engine, workload));
+  }
+  times.sort((a, b) => a - b);
+  const seconds = times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return {
+    seconds,
+    transitionsPerSecond: workload.transitions / seconds,
+    peakHeapBytes: await peakHeap(engine, workload),
+  };
+}
