@@ -29,11 +29,11 @@ export const anchorEngine: Engine = {
     const machine = new StateMachine(workload.definition as never, {
       validationOptions: { checkPaths: false, checkArn: false },
     });
-    const taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    const taskResourceLocalHandlers: Record<string, (input: never) => Promise<never>> = {};
     for (const [name, state] of Object.entries(workload.definition.States)) {
       const resource = (state as { Resource?: string }).Resource;
       const handler = resource === undefined ? undefined : workload.handlers[resource];
-      if (handler) taskResourceLocalHandlers[name] = handler;
+      if (handler) taskResourceLocalHandlers[name] = handler as (input: never) => Promise<never>;
     }
     return {
       run: () =>
