@@ -1,4 +1,4 @@
-import { StateMachine } from 'aws-local-stepfunctions';
+import { type RunOptions, StateMachine } from 'aws-local-stepfunctions';
 import type { Workload } from '../workloads';
 import type { Engine, PreparedWorkload } from './engine';
 
@@ -29,11 +29,12 @@ export const anchorEngine: Engine = {
     const machine = new StateMachine(workload.definition as never, {
       validationOptions: { checkPaths: false, checkArn: false },
     });
-    const taskResourceLocalHandlers: Record<string, (input: never) => Promise<never>> = {};
+    type LocalHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+    const taskResourceLocalHandlers: LocalHandlers = {};
     for (const [name, state] of Object.entries(workload.definition.States)) {
       const resource = (state as { Resource?: string }).Resource;
       const handler = resource === undefined ? undefined : workload.handlers[resource];
-      if (handler) taskResourceLocalHandlers[name] = handler as (input: never) => Promise<never>;
+      if (handler) taskResourceLocalHandlers[name] = handler as LocalHandlers[string];
     }
     return {
       run: () =>
