@@ -1,0 +1,26 @@
+export { type Branch, CatchableChain, type NotSet } from './chain/catchable';
+export { type AnyChain, Chain, type ChainEnded, from, type OutputOf, type VarsOf } from './chain/chain';
+export {
+  type AslDefinition,
+  Workflow,
+  type WorkflowBuilder,
+  type WorkflowOptions,
+  type WorkflowSchemas,
+  workflow,
+} from './compile/workflow';
+export * from './errors';
+export { type HashAlgorithm, States } from './intrinsics/states';
+export { type JsonataExpression, jsonata, jsonataValue } from './jsonata/expression';
+export { ChoiceChain, choice } from './states/choice';
+export * from './states/conditions';
+export { goto } from './states/goto';
+export { map } from './states/map';
+export { parallel } from './states/parallel';
+export { pass } from './states/pass';
+export { raw } from './states/raw';
+export { type IntegrationPattern, lambda, startExecution } from './states/resources';
+export type { ErrorName, RetryOptions } from './states/retry-catch';
+export { task } from './states/task';
+export { fail, succeed, wait } from './states/wait-succeed-fail';
+export type { ContextObject, ErrorOutput } from './types/context';
+export type { JsonValue, QueryLanguage, StepwiseTypeError } from './types/json';

@@ -1,0 +1,117 @@
+import type { JsonataExpression } from '../jsonata/expression';
+
+/*
+ * Conditions of a Choice rule. `Condition<T>` is a test that applies to values
+ * of type T; the rule only compiles when the selected field's type fits, so
+ * `gt(5)` on a string field is a compile-time error.
+ */
+
+export type ComparisonKind = 'String' | 'Numeric' | 'Boolean' | 'Timestamp';
+export type Operator = 'Equals' | 'LessThan' | 'GreaterThan' | 'LessThanEquals' | 'GreaterThanEquals';
+
+export type ConditionSpec =
+  | {
+      readonly kind: 'compare';
+      readonly type: ComparisonKind;
+      readonly op: Operator;
+      readonly value: unknown;
+    }
+  | { readonly kind: 'matches'; readonly pattern: string }
+  | {
+      readonly kind: 'is';
+      readonly test: 'IsPresent' | 'IsNull' | 'IsString' | 'IsNumeric' | 'IsBoolean' | 'IsTimestamp';
+      readonly expected: boolean;
+    };
+
+export interface Condition<T> {
+  readonly spec: ConditionSpec;
+  /** Carries `T` contravariantly: a condition on `number` accepts only numeric fields. */
+  readonly __appliesTo?: (value: T) => void;
+}
+
+const condition = <T>(spec: ConditionSpec): Condition<T> => ({ spec });
+
+function compare(op: Operator, value: string | number | boolean): ConditionSpec {
+  const type: ComparisonKind =
+    typeof value === 'string' ? 'String' : typeof value === 'number' ? 'Numeric' : 'Boolean';
+  return { kind: 'compare', type, op, value };
+}
+
+/*
+ * The comparisons are overloads rather than generics on purpose: a generic
+ * call inside `.when(select, eq(x), ...)` would make the compiler settle the
+ * selected type before reading the selector.
+ */
+
+/** Equal to a literal: `StringEquals`, `NumericEquals` or `BooleanEquals`. */
+export function eq(value: string): Condition<string>;
+export function eq(value: number): Condition<number>;
+export function eq(value: boolean): Condition<boolean>;
+export function eq(value: string | number | boolean): Condition<never> {
+  return condition(compare('Equals', value));
+}
+export function lt(value: string): Condition<string>;
+export function lt(value: number): Condition<number>;
+export function lt(value: string | number): Condition<never> {
+  return condition(compare('LessThan', value));
+}
+export function gt(value: string): Condition<string>;
+export function gt(value: number): Condition<number>;
+export function gt(value: string | number): Condition<never> {
+  return condition(compare('GreaterThan', value));
+}
+export function lte(value: string): Condition<string>;
+export function lte(value: number): Condition<number>;
+export function lte(value: string | number): Condition<never> {
+  return condition(compare('LessThanEquals', value));
+}
+export function gte(value: string): Condition<string>;
+export function gte(value: number): Condition<number>;
+export function gte(value: string | number): Condition<never> {
+  return condition(compare('GreaterThanEquals', value));
+}
+
+/** Timestamp comparisons take ISO-8601 strings. */
+export const timestamp = {
+  eq: (value: string): Condition<string> =>
+    condition({ kind: 'compare', type: 'Timestamp', op: 'Equals', value }),
+  lt: (value: string): Condition<string> =>
+    condition({ kind: 'compare', type: 'Timestamp', op: 'LessThan', value }),
+  gt: (value: string): Condition<string> =>
+    condition({ kind: 'compare', type: 'Timestamp', op: 'GreaterThan', value }),
+  lte: (value: string): Condition<string> =>
+    condition({ kind: 'compare', type: 'Timestamp', op: 'LessThanEquals', value }),
+  gte: (value: string): Condition<string> =>
+    condition({ kind: 'compare', type: 'Timestamp', op: 'GreaterThanEquals', value }),
+};
+
+/** `StringMatches`: `*` matches any run of characters, `\\*` a literal star. */
+export const matches = (pattern: string): Condition<string> => condition({ kind: 'matches', pattern });
+
+const is = (test: Extract<ConditionSpec, { kind: 'is' }>['test'], expected: boolean): Condition<unknown> =>
+  condition({ kind: 'is', test, expected });
+
+export const isPresent = (expected = true): Condition<unknown> => is('IsPresent', expected);
+export const isNull = (expected = true): Condition<unknown> => is('IsNull', expected);
+export const isString = (expected = true): Condition<unknown> => is('IsString', expected);
+export const isNumeric = (expected = true): Condition<unknown> => is('IsNumeric', expected);
+export const isBoolean = (expected = true): Condition<unknown> => is('IsBoolean', expected);
+export const isTimestamp = (expected = true): Condition<unknown> => is('IsTimestamp', expected);
+
+/** A boolean rule built from tests on fields, combined with `and`, `or`, `not`. */
+export type Rule =
+  | { readonly kind: 'test'; readonly subject: unknown; readonly condition: ConditionSpec }
+  | { readonly kind: 'and' | 'or'; readonly rules: readonly Rule[] }
+  | { readonly kind: 'not'; readonly rule: Rule }
+  | { readonly kind: 'jsonata'; readonly expression: JsonataExpression<boolean> };
+
+/** A rule, or a hand-written JSONata condition. */
+export type RuleLike = Rule | JsonataExpression<boolean>;
+
+/** `test(s.total, gt(100))`: one field against one condition. */
+export function test<T>(subject: T, check: Condition<NonNullable<T>>): Rule {
+  return { kind: 'test', subject, condition: check.spec };
+}
+export const and = (...rules: [Rule, Rule, ...Rule[]]): Rule => ({ kind: 'and', rules });
+export const or = (...rules: [Rule, Rule, ...Rule[]]): Rule => ({ kind: 'or', rules });
+export const not = (rule: Rule): Rule => ({ kind: 'not', rule });

@@ -1,0 +1,104 @@
+import { UnsupportedExpressionError } from '../errors';
+import { isJsonataExpression, jsonataBody } from '../jsonata/expression';
+import { recordOf } from '../refs/recorder';
+import { toJsonataPath, toJsonPath } from '../refs/render-path';
+import type { JsonValue } from '../types/json';
+import type { ConditionSpec, RuleLike } from './conditions';
+
+function subjectRecord(subject: unknown) {
+  const record = recordOf(subject);
+  if (!record)
+    throw new UnsupportedExpressionError('A Choice rule must test a field of the data, e.g. (s) => s.total.');
+  return record;
+}
+
+/** A JSONPath Choice rule (without `Next`): `{ Variable, NumericGreaterThan }`, `And`, `Or`, `Not`. */
+export function ruleToJsonPath(rule: RuleLike): Record<string, JsonValue> {
+  if (isJsonataExpression(rule) || rule.kind === 'jsonata') {
+    throw new UnsupportedExpressionError('A JSONata condition cannot be used in a JSONPath Choice state.');
+  }
+  switch (rule.kind) {
+    case 'and':
+      return { And: rule.rules.map(ruleToJsonPath) };
+    case 'or':
+      return { Or: rule.rules.map(ruleToJsonPath) };
+    case 'not':
+      return { Not: ruleToJsonPath(rule.rule) };
+    case 'test':
+      return { Variable: toJsonPath(subjectRecord(rule.subject)), ...conditionToJsonPath(rule.condition) };
+  }
+}
+
+function conditionToJsonPath(spec: ConditionSpec): Record<string, JsonValue> {
+  switch (spec.kind) {
+    case 'compare':
+      return { [`${spec.type}${spec.op}`]: spec.value as JsonValue };
+    case 'matches':
+      return { StringMatches: spec.pattern };
+    case 'is':
+      return { [spec.test]: spec.expected };
+  }
+}
+
+const JSONATA_OPERATORS = {
+  Equals: '=',
+  LessThan: '<',
+  GreaterThan: '>',
+  LessThanEquals: '<=',
+  GreaterThanEquals: '>=',
+} as const;
+
+/** A JSONata Choice condition: `{% $states.input.total > 100 %}`. */
+export function ruleToJsonata(rule: RuleLike): string {
+  return `{% ${jsonataRule(rule)} %}`;
+}
+
+function jsonataRule(rule: RuleLike): string {
+  if (isJsonataExpression(rule)) return `(${jsonataBody(rule)})`;
+  switch (rule.kind) {
+    case 'jsonata':
+      return `(${jsonataBody(rule.expression)})`;
+    case 'and':
+      return `(${rule.rules.map(jsonataRule).join(' and ')})`;
+    case 'or':
+      return `(${rule.rules.map(jsonataRule).join(' or ')})`;
+    case 'not':
+      return `$not(${jsonataRule(rule.rule)})`;
+    case 'test':
+      return conditionToJsonata(toJsonataPath(subjectRecord(rule.subject)), rule.condition);
+  }
+}
+
+function conditionToJsonata(subject: string, spec: ConditionSpec): string {
+  if (spec.kind === 'compare') {
+    const op = JSONATA_OPERATORS[spec.op];
+    if (spec.type === 'Timestamp')
+      return `$toMillis(${subject}) ${op} $toMillis(${JSON.stringify(spec.value)})`;
+    return `${subject} ${op} ${JSON.stringify(spec.value)}`;
+  }
+  if (spec.kind === 'matches') return `$contains(${subject}, /${wildcardToRegex(spec.pattern)}/)`;
+  const expected = spec.expected ? '' : '$not';
+  const tests = {
+    IsPresent: `$exists(${subject})`,
+    IsNull: `${subject} = null`,
+    IsString: `$type(${subject}) = "string"`,
+    IsNumeric: `$type(${subject}) = "number"`,
+    IsBoolean: `$type(${subject}) = "boolean"`,
+    IsTimestamp: `$type(${subject}) = "string" and $exists($toMillis(${subject}))`,
+  };
+  return `${expected}(${tests[spec.test]})`;
+}
+
+/** StringMatches semantics (`*` any run, `\*` a star) as an anchored JSONata regex body. */
+function wildcardToRegex(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i += 1) {
+    const c = pattern[i]!;
+    if (c === '\\' && (pattern[i + 1] === '*' || pattern[i + 1] === '\\')) {
+      out += `\\${pattern[i + 1]}`;
+      i += 1;
+    } else if (c === '*') out += '.*';
+    else out += /[.+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+  }
+  return `^${out}$`;
+}

@@ -1,0 +1,87 @@
+import type { NotSet } from '../chain/catchable';
+import { Chain } from '../chain/chain';
+import { single } from '../chain/graph';
+import type { JsonataExpression } from '../jsonata/expression';
+import type { ContextObject } from '../types/context';
+import type { QueryLanguage } from '../types/json';
+import type { AssignedVars } from './data-flow';
+import { defined, literalOrPath, templateField } from './field-emitters';
+import { createNode } from './node-factory';
+
+type Ctx = ContextObject;
+/** A value written literally, read from the data, or (JSONata) computed. */
+type Source<I, V, T> = T | ((input: I, context: Ctx, vars: V) => T) | JsonataExpression<T>;
+
+export type WaitFor<I, V> =
+  | { readonly seconds: Source<I, V, number>; readonly timestamp?: never }
+  | { readonly timestamp: Source<I, V, string>; readonly seconds?: never };
+
+export type WaitConfig<I, V, AS, QL> = WaitFor<I, V> & {
+  readonly comment?: string;
+  readonly queryLanguage?: QL;
+  readonly assign?: ((input: I, context: Ctx, vars: V) => AS) | JsonataExpression<AS>;
+};
+
+/**
+ * A Wait state. `seconds: 10` waits ten seconds; `seconds: (s) => s.delay`
+ * waits for a number in the data (`SecondsPath`, or `Seconds` in JSONata).
+ */
+export function wait<I, V, AS = NotSet, const QL extends QueryLanguage | undefined = undefined>(
+  name: string,
+  config: WaitConfig<I, V, AS, QL>,
+): Chain<I, I, V, AssignedVars<V, AS>, QL extends QueryLanguage ? QL : never> {
+  const node = createNode({
+    name,
+    type: 'Wait',
+    config: config as Record<string, unknown>,
+    emit: ({ language }) => {
+      const out = defined({ Comment: config.comment });
+      literalOrPath(out, 'Seconds', config.seconds, language);
+      literalOrPath(out, 'Timestamp', config.timestamp, language);
+      if (config.assign) out.Assign = templateField(config.assign, 'input', 'Assign', language);
+      return out;
+    },
+  });
+  return new Chain(single(node));
+}
+
+/** A Succeed state: the execution ends successfully here. */
+export function succeed<I, V>(
+  name: string,
+  config: { readonly comment?: string } = {},
+): Chain<I, never, V, never> {
+  const node = createNode({
+    name,
+    type: 'Succeed',
+    config: {},
+    terminal: true,
+    emit: () => defined({ Comment: config.comment }),
+  });
+  return new Chain(single(node));
+}
+
+export interface FailConfig<I, V> {
+  readonly comment?: string;
+  /** The error name: literal, or read from the data (`ErrorPath`). */
+  readonly error?: Source<I, V, string>;
+  /** The cause: literal, or read from the data (`CausePath`). */
+  readonly cause?: Source<I, V, string>;
+  readonly queryLanguage?: QueryLanguage;
+}
+
+/** A Fail state: the execution fails with an error name and a cause. */
+export function fail<I, V>(name: string, config: FailConfig<I, V> = {}): Chain<I, never, V, never> {
+  const node = createNode({
+    name,
+    type: 'Fail',
+    config: config as Record<string, unknown>,
+    terminal: true,
+    emit: ({ language }) => {
+      const out = defined({ Comment: config.comment });
+      literalOrPath(out, 'Error', config.error, language);
+      literalOrPath(out, 'Cause', config.cause, language);
+      return out;
+    },
+  });
+  return new Chain(single(node));
+}
