@@ -6,6 +6,7 @@ import type { HistoryRecorder, Lane } from '../history/history-recorder';
 import type { ItemReaderRegistry } from '../map/item-reader';
 import type { ResultWriter } from '../map/result-writer';
 import type { RandomSource } from '../random/random';
+import type { Integrations } from '../integrations/resolve-target';
 import type { TaskRegistry } from '../tasks/task-registry';
 
 /** Services and identity shared by every state of one execution. */
@@ -17,6 +18,8 @@ export interface RunContext {
   readonly random: RandomSource;
   readonly env: EvaluationEnv;
   readonly tasks: TaskRegistry;
+  /** What serves Task resources: handlers, services, callbacks, activities, nested executions. */
+  readonly integrations: Integrations;
   readonly itemReaders: ItemReaderRegistry;
   readonly resultWriter: ResultWriter | undefined;
   /** Fires when the execution is stopped or times out. */
@@ -36,4 +39,6 @@ export interface Frame {
   readonly lane: Lane;
   readonly vars: VariableScope;
   readonly mapItem?: { readonly index: number; readonly value: unknown };
+  /** Stops this frame's work early (a failed sibling branch); the execution's signal when absent. */
+  readonly signal?: AbortSignal;
 }

@@ -1,8 +1,8 @@
-import { toJson } from '../dataflow/payload-size';
 import { VariableScope } from '../dataflow/variable-scope';
 import { ErrorNames } from '../errors/error-names';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
+import { LazyPayload } from '../history/lazy-payload';
 import type { ExecutionPlan } from '../plan/compile-definition';
 import type { ExecutionStore } from '../store/execution-store';
 import type { ExecutionResult } from './execution-result';
@@ -21,6 +21,8 @@ export interface RunningExecution {
   /** Ends the execution from outside (stop) unless it has already ended. */
   interrupt(outcome: ExecutionResult): void;
 }
+
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
 const TERMINAL: Readonly<Record<ExecutionResult['status'], HistoryEventType>> = {
   SUCCEEDED: 'ExecutionSucceeded',
@@ -42,8 +44,8 @@ export function runExecution(
 ): RunningExecution {
   const lane = { cursor: 0 };
   run.recorder.append('ExecutionStarted', 0, {
-    input: toJson(input),
-    inputDetails: { truncated: false },
+    input: new LazyPayload(input),
+    inputDetails: NOT_TRUNCATED,
     roleArn: run.identity.roleArn,
     stateMachineArn: run.identity.stateMachineArn,
   });
@@ -51,9 +53,10 @@ export function runExecution(
   const interrupted = new Promise<ExecutionResult>((resolve) => {
     interrupt = resolve;
   });
-  const timers = new AbortController();
+  // Only a machine-level timeout needs a timer (and a controller to cancel it).
+  const timers = plan.timeoutSeconds === undefined ? undefined : new AbortController();
   const racers: Promise<ExecutionResult>[] = [interrupted];
-  if (plan.timeoutSeconds !== undefined) {
+  if (timers !== undefined && plan.timeoutSeconds !== undefined) {
     racers.push(
       run.clock.sleep(plan.timeoutSeconds * 1000, timers.signal).then(
         (): ExecutionResult => ({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
@@ -69,13 +72,13 @@ export function runExecution(
       (error: unknown): ExecutionResult => failureResult(error),
     );
   const done = Promise.race([work, ...racers]).then((outcome) => {
-    timers.abort();
+    timers?.abort();
     if (outcome.status !== 'SUCCEEDED' && outcome.status !== 'FAILED') {
       controller.abort(new Interruption(outcome));
     }
     const details =
       outcome.status === 'SUCCEEDED'
-        ? { output: toJson(outcome.output), outputDetails: { truncated: false } }
+        ? { output: new LazyPayload(outcome.output), outputDetails: NOT_TRUNCATED }
         : withoutUndefined({ error: outcome.error, cause: outcome.cause });
     run.recorder.append(TERMINAL[outcome.status], lane.cursor, details, true);
     run.recorder.close();

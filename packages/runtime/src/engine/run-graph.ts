@@ -1,6 +1,7 @@
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
 import { type CompiledGraph, type CompiledState, isPromise, type StepResult } from '../plan/compiled-state';
+import { frameSignal } from './cancellation';
 import type { Frame } from './run-context';
 import { stepState } from './state-step';
 
@@ -36,7 +37,8 @@ async function continueAsync(
 }
 
 function checkRunning(frame: Frame): void {
-  if (frame.run.signal.aborted) throw frame.run.signal.reason;
+  const signal = frameSignal(frame);
+  if (signal.aborted) throw signal.reason;
 }
 
 function stateNamed(graph: CompiledGraph, name: string): CompiledState {

@@ -1,7 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createRealClock } from '../clock/real-clock';
 import { type ExecutionIdentity, executionContextParts } from '../dataflow/context-object';
+import {
+  type Activity,
+  ActivityRegistry,
+  type ActivityTask,
+  type GetActivityTaskOptions,
+} from '../activities/activity-registry';
+import { isWellFormedTaskToken } from '../callbacks/task-token-format';
+import { TaskTokenRegistry } from '../callbacks/task-tokens';
+import { ErrorNames } from '../errors/error-names';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
+import { assertExpressCompatible } from '../express/express-rules';
+import { type SyncExecutionResult, syncExecutionResult } from '../express/sync-execution';
+import { type LambdaFunction, lambda } from '../integrations/lambda-functions';
+import type { Integrations } from '../integrations/resolve-target';
+import { type ServiceHandler, ServiceRegistry } from '../integrations/service-registry';
+import type { ChildStarter } from '../integrations/start-execution';
+import { expireAfter, MAX_DURATION_SECONDS } from '../machines/execution-limits';
+import { StateMachineTypeNotSupportedError } from '../machines/machine-errors';
+import { type StateMachine, StateMachineRegistry } from '../machines/state-machine-registry';
 import { HistoryRecorder, MAX_HISTORY_EVENTS } from '../history/history-recorder';
 import type { ItemReader } from '../map/item-reader';
 import { planFor } from '../plan/compile-definition';
@@ -13,10 +31,13 @@ import { checkDefinition, type DefinitionInput } from './check-definition';
 import type { Execution, ExecutionResult } from './execution-result';
 import type { RunContext } from './run-context';
 import { runExecution } from './run-execution';
-import type { RuntimeOptions, StartExecutionOptions } from './runtime-options';
+import type { RegisterStateMachineOptions, RuntimeOptions, StartExecutionOptions } from './runtime-options';
 
 export interface Runtime {
-  /** Starts an execution and returns at once; await `result()` for the outcome. */
+  /**
+   * Starts an execution and returns at once; await `result()` for the outcome. `definition` may
+   * also be the ARN of a state machine registered with `registerStateMachine`.
+   */
   startExecution(definition: DefinitionInput, options?: StartExecutionOptions): Execution;
   /** Starts many executions of one definition. */
   startExecutions(definition: DefinitionInput, runs: readonly StartExecutionOptions[]): Execution[];
@@ -24,6 +45,34 @@ export interface Runtime {
   execute(definition: DefinitionInput, options?: StartExecutionOptions): Promise<ExecutionResult>;
   /** Adds a task handler for a resource (exact ARN, `*` glob or RegExp). */
   registerHandler(resource: string | RegExp, handler: TaskHandler): void;
+  /** Adds a Lambda function, reachable by name or ARN (see `RuntimeOptions.lambdaFunctions`). */
+  registerLambda(name: string, fn: LambdaFunction): void;
+  /** Serves `arn:aws:states:::[aws-sdk:]<service>:<action>` (any pattern suffix). */
+  registerService(service: string, action: string, handler: ServiceHandler): void;
+  /** Makes a definition startable by ARN, including by `states:startExecution` from another execution. */
+  registerStateMachine(
+    name: string,
+    definition: DefinitionInput,
+    options?: RegisterStateMachineOptions,
+  ): StateMachine;
+  /**
+   * Runs an Express execution to its end and answers as StartSyncExecution does. A registered
+   * Standard state machine is refused with `StateMachineTypeNotSupportedError`.
+   */
+  startSyncExecution(definition: DefinitionInput, options?: StartExecutionOptions): Promise<SyncExecutionResult>;
+  /** Completes the task waiting on `taskToken` (callback or activity) with `output`. */
+  sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
+  /** Fails the task waiting on `taskToken` with `error` and `cause`. */
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): Promise<void>;
+  /** Resets the HeartbeatSeconds timer of the task waiting on `taskToken`. */
+  sendTaskHeartbeat(taskToken: string): Promise<void>;
+  /** Creates an activity (idempotent by name) whose ARN Task states can name as their Resource. */
+  createActivity(options: { readonly name: string }): Promise<Activity>;
+  /**
+   * Long-polls for work on an activity: resolves with `{ taskToken, input }` as soon as a task is
+   * scheduled, or with `undefined` after 60 seconds or when `signal` fires.
+   */
+  getActivityTask(activityArn: string, options?: GetActivityTaskOptions): Promise<ActivityTask | undefined>;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -36,17 +85,56 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '123456789012';
   const env = { random, uuid };
-  const known = new Set<string>();
+  // Running executions; finished ones are as known as the store keeps them (see store retention).
+  const running = new Set<string>();
   let tokens = 0;
+  const machines = new StateMachineRegistry(region, accountId);
+  for (const [name, fn] of Object.entries(options.lambdaFunctions ?? {})) {
+    const route = lambda(name, fn);
+    tasks.register(route.resource, route.handler);
+  }
+  const startChild: ChildStarter = (request) => {
+    const machine = machines.require(request.stateMachineArn);
+    const startDate = new Date(clock.now());
+    const execution = startExecution(machine.stateMachineArn, { input: request.input, name: request.name });
+    let stopDate = startDate;
+    execution.result().then(() => {
+      stopDate = new Date(clock.now());
+    });
+    return { execution, stateMachineArn: machine.stateMachineArn, startDate, stopDate: () => stopDate };
+  };
+  const integrations: Integrations = {
+    tasks,
+    services: new ServiceRegistry(options.services),
+    tokens: new TaskTokenRegistry(isWellFormedTaskToken),
+    activities: new ActivityRegistry(clock, region, accountId),
+    startChild,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    httpConnections: options.httpConnections ?? {},
+    region,
+    accountId,
+  };
 
-  function startExecution(definition: DefinitionInput, start: StartExecutionOptions = {}): Execution {
+  function exists(executionArn: string): boolean {
+    if (running.has(executionArn)) return true;
+    // A store that answers later (a database) cannot be asked here: start is synchronous.
+    const held = store.getExecution(executionArn);
+    return held !== undefined && !(held instanceof Promise);
+  }
+
+  function startExecution(definitionOrArn: DefinitionInput, startOptions: StartExecutionOptions = {}): Execution {
+    const { definition, start } = resolveStart(definitionOrArn, startOptions);
     const raw = checkDefinition(definition, options.validate ?? true) as RawGraph;
+    const express = start.type === 'EXPRESS';
+    if (express) assertExpressCompatible(raw);
+    const keepHistory = !express || start.collectHistory === true;
     const plan = planFor(raw);
     const identity = identityFor(start);
-    if (known.has(identity.executionArn)) throw new ExecutionAlreadyExistsError(identity.executionArn);
-    known.add(identity.executionArn);
+    if (exists(identity.executionArn)) throw new ExecutionAlreadyExistsError(identity.executionArn);
+    running.add(identity.executionArn);
     const input = start.input === undefined ? {} : start.input;
     const controller = new AbortController();
+    let tokenPrefix: string | undefined;
     // The 25,000-event quota is a Standard execution's; Express executions have none.
     const recorder = new HistoryRecorder(
       clock.now,
@@ -60,12 +148,17 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       random,
       env,
       tasks,
+      integrations,
       itemReaders,
       resultWriter: options.resultWriter,
       signal: controller.signal,
       region,
       accountId,
-      nextTaskToken: () => `${Buffer.from(`${identity.executionArn}#${++tokens}`).toString('base64url')}`,
+      // Opaque and unique: the execution, encoded once, and a runtime-wide counter.
+      nextTaskToken: () => {
+        tokenPrefix ??= Buffer.from(identity.executionArn).toString('base64url');
+        return `${tokenPrefix}.${++tokens}`;
+      },
     };
     store.createExecution({
       executionArn: identity.executionArn,
@@ -75,11 +168,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       startDate: new Date(clock.now()),
       status: 'RUNNING',
     });
-    recorder.subscribe((event) => store.appendEvent(identity.executionArn, event));
-    const running = runExecution(run, controller, plan, input, store);
+    // An in-process store reads the live history; others receive each event as it is recorded.
+    // An Express execution keeps no history unless asked to.
+    if (keepHistory) {
+      if (store.attachHistory) store.attachHistory(identity.executionArn, recorder);
+      else recorder.subscribe((event) => store.appendEvent(identity.executionArn, event));
+    }
+    const execution = runExecution(run, controller, plan, input, store);
+    const limit = new AbortController();
+    expireAfter(clock, MAX_DURATION_SECONDS[express ? 'EXPRESS' : 'STANDARD'], limit.signal, () =>
+      execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
+    );
     let status: Execution['status'] = 'RUNNING';
-    running.done.then((outcome) => {
+    execution.done.then((outcome) => {
+      limit.abort();
       status = outcome.status;
+      running.delete(identity.executionArn);
     });
     return {
       executionArn: identity.executionArn,
@@ -87,11 +191,42 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       get status() {
         return status;
       },
-      result: () => running.done,
-      history: () => recorder.events.slice(),
-      events: () => recorder.stream(),
-      stop: (reason) => running.interrupt({ status: 'ABORTED', ...reason }),
+      result: () => execution.done,
+      history: () => (keepHistory ? recorder.events.slice() : []),
+      events: () => (keepHistory ? recorder.stream() : noEvents()),
+      stop: (reason) => execution.interrupt({ status: 'ABORTED', ...reason }),
     };
+  }
+
+  /** A registered state machine's ARN stands for its definition, name and type. */
+  function resolveStart(
+    definition: DefinitionInput,
+    start: StartExecutionOptions,
+  ): { definition: DefinitionInput; start: StartExecutionOptions } {
+    if (!isArn(definition)) return { definition, start };
+    const machine = machines.require(definition);
+    return {
+      definition: machine.definition,
+      start: { ...start, stateMachineArn: machine.stateMachineArn, stateMachineName: machine.name, type: machine.type },
+    };
+  }
+
+  async function startSyncExecution(
+    definition: DefinitionInput,
+    start: StartExecutionOptions = {},
+  ): Promise<SyncExecutionResult> {
+    const machine = isArn(definition) ? machines.require(definition) : undefined;
+    if (machine && machine.type !== 'EXPRESS') throw new StateMachineTypeNotSupportedError(machine.stateMachineArn);
+    const startDate = new Date(clock.now());
+    const execution = startExecution(definition, { ...start, type: 'EXPRESS' });
+    const result = await execution.result();
+    const stateMachineArn =
+      machine?.stateMachineArn ??
+      start.stateMachineArn ??
+      `arn:aws:states:${region}:${accountId}:stateMachine:${start.stateMachineName ?? 'StateMachine'}`;
+    const input = start.input === undefined ? {} : start.input;
+    const facts = { executionArn: execution.executionArn, stateMachineArn, name: execution.name, input, startDate };
+    return syncExecutionResult({ ...facts, stopDate: new Date(clock.now()) }, result);
   }
 
   function identityFor(start: StartExecutionOptions): ExecutionIdentity {
@@ -118,5 +253,31 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     startExecutions: (definition, runs) => runs.map((run) => startExecution(definition, run)),
     execute: (definition, start) => startExecution(definition, start).result(),
     registerHandler: (resource, handler) => tasks.register(resource, handler),
+    registerLambda(name, fn) {
+      const route = lambda(name, fn);
+      tasks.register(route.resource, route.handler);
+    },
+    registerService: (service, action, handler) => integrations.services.register(service, action, handler),
+    registerStateMachine: (name, definition, registration = {}) => {
+      const type = registration.type ?? 'STANDARD';
+      // AWS refuses an invalid definition (or an Express one with callbacks) at creation.
+      const raw = checkDefinition(definition, options.validate ?? true);
+      if (type === 'EXPRESS') assertExpressCompatible(raw);
+      return machines.register(name, definition, type, new Date(clock.now()));
+    },
+    startSyncExecution,
+    sendTaskSuccess: async (token, output) => integrations.tokens.succeed(token, output),
+    sendTaskFailure: async (token, error, cause) => integrations.tokens.fail(token, error, cause),
+    sendTaskHeartbeat: async (token) => integrations.tokens.heartbeat(token),
+    createActivity: async ({ name }) => integrations.activities.create(name),
+    getActivityTask: (activityArn, pollOptions) => integrations.activities.poll(activityArn, pollOptions),
   };
+}
+
+function isArn(definition: DefinitionInput): definition is string {
+  return typeof definition === 'string' && definition.startsWith('arn:');
+}
+
+function noEvents(): AsyncIterable<never> {
+  return { [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) };
 }

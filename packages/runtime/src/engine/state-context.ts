@@ -1,4 +1,5 @@
 import { contextObject } from '../dataflow/context-object';
+import { isoTime } from '../dataflow/iso-time';
 import type { StateEntry } from '../plan/compiled-state';
 import type { Frame } from './run-context';
 
@@ -10,7 +11,7 @@ export function stateContext(
 ): Record<string, unknown> {
   return contextObject(frame.run.contextParts, {
     name: entry.name,
-    enteredTime: entry.enteredTime,
+    enteredTime: isoTime(entry.enteredAt),
     retryCount: extra?.retryCount,
     taskToken: extra?.taskToken,
     mapItem: frame.mapItem,

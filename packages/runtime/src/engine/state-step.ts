@@ -1,6 +1,7 @@
-import { checkPayloadSize, toJson } from '../dataflow/payload-size';
+import { checkValueSize } from '../dataflow/payload-size';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
+import { LazyAssignments, LazyPayload } from '../history/lazy-payload';
 import {
   type CompiledState,
   isPromise,
@@ -42,7 +43,7 @@ export function stepState(frame: Frame, state: CompiledState, input: unknown): S
   const enteredPrev = frame.lane.cursor;
   const enteredEventId = run.recorder.advance(frame.lane, ENTERED[state.kind], {
     name: state.name,
-    input: toJson(input),
+    input: new LazyPayload(input),
     inputDetails: NOT_TRUNCATED,
   });
   const entry: StateEntry = {
@@ -50,7 +51,7 @@ export function stepState(frame: Frame, state: CompiledState, input: unknown): S
     input,
     enteredEventId,
     enteredPrev,
-    enteredTime: new Date(run.clock.now()).toISOString(),
+    enteredAt: run.clock.now(),
   };
   let outcome: StepOutcome;
   try {
@@ -76,16 +77,19 @@ export function stepState(frame: Frame, state: CompiledState, input: unknown): S
 function exitState(frame: Frame, state: CompiledState, entry: StateEntry, result: StepResult): StepResult {
   const exited = EXITED[state.kind];
   if (exited === undefined) return result;
-  const output = toJson(result.output);
-  checkPayloadSize(output, entry.name);
-  const details: Record<string, unknown> = { name: state.name, output, outputDetails: NOT_TRUNCATED };
+  checkValueSize(result.output, entry.name);
+  const output = new LazyPayload(result.output);
+  let details: Record<string, unknown>;
   if (result.assigned) {
     frame.vars.assign(result.assigned);
-    const assignedVariables: Record<string, string> = {};
-    for (const name of Object.keys(result.assigned)) assignedVariables[name] = toJson(result.assigned[name]);
-    details.assignedVariables = assignedVariables;
-    details.assignedVariablesDetails = NOT_TRUNCATED;
-  }
+    details = {
+      name: state.name,
+      output,
+      outputDetails: NOT_TRUNCATED,
+      assignedVariables: new LazyAssignments(result.assigned),
+      assignedVariablesDetails: NOT_TRUNCATED,
+    };
+  } else details = { name: state.name, output, outputDetails: NOT_TRUNCATED };
   frame.run.recorder.advance(frame.lane, exited, details);
   return result;
 }

@@ -47,6 +47,11 @@ export type HistoryEventType =
   | 'LambdaFunctionSucceeded'
   | 'LambdaFunctionFailed'
   | 'LambdaFunctionTimedOut'
+  | 'ActivityScheduled'
+  | 'ActivityStarted'
+  | 'ActivitySucceeded'
+  | 'ActivityFailed'
+  | 'ActivityTimedOut'
   | 'EvaluationFailed';
 
 /** `{truncated}` as AWS attaches it to every payload. */

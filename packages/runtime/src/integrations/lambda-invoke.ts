@@ -1,4 +1,5 @@
 import { StatesError } from '../errors/runtime-errors';
+import type { TaskHandler } from '../tasks/task-handler';
 import type { TaskRegistry } from '../tasks/task-registry';
 
 /** `arn:aws:states:::lambda:invoke`, the optimized Lambda integration. */
@@ -15,8 +16,8 @@ export function isLambdaFunctionArn(resource: string): boolean {
 }
 
 /**
- * The function `FunctionName` names: a registered handler under that exact name or ARN.
- * Function names, partial and full ARNs are all accepted, as Lambda does.
+ * The function `FunctionName` (or a function ARN used as a Resource) names: function names, partial
+ * and full ARNs are all accepted, with or without a version or alias qualifier, as Lambda does.
  */
 export function resolveFunctionHandler(
   registry: TaskRegistry,
@@ -26,11 +27,16 @@ export function resolveFunctionHandler(
 ) {
   const direct = registry.find(functionName);
   if (direct) return direct;
-  const name = functionName.includes(':function:')
-    ? functionName.split(':function:')[1]?.split(':')[0]
-    : undefined;
-  if (name !== undefined) return registry.find(name);
-  return registry.find(`arn:aws:lambda:${region}:${account}:function:${functionName}`);
+  const afterFunction = functionName.includes(':function:')
+    ? functionName.split(':function:')[1]
+    : functionName;
+  const name = afterFunction?.split(':')[0];
+  if (name === undefined || name === '') return undefined;
+  return (
+    registry.find(`arn:aws:lambda:${region}:${account}:function:${afterFunction}`) ??
+    registry.find(`arn:aws:lambda:${region}:${account}:function:${name}`) ??
+    registry.find(name)
+  );
 }
 
 /** The event a function receives from lambda:invoke's `Payload` parameter. */
@@ -86,4 +92,26 @@ export function invokeResponse(
   response.SdkResponseMetadata = { RequestId: '' };
   response.StatusCode = 200;
   return response;
+}
+
+/**
+ * `arn:aws:states:::lambda:invoke`: calls the function `FunctionName` names with `Payload` and
+ * answers with Lambda's Invoke response. `InvocationType: 'Event'` starts the function and answers
+ * at once with status 202 and an empty payload, as Lambda does for asynchronous invocations.
+ */
+export function lambdaInvokeHandler(registry: TaskRegistry, region: string, account: string): TaskHandler {
+  return async (input, context) => {
+    const parameters = (input ?? {}) as Readonly<Record<string, unknown>>;
+    const functionName = String(parameters.FunctionName);
+    const fn = resolveFunctionHandler(registry, functionName, region, account);
+    if (!fn) throw functionNotFound(functionName, region, account);
+    const event = lambdaPayload(parameters.Payload);
+    if (parameters.InvocationType === 'Event') {
+      Promise.resolve()
+        .then(() => fn(event, context))
+        .catch(() => {});
+      return { ...invokeResponse('', parameters), StatusCode: 202 };
+    }
+    return invokeResponse(await fn(event, context), parameters);
+  };
 }

@@ -1,3 +1,4 @@
+import { frameSignal } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
@@ -27,7 +28,7 @@ export async function readItems(
     fail(ErrorNames.itemReaderFailed, `No item reader is registered for the resource '${resource}'.`);
   try {
     const config = (reader.ReaderConfig ?? {}) as Readonly<Record<string, unknown>>;
-    let items = [...(await read({ resource, parameters, readerConfig: config, signal: frame.run.signal }))];
+    let items = [...(await read({ resource, parameters, readerConfig: config, signal: frameSignal(frame) }))];
     if (typeof config.MaxItems === 'number' && config.MaxItems > 0) items = items.slice(0, config.MaxItems);
     return items;
   } catch (error) {

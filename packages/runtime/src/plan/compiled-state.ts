@@ -20,7 +20,8 @@ export interface StateEntry {
   readonly enteredEventId: number;
   /** The `previousEventId` of the entered event; AWS links some failure events to it. */
   readonly enteredPrev: number;
-  readonly enteredTime: string;
+  /** When the state was entered (ms since the epoch); formatted only if `$$` is read. */
+  readonly enteredAt: number;
 }
 
 export interface StepResult {

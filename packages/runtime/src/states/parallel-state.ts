@@ -1,5 +1,6 @@
 import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
 import { compilePathIo, effectiveInput, outputFromResult } from '../dataflow/jsonpath-io';
+import { runBranches } from '../engine/run-branches';
 import type { Frame } from '../engine/run-context';
 import { runGraph } from '../engine/run-graph';
 import { stateContext } from '../engine/state-context';
@@ -9,6 +10,7 @@ import { ErrorNames } from '../errors/error-names';
 import { compileRetriers } from '../errors/retry-policy';
 import type {
   CompileContext,
+  CompiledGraph,
   CompiledState,
   RawGraph,
   RawState,
@@ -40,15 +42,18 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
     const start = frame.lane.cursor;
     let results: unknown[];
     try {
-      results = await Promise.all(
-        branches.map(async (graph) => {
-          const branchFrame: Frame = { run: frame.run, lane: { cursor: start }, vars: frame.vars.child() };
-          return runGraph(branchFrame, graph, input);
-        }),
-      );
+      results = await runBranches(frame, branches.length, (index, signal) => {
+        const branchFrame: Frame = {
+          run: frame.run,
+          lane: { cursor: start },
+          vars: frame.vars.child(),
+          signal,
+        };
+        return runGraph(branchFrame, branches[index] as CompiledGraph, input);
+      });
     } finally {
       // Branches interleave; the state's next event follows the latest one.
-      frame.lane.cursor = recorder.events.length;
+      frame.lane.cursor = recorder.count;
     }
     recorder.advance(frame.lane, 'ParallelStateSucceeded');
     if (pathIo) {

@@ -1,12 +1,25 @@
 import { compileJsonata } from '../dataflow/jsonata-expressions';
 import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
-import { compilePathIo, effectiveInput, outputFromResult, pathScope } from '../dataflow/jsonpath-io';
+import {
+  compilePathIo,
+  effectiveInput,
+  outputFromResult,
+  type PathIo,
+  pathScope,
+} from '../dataflow/jsonpath-io';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import { withErrorHandling } from '../engine/with-error-handling';
 import { compileCatchers } from '../errors/catch-policy';
 import { compileRetriers } from '../errors/retry-policy';
-import type { CompileContext, CompiledState, RawState, StateEntry, StepResult } from '../plan/compiled-state';
+import {
+  type CompileContext,
+  type CompiledState,
+  isPromise,
+  type RawState,
+  type StateEntry,
+  type StepResult,
+} from '../plan/compiled-state';
 import { nextOf, queryLanguageOf, stringField } from '../plan/raw-fields';
 import { invokeTask } from '../tasks/invoke-task';
 import { compileSeconds } from './task-timing';
@@ -25,13 +38,36 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
   const retriers = compileRetriers(raw.Retry);
   const catchers = compileCatchers(raw.Catch, ql);
 
-  async function attempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
+  /** JSONPath: everything before and after the call is synchronous, so only the call awaits. */
+  function pathAttempt(frame: Frame, entry: StateEntry, retryCount: number, io: PathIo): Promise<StepResult> {
+    const taskToken = frame.run.nextTaskToken();
+    const context = stateContext(frame, entry, { retryCount, taskToken });
+    const input = effectiveInput(io, frame, entry.input, context);
+    const pScope = pathScope(frame, entry.input, context);
+    const timeoutSeconds = timeout(pScope, undefined);
+    const heartbeatSeconds = heartbeat(pScope, undefined);
+    if (isPromise(timeoutSeconds) || isPromise(heartbeatSeconds))
+      throw new TypeError('JSONPath timeouts are read synchronously.');
+    return invokeTask(frame, {
+      resource: resourceSource,
+      input,
+      stateName: name,
+      attempt: retryCount,
+      timeoutSeconds,
+      heartbeatSeconds,
+      taskToken,
+      contextObject: context,
+    }).then((result) => {
+      const { output, assigned } = outputFromResult(io, frame, entry.input, result, context);
+      return { output, next, assigned };
+    });
+  }
+
+  async function jsonataAttempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
     const taskToken = frame.run.nextTaskToken();
     const context = stateContext(frame, entry, { retryCount, taskToken });
     const jScope = jsonataScope(frame, entry.input, context);
-    let input: unknown;
-    if (pathIo) input = effectiveInput(pathIo, frame, entry.input, context);
-    else input = jsonataIo?.arguments ? await jsonataIo.arguments(jScope) : entry.input;
+    const input = jsonataIo?.arguments ? await jsonataIo.arguments(jScope) : entry.input;
     const pScope = pathScope(frame, entry.input, context);
     const timeoutSeconds = await timeout(pScope, jScope);
     const heartbeatSeconds = await heartbeat(pScope, jScope);
@@ -45,10 +81,6 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
       taskToken,
       contextObject: context,
     });
-    if (pathIo) {
-      const { output, assigned } = outputFromResult(pathIo, frame, entry.input, result, context);
-      return { output, next, assigned };
-    }
     const outcome = await jsonataOutput(
       jsonataIo ?? { output: undefined, assign: undefined },
       jsonataScope(frame, entry.input, context, { result }),
@@ -56,6 +88,9 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
     );
     return { output: outcome.output, next, assigned: outcome.assigned };
   }
+
+  const attempt = (frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> =>
+    pathIo ? pathAttempt(frame, entry, retryCount, pathIo) : jsonataAttempt(frame, entry, retryCount);
 
   return {
     name,

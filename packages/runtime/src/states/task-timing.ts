@@ -8,7 +8,7 @@ import type { QueryLanguage, RawState } from '../plan/compiled-state';
 /** Reads TimeoutSeconds(Path) or HeartbeatSeconds(Path) for one attempt. */
 export type SecondsReader = (
   path: PathScope,
-  jsonata: JsonataScope,
+  jsonata: JsonataScope | undefined,
 ) => number | undefined | Promise<number | undefined>;
 
 export function compileSeconds(
@@ -20,7 +20,10 @@ export function compileSeconds(
   if (typeof literal === 'number') return () => literal;
   if (ql === 'JSONata' && typeof literal === 'string') {
     const evaluate = compileJsonata(literal, field);
-    return async (_path, scope) => positiveInteger(await evaluate(scope), field);
+    return async (_path, scope) => {
+      if (scope === undefined) throw new TypeError(`${field} needs a JSONata scope.`);
+      return positiveInteger(await evaluate(scope), field);
+    };
   }
   const pathSource = raw[`${field}Path`];
   if (typeof pathSource === 'string') {

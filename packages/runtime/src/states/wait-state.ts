@@ -4,6 +4,7 @@ import { compileFilterPath, compileRequiredPath } from '../dataflow/jsonpath-exp
 import { assignments, pathScope } from '../dataflow/jsonpath-io';
 import { compileTemplate } from '../dataflow/payload-template';
 import { instantToMillis, parseTimestamp } from '../dataflow/timestamp';
+import { frameSignal } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import { ErrorNames } from '../errors/error-names';
@@ -128,5 +129,5 @@ function jsonataTypeMessage(field: unknown, name: string, expected: string, valu
 async function waitFor(frame: Frame, target: WaitTarget): Promise<void> {
   const clock = frame.run.clock;
   const ms = 'seconds' in target ? target.seconds * 1000 : target.timestamp - clock.now();
-  if (ms > 0) await clock.sleep(ms, frame.run.signal);
+  if (ms > 0) await clock.sleep(ms, frameSignal(frame));
 }

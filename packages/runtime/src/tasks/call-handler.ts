@@ -10,6 +10,13 @@ export interface HandlerCall {
   readonly timeoutSeconds: number | undefined;
   readonly heartbeatSeconds: number | undefined;
   readonly context: Omit<TaskContext, 'signal' | 'heartbeat'>;
+  /**
+   * False when the handler only waits on work the clock itself schedules (a nested execution):
+   * a virtual clock may then skip ahead while it waits. Default true.
+   */
+  readonly tracked?: boolean;
+  /** Start the HeartbeatSeconds timer at the first `heartbeat()` rather than at once (activities). */
+  readonly deferHeartbeat?: boolean;
 }
 
 /**
@@ -18,16 +25,28 @@ export interface HandlerCall {
  * can give up its work.
  */
 export async function callHandler(handler: TaskHandler, input: unknown, call: HandlerCall): Promise<unknown> {
-  const handlerAbort = new AbortController();
-  const timers = new AbortController();
-  const onStop = () => handlerAbort.abort(call.executionSignal.reason);
-  call.executionSignal.addEventListener('abort', onStop, { once: true });
+  // The handler's signal is made on first read: most handlers never look at it, and an
+  // AbortController plus a listener on the execution's signal per call is costly at scale.
+  let handlerAbort: AbortController | undefined;
+  let expired: unknown;
+  const onStop = () => handlerAbort?.abort(call.executionSignal.reason);
+  const signal = (): AbortSignal => {
+    if (handlerAbort === undefined) {
+      handlerAbort = new AbortController();
+      if (expired !== undefined) handlerAbort.abort(expired);
+      else if (call.executionSignal.aborted) handlerAbort.abort(call.executionSignal.reason);
+      else call.executionSignal.addEventListener('abort', onStop, { once: true });
+    }
+    return handlerAbort.signal;
+  };
+  const timed = call.timeoutSeconds !== undefined || call.heartbeatSeconds !== undefined;
+  const timers = timed ? new AbortController() : undefined;
   const racers: Promise<unknown>[] = [];
   let heartbeat = () => {};
-  if (call.timeoutSeconds !== undefined) {
+  if (timers !== undefined && call.timeoutSeconds !== undefined) {
     racers.push(expire(call.clock, call.timeoutSeconds, timers.signal, ErrorNames.timeout));
   }
-  if (call.heartbeatSeconds !== undefined) {
+  if (timers !== undefined && call.heartbeatSeconds !== undefined) {
     let beat = new AbortController();
     const seconds = call.heartbeatSeconds;
     const arm = (): Promise<never> =>
@@ -43,11 +62,35 @@ export async function callHandler(handler: TaskHandler, input: unknown, call: Ha
         }
         throw error;
       });
-    heartbeat = () => beat.abort();
-    racers.push(arm());
+    if (call.deferHeartbeat) {
+      let start: ((racer: Promise<never>) => void) | undefined;
+      racers.push(new Promise<never>((_, reject) => (start = (racer) => void racer.catch(reject))));
+      heartbeat = () => {
+        if (start === undefined) return beat.abort();
+        start(arm());
+        start = undefined;
+      };
+    } else {
+      heartbeat = () => beat.abort();
+      racers.push(arm());
+    }
   }
-  const context: TaskContext = { ...call.context, signal: handlerAbort.signal, heartbeat: () => heartbeat() };
-  const work = call.clock.track(Promise.resolve().then(() => handler(input, context)));
+  const context: TaskContext = {
+    ...call.context,
+    get signal() {
+      return signal();
+    },
+    heartbeat: () => heartbeat(),
+  };
+  const started = Promise.resolve().then(() => handler(input, context));
+  const work = call.tracked === false ? started : call.clock.track(started);
+  if (timers === undefined) {
+    try {
+      return await work;
+    } finally {
+      if (handlerAbort !== undefined) call.executionSignal.removeEventListener('abort', onStop);
+    }
+  }
   try {
     return await Promise.race([work, ...racers]);
   } catch (error) {
@@ -55,12 +98,13 @@ export async function callHandler(handler: TaskHandler, input: unknown, call: Ha
       error instanceof StatesError &&
       (error.error === ErrorNames.timeout || error.error === ErrorNames.heartbeatTimeout)
     ) {
-      handlerAbort.abort(error);
+      expired = error;
+      handlerAbort?.abort(error);
     }
     throw error;
   } finally {
     timers.abort();
-    call.executionSignal.removeEventListener('abort', onStop);
+    if (handlerAbort !== undefined) call.executionSignal.removeEventListener('abort', onStop);
     work.catch(() => {});
   }
 }
