@@ -37,4 +37,16 @@ describe('virtual clock', () => {
     await expect(sleeping).rejects.toThrow('stopped');
     expect(clock.pendingTimers()).toBe(0);
   });
+
+  it('advances by exactly the given time, firing the timers due on the way', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    let fired = false;
+    const timer = clock.sleep(100).then(() => {
+      fired = true;
+    });
+    clock.advance(250);
+    await timer;
+    expect(fired).toBe(true);
+    expect(clock.now()).toBe(250);
+  });
 });

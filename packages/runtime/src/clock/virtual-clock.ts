@@ -93,8 +93,10 @@ export function createVirtualClock(options: { start?: Date | number } = {}): Vir
       }
     },
     advance(ms) {
-      fireDue(now + ms);
-      now += Math.max(0, ms);
+      // Firing a timer moves `now` to its due time; the target is fixed before that happens.
+      const target = now + Math.max(0, ms);
+      fireDue(target);
+      now = Math.max(now, target);
     },
     pendingTimers: () => timers.filter((t) => !t.cancelled).length,
   };

@@ -3,10 +3,10 @@ import type { ExecutionContextParts, ExecutionIdentity } from '../dataflow/conte
 import type { EvaluationEnv } from '../dataflow/scope';
 import type { VariableScope } from '../dataflow/variable-scope';
 import type { HistoryRecorder, Lane } from '../history/history-recorder';
+import type { Integrations } from '../integrations/resolve-target';
 import type { ItemReaderRegistry } from '../map/item-reader';
 import type { ResultWriter } from '../map/result-writer';
 import type { RandomSource } from '../random/random';
-import type { Integrations } from '../integrations/resolve-target';
 import type { TaskRegistry } from '../tasks/task-registry';
 
 /** Services and identity shared by every state of one execution. */
@@ -26,8 +26,8 @@ export interface RunContext {
   readonly signal: AbortSignal;
   readonly region: string;
   readonly accountId: string;
-  /** A fresh task token per Task invocation. */
-  nextTaskToken(): string;
+  /** A fresh task token per Task invocation; `lane` lets a durable execution make it stable. */
+  nextTaskToken(lane?: Lane): string;
 }
 
 /**

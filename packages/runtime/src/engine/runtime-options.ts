@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import type { ExecutionJournal } from '../durable/execution-journal';
 import type { HttpConnection } from '../integrations/http-request';
 import type { LambdaFunctions } from '../integrations/lambda-functions';
 import type { ServiceHandlers } from '../integrations/service-registry';
@@ -59,6 +60,8 @@ export interface StartExecutionOptions {
    */
   readonly collectHistory?: boolean;
   readonly redriveCount?: number;
+  /** Set by a durable runtime: persists the execution and resumes it after a restart. */
+  readonly journal?: ExecutionJournal;
 }
 
 export interface RegisterStateMachineOptions {

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createRealClock } from '../clock/real-clock';
-import { type ExecutionIdentity, executionContextParts } from '../dataflow/context-object';
 import {
   type Activity,
   ActivityRegistry,
@@ -9,10 +7,13 @@ import {
 } from '../activities/activity-registry';
 import { isWellFormedTaskToken } from '../callbacks/task-token-format';
 import { TaskTokenRegistry } from '../callbacks/task-tokens';
+import { createRealClock } from '../clock/real-clock';
+import { type ExecutionIdentity, executionContextParts } from '../dataflow/context-object';
 import { ErrorNames } from '../errors/error-names';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
 import { assertExpressCompatible } from '../express/express-rules';
 import { type SyncExecutionResult, syncExecutionResult } from '../express/sync-execution';
+import { HistoryRecorder, MAX_HISTORY_EVENTS } from '../history/history-recorder';
 import { type LambdaFunction, lambda } from '../integrations/lambda-functions';
 import type { Integrations } from '../integrations/resolve-target';
 import { type ServiceHandler, ServiceRegistry } from '../integrations/service-registry';
@@ -20,10 +21,10 @@ import type { ChildStarter } from '../integrations/start-execution';
 import { expireAfter, MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import { StateMachineTypeNotSupportedError } from '../machines/machine-errors';
 import { type StateMachine, StateMachineRegistry } from '../machines/state-machine-registry';
-import { HistoryRecorder, MAX_HISTORY_EVENTS } from '../history/history-recorder';
 import type { ItemReader } from '../map/item-reader';
 import { planFor } from '../plan/compile-definition';
 import type { RawGraph } from '../plan/compiled-state';
+import type { ExecutionRecord } from '../store/execution-store';
 import { InMemoryExecutionStore } from '../store/memory-store';
 import type { TaskHandler } from '../tasks/task-handler';
 import { TaskRegistry } from '../tasks/task-registry';
@@ -59,7 +60,12 @@ export interface Runtime {
    * Runs an Express execution to its end and answers as StartSyncExecution does. A registered
    * Standard state machine is refused with `StateMachineTypeNotSupportedError`.
    */
-  startSyncExecution(definition: DefinitionInput, options?: StartExecutionOptions): Promise<SyncExecutionResult>;
+  startSyncExecution(
+    definition: DefinitionInput,
+    options?: StartExecutionOptions,
+  ): Promise<SyncExecutionResult>;
+  /** What the store holds about an execution (status, dates, output or error), started here or nested. */
+  describeExecution(executionArn: string): Promise<ExecutionRecord | undefined>;
   /** Completes the task waiting on `taskToken` (callback or activity) with `output`. */
   sendTaskSuccess(taskToken: string, output: unknown): Promise<void>;
   /** Fails the task waiting on `taskToken` with `error` and `cause`. */
@@ -122,7 +128,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     return held !== undefined && !(held instanceof Promise);
   }
 
-  function startExecution(definitionOrArn: DefinitionInput, startOptions: StartExecutionOptions = {}): Execution {
+  function startExecution(
+    definitionOrArn: DefinitionInput,
+    startOptions: StartExecutionOptions = {},
+  ): Execution {
     const { definition, start } = resolveStart(definitionOrArn, startOptions);
     const raw = checkDefinition(definition, options.validate ?? true) as RawGraph;
     const express = start.type === 'EXPRESS';
@@ -135,18 +144,27 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const input = start.input === undefined ? {} : start.input;
     const controller = new AbortController();
     let tokenPrefix: string | undefined;
+    // A durable execution brings its own clock, randomness and tokens, so a resume replays them.
+    const journal = start.journal;
+    const runClock = journal?.clock ?? clock;
     // The 25,000-event quota is a Standard execution's; Express executions have none.
     const recorder = new HistoryRecorder(
-      clock.now,
+      runClock.now,
       start.type === 'EXPRESS' ? Number.POSITIVE_INFINITY : MAX_HISTORY_EVENTS,
+      journal,
     );
+    if (journal) {
+      recorder.preload(journal.prior.events, journal.prior.positions);
+      recorder.subscribe((event, position) => journal.record(event, position));
+      journal.attach(recorder);
+    }
     const run: RunContext = {
       identity,
       contextParts: executionContextParts(identity, input),
       recorder,
-      clock,
-      random,
-      env,
+      clock: runClock,
+      random: journal?.random ?? random,
+      env: journal ? { random: journal.random, uuid: journal.uuid } : env,
       tasks,
       integrations,
       itemReaders,
@@ -155,7 +173,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       region,
       accountId,
       // Opaque and unique: the execution, encoded once, and a runtime-wide counter.
-      nextTaskToken: () => {
+      nextTaskToken: (lane) => {
+        if (journal && lane) return journal.taskToken(lane);
         tokenPrefix ??= Buffer.from(identity.executionArn).toString('base64url');
         return `${tokenPrefix}.${++tokens}`;
       },
@@ -176,7 +195,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
     const execution = runExecution(run, controller, plan, input, store);
     const limit = new AbortController();
-    expireAfter(clock, MAX_DURATION_SECONDS[express ? 'EXPRESS' : 'STANDARD'], limit.signal, () =>
+    expireAfter(runClock, MAX_DURATION_SECONDS[express ? 'EXPRESS' : 'STANDARD'], limit.signal, () =>
       execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
     );
     let status: Execution['status'] = 'RUNNING';
@@ -207,7 +226,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const machine = machines.require(definition);
     return {
       definition: machine.definition,
-      start: { ...start, stateMachineArn: machine.stateMachineArn, stateMachineName: machine.name, type: machine.type },
+      start: {
+        ...start,
+        stateMachineArn: machine.stateMachineArn,
+        stateMachineName: machine.name,
+        type: machine.type,
+      },
     };
   }
 
@@ -216,7 +240,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     start: StartExecutionOptions = {},
   ): Promise<SyncExecutionResult> {
     const machine = isArn(definition) ? machines.require(definition) : undefined;
-    if (machine && machine.type !== 'EXPRESS') throw new StateMachineTypeNotSupportedError(machine.stateMachineArn);
+    if (machine && machine.type !== 'EXPRESS')
+      throw new StateMachineTypeNotSupportedError(machine.stateMachineArn);
     const startDate = new Date(clock.now());
     const execution = startExecution(definition, { ...start, type: 'EXPRESS' });
     const result = await execution.result();
@@ -225,7 +250,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       start.stateMachineArn ??
       `arn:aws:states:${region}:${accountId}:stateMachine:${start.stateMachineName ?? 'StateMachine'}`;
     const input = start.input === undefined ? {} : start.input;
-    const facts = { executionArn: execution.executionArn, stateMachineArn, name: execution.name, input, startDate };
+    const facts = {
+      executionArn: execution.executionArn,
+      stateMachineArn,
+      name: execution.name,
+      input,
+      startDate,
+    };
     return syncExecutionResult({ ...facts, stopDate: new Date(clock.now()) }, result);
   }
 
@@ -243,7 +274,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       roleArn: start.roleArn ?? `arn:aws:iam::${accountId}:role/StepFunctionsRole`,
       stateMachineArn: machineArn,
       stateMachineName: machineName,
-      startTime: new Date(clock.now()).toISOString(),
+      startTime: new Date(start.journal?.startTime ?? clock.now()).toISOString(),
       redriveCount: start.redriveCount ?? 0,
     };
   }
@@ -266,11 +297,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       return machines.register(name, definition, type, new Date(clock.now()));
     },
     startSyncExecution,
+    describeExecution: async (executionArn) => store.getExecution(executionArn),
     sendTaskSuccess: async (token, output) => integrations.tokens.succeed(token, output),
     sendTaskFailure: async (token, error, cause) => integrations.tokens.fail(token, error, cause),
     sendTaskHeartbeat: async (token) => integrations.tokens.heartbeat(token),
     createActivity: async ({ name }) => integrations.activities.create(name),
-    getActivityTask: (activityArn, pollOptions) => integrations.activities.poll(activityArn, pollOptions),
+    getActivityTask: async (activityArn, pollOptions) =>
+      integrations.activities.poll(activityArn, pollOptions),
   };
 }
 

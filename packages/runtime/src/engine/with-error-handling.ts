@@ -1,7 +1,13 @@
 import { type Catcher, caughtResult, findCatcher } from '../errors/catch-policy';
 import { type Retrier, RetryState } from '../errors/retry-policy';
 import { type StateFailure, StateFailureSignal } from '../errors/state-failure';
-import { isPromise, type StateEntry, type StateKind, type StepOutcome, type StepResult } from '../plan/compiled-state';
+import {
+  isPromise,
+  type StateEntry,
+  type StateKind,
+  type StepOutcome,
+  type StepResult,
+} from '../plan/compiled-state';
 import { frameSignal } from './cancellation';
 import { finalizeFailure } from './failure-events';
 import type { Frame } from './run-context';

@@ -12,9 +12,37 @@ export const MAX_HISTORY_EVENTS = 25_000;
  */
 export interface Lane {
   cursor: number;
+  /**
+   * Where the lane sits among Parallel branches and Map iterations ('' at the top). With `seq`
+   * it gives each event a position that stays the same however concurrent lanes interleave,
+   * which is what a durable execution matches its recorded events by when it resumes.
+   */
+  readonly path?: string;
+  /** How many events have been recorded on this lane. */
+  seq?: number;
 }
 
-export type HistoryListener = (event: HistoryEvent) => void;
+/** `position` is given when the recorder keeps a journal (durable executions). */
+export type HistoryListener = (event: HistoryEvent, position?: string) => void;
+
+/**
+ * Events a durable execution recorded before it was interrupted. While it resumes, an event whose
+ * position was recorded is not recorded again: it keeps its id, and listeners are not told.
+ */
+export interface HistoryJournal {
+  /** The index (id - 1) of the recorded event at this position, if there is one. */
+  recordedAt(position: string): number | undefined;
+  /** Told of each recorded event matched again (its time) and of each new event (undefined). */
+  replayed?(time: number | undefined): void;
+}
+
+/** An event recorded before a restart, as a journal reloads it. */
+export interface PriorEvent {
+  readonly previousEventId: number;
+  readonly type: HistoryEventType;
+  readonly time: number;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+}
 
 /** What is kept per event until someone reads the history: no Date, no JSON text yet. */
 interface EventRecord {
@@ -36,10 +64,36 @@ export class HistoryRecorder {
   private closed = false;
   private readonly waiters: Array<() => void> = [];
 
+  /** Each event's position, kept only with a journal. */
+  private readonly positions: string[] = [];
+
   constructor(
     private readonly now: () => number,
     private readonly limit: number = MAX_HISTORY_EVENTS,
+    private readonly journal?: HistoryJournal,
   ) {}
+
+  /** Loads the events a durable execution recorded before a restart (ids 1..n, in order). */
+  preload(events: readonly PriorEvent[], positions: readonly string[]): void {
+    this.records.push(...events);
+    this.positions.push(...positions);
+  }
+
+  /** A lane for branch or iteration `index` of the work that `parent` has just started. */
+  fork(parent: Lane, index: number): Lane {
+    return { cursor: parent.cursor, path: `${parent.path ?? ''}/${parent.seq ?? 0}.${index}`, seq: 0 };
+  }
+
+  /** The position the next event on `lane` will take. */
+  nextPosition(lane: Lane): string {
+    return `${lane.path ?? ''}:${(lane.seq ?? 0) + 1}`;
+  }
+
+  /** The recorded event (if any) at `lane`'s next position plus `ahead`, while resuming. */
+  recordedAhead(lane: Lane, ahead = 0): HistoryEvent | undefined {
+    const index = this.journal?.recordedAt(`${lane.path ?? ''}:${(lane.seq ?? 0) + 1 + ahead}`);
+    return index === undefined ? undefined : this.eventAt(index);
+  }
 
   /** Appends an event after `previousEventId` and returns its id. */
   append(
@@ -48,16 +102,38 @@ export class HistoryRecorder {
     details?: Readonly<Record<string, unknown>>,
     terminal = false,
   ): number {
+    return this.appendOn(undefined, type, previousEventId, details, terminal);
+  }
+
+  /** Appends an event that belongs to `lane` without moving the lane's cursor. */
+  appendOn(
+    lane: Lane | undefined,
+    type: HistoryEventType,
+    previousEventId: number,
+    details?: Readonly<Record<string, unknown>>,
+    terminal = false,
+  ): number {
     if (this.closed) throw new Error('The execution has ended; no more events are recorded.');
+    let position: string | undefined;
+    if (lane) lane.seq = (lane.seq ?? 0) + 1;
+    if (this.journal) {
+      position = lane
+        ? `${lane.path ?? ''}:${lane.seq}`
+        : `~${this.positions[previousEventId - 1] ?? ''}>${type}`;
+      const index = this.journal.recordedAt(position);
+      if (index !== undefined) return this.matchRecorded(index, type);
+      this.journal.replayed?.(undefined);
+    }
     // One slot stays free for the event that ends the execution.
     if (!terminal && this.records.length >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
     this.records.push({ previousEventId, type, time: this.now(), details });
+    if (position !== undefined) this.positions.push(position);
     const id = this.records.length;
     if (this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
-      for (const listener of this.listeners) listener(event);
+      for (const listener of this.listeners) listener(event, position);
     }
     if (this.waiters.length > 0) this.wake();
     return id;
@@ -65,9 +141,21 @@ export class HistoryRecorder {
 
   /** Appends on a lane and moves the lane's cursor to the new event. */
   advance(lane: Lane, type: HistoryEventType, details?: Readonly<Record<string, unknown>>): number {
-    const id = this.append(type, lane.cursor, details);
+    const id = this.appendOn(lane, type, lane.cursor, details);
     lane.cursor = id;
     return id;
+  }
+
+  /** A recorded event met again while resuming: it keeps its id and is not recorded twice. */
+  private matchRecorded(index: number, type: HistoryEventType): number {
+    const record = this.records[index] as EventRecord;
+    if (record.type !== type) {
+      throw new Error(
+        `The resumed execution diverged from its recorded history: event ${index + 1} was ${record.type}, now ${type}.`,
+      );
+    }
+    this.journal?.replayed?.(record.time);
+    return index + 1;
   }
 
   /** How many events have been recorded; also the id of the latest one. */

@@ -2,19 +2,6 @@ import { StatesError } from '../errors/runtime-errors';
 import type { TaskHandler } from '../tasks/task-handler';
 import type { TaskRegistry } from '../tasks/task-registry';
 
-/** `arn:aws:states:::lambda:invoke`, the optimized Lambda integration. */
-export function isLambdaInvokeResource(resource: string): boolean {
-  return (
-    resource === 'arn:aws:states:::lambda:invoke' ||
-    resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken'
-  );
-}
-
-/** A Lambda function ARN used directly as a Task's Resource. */
-export function isLambdaFunctionArn(resource: string): boolean {
-  return /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:/.test(resource);
-}
-
 /**
  * The function `FunctionName` (or a function ARN used as a Resource) names: function names, partial
  * and full ARNs are all accepted, with or without a version or alias qualifier, as Lambda does.

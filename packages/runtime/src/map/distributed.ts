@@ -28,7 +28,11 @@ export async function readItems(
     fail(ErrorNames.itemReaderFailed, `No item reader is registered for the resource '${resource}'.`);
   try {
     const config = (reader.ReaderConfig ?? {}) as Readonly<Record<string, unknown>>;
-    let items = [...(await read({ resource, parameters, readerConfig: config, signal: frameSignal(frame) }))];
+    // Reading is I/O the clock cannot see: a virtual clock must not skip ahead meanwhile.
+    const reading = Promise.resolve().then(() =>
+      read({ resource, parameters, readerConfig: config, signal: frameSignal(frame) }),
+    );
+    let items = [...(await frame.run.clock.track(reading))];
     if (typeof config.MaxItems === 'number' && config.MaxItems > 0) items = items.slice(0, config.MaxItems);
     return items;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { BranchCancelled, cancelScope, frameSignal } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { runGraph } from '../engine/run-graph';
 import { ErrorNames } from '../errors/error-names';
@@ -18,15 +19,26 @@ export interface IterationPlan {
   readonly recordIterations: boolean;
 }
 
+/** An iteration that failed within what the Map tolerates, as a ResultWriter reports it. */
+export interface FailedIteration {
+  readonly index: number;
+  readonly input: unknown;
+  readonly error: string | undefined;
+  readonly cause: string | undefined;
+}
+
 export interface IterationOutcome {
+  /** One slot per item: the iteration's output, or `{Error, Cause}` for a tolerated failure. */
   readonly results: unknown[];
+  readonly failed: readonly FailedIteration[];
   /** The id AWS links the Map's closing events to. */
   readonly lastSucceededEventId: number | undefined;
 }
 
 /**
  * Runs a Map's iterations, at most `maxConcurrency` at a time (0: all), and fails with the first
- * failure once the failures exceed what the Map tolerates.
+ * failure once the failures exceed what the Map tolerates. Iterations still running then are
+ * stopped at their next state or wait and recorded as MapIterationAborted, as AWS records them.
  */
 export async function runIterations(frame: Frame, plan: IterationPlan): Promise<IterationOutcome> {
   const { recorder } = frame.run;
@@ -37,12 +49,14 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
   let failedCount = 0;
   let firstFailure: StateFailure | undefined;
   let lastSucceededEventId: number | undefined;
+  const failed: FailedIteration[] = [];
+  const scope = cancelScope(frameSignal(frame));
   const tolerated = plan.tolerance.count !== undefined || plan.tolerance.percentage !== undefined;
 
   const runOne = async (index: number): Promise<void> => {
-    const lane = { cursor: mapLane.cursor };
+    const lane = recorder.fork(mapLane, index);
     const details = { name: plan.stateName, index };
-    if (plan.recordIterations) lane.cursor = recorder.append('MapIterationStarted', mapLane.cursor, details);
+    if (plan.recordIterations) recorder.advance(lane, 'MapIterationStarted', details);
     const iterationFrame: Frame = {
       run: plan.recordIterations
         ? frame.run
@@ -50,24 +64,32 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
       lane,
       vars: frame.vars.child(),
       mapItem: { index, value: plan.items[index] },
+      signal: scope.signal,
     };
+    let input: unknown;
     try {
-      const input = await plan.itemInput(index, iterationFrame);
+      input = await plan.itemInput(index, iterationFrame);
       results[index] = await runGraph(iterationFrame, plan.graph, input);
       if (plan.recordIterations) {
-        lastSucceededEventId = recorder.append('MapIterationSucceeded', lane.cursor, details);
+        lastSucceededEventId = recorder.appendOn(lane, 'MapIterationSucceeded', lane.cursor, details);
         mapLane.cursor = lane.cursor;
       }
     } catch (error) {
+      if (error instanceof BranchCancelled) {
+        if (plan.recordIterations) recorder.append('MapIterationAborted', lane.cursor, details);
+        return;
+      }
       if (!(error instanceof StateFailureSignal)) throw error;
       if (plan.recordIterations) {
-        recorder.append('MapIterationFailed', lane.cursor, details);
+        recorder.appendOn(lane, 'MapIterationFailed', lane.cursor, details);
         mapLane.cursor = lane.cursor;
         lastSucceededEventId = undefined;
       }
       failedCount++;
       firstFailure ??= error.failure;
       results[index] = error.failure.toErrorOutput();
+      failed.push({ index, input, error: error.failure.error, cause: error.failure.cause });
+      if (exceedsTolerance(plan.tolerance, failedCount, total)) scope.cancel();
     }
   };
 
@@ -77,7 +99,11 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
     }
   };
   const width = plan.maxConcurrency > 0 ? Math.min(plan.maxConcurrency, total) : total;
-  await Promise.all(Array.from({ length: width }, worker));
+  try {
+    await Promise.all(Array.from({ length: width }, worker));
+  } finally {
+    scope.dispose();
+  }
 
   if (firstFailure && exceedsTolerance(plan.tolerance, failedCount, total)) {
     throw new StateFailureSignal(
@@ -89,5 +115,5 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
         : firstFailure,
     );
   }
-  return { results, lastSucceededEventId };
+  return { results, failed, lastSucceededEventId };
 }

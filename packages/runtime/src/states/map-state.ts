@@ -86,17 +86,24 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     }
     let closing = outcome.lastSucceededEventId ?? frame.lane.cursor;
     if (runArn) closing = recorder.advance(frame.lane, 'MapRunSucceeded');
-    recorder.append('MapStateSucceeded', closing);
+    recorder.appendOn(frame.lane, 'MapStateSucceeded', closing);
     frame.lane.cursor = closing;
     let result: unknown = outcome.results;
     if (writer && frame.run.resultWriter) {
-      const details = await frame.run.resultWriter({
-        mapRunArn: runArn ?? '',
-        resource: String(writer.Resource),
-        parameters: (writer.Parameters ?? {}) as Obj,
-        succeeded: outcome.results,
-        failed: [],
-      });
+      const failedIndexes = new Set(outcome.failed.map((item) => item.index));
+      const write = frame.run.resultWriter;
+      // Writing is I/O the clock cannot see: a virtual clock must not skip ahead meanwhile.
+      const details = await frame.run.clock.track(
+        Promise.resolve().then(() =>
+          write({
+            mapRunArn: runArn ?? '',
+            resource: String(writer.Resource),
+            parameters: (writer.Parameters ?? {}) as Obj,
+            succeeded: outcome.results.filter((_, index) => !failedIndexes.has(index)),
+            failed: outcome.failed,
+          }),
+        ),
+      );
       result = { MapRunArn: runArn, ResultWriterDetails: details };
     }
     if (pathIo) {

@@ -39,13 +39,12 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
         : entry.input;
     const { recorder } = frame.run;
     recorder.advance(frame.lane, 'ParallelStateStarted');
-    const start = frame.lane.cursor;
     let results: unknown[];
     try {
       results = await runBranches(frame, branches.length, (index, signal) => {
         const branchFrame: Frame = {
           run: frame.run,
-          lane: { cursor: start },
+          lane: recorder.fork(frame.lane, index),
           vars: frame.vars.child(),
           signal,
         };

@@ -40,7 +40,7 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
 
   /** JSONPath: everything before and after the call is synchronous, so only the call awaits. */
   function pathAttempt(frame: Frame, entry: StateEntry, retryCount: number, io: PathIo): Promise<StepResult> {
-    const taskToken = frame.run.nextTaskToken();
+    const taskToken = frame.run.nextTaskToken(frame.lane);
     const context = stateContext(frame, entry, { retryCount, taskToken });
     const input = effectiveInput(io, frame, entry.input, context);
     const pScope = pathScope(frame, entry.input, context);
@@ -64,7 +64,7 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
   }
 
   async function jsonataAttempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
-    const taskToken = frame.run.nextTaskToken();
+    const taskToken = frame.run.nextTaskToken(frame.lane);
     const context = stateContext(frame, entry, { retryCount, taskToken });
     const jScope = jsonataScope(frame, entry.input, context);
     const input = jsonataIo?.arguments ? await jsonataIo.arguments(jScope) : entry.input;

@@ -1,3 +1,4 @@
+import { idempotencyKey, recordedTaskOutcome } from '../durable/task-replay';
 import type { Frame } from '../engine/run-context';
 import { ErrorNames } from '../errors/error-names';
 import { StatesError } from '../errors/runtime-errors';
@@ -30,10 +31,18 @@ export async function invokeTask(frame: Frame, call: TaskInvocation): Promise<un
     timeoutSeconds: call.timeoutSeconds,
     heartbeatSeconds: call.heartbeatSeconds,
   });
+  const key = idempotencyKey(
+    frame.run.identity.executionArn,
+    frame.run.recorder,
+    frame.lane,
+    call.stateName,
+    call.attempt,
+  );
   events.scheduled();
-  events.started();
+  // A durable execution resuming: an outcome recorded before the restart is not produced again.
+  const recorded = recordedTaskOutcome(frame.run.recorder, frame.lane);
   try {
-    const result = await run(frame, call, events);
+    const result = recorded ? recorded() : await run(frame, call, events, key);
     events.succeeded(result);
     return result;
   } catch (thrown) {
@@ -44,7 +53,7 @@ export async function invokeTask(frame: Frame, call: TaskInvocation): Promise<un
   }
 }
 
-async function run(frame: Frame, call: TaskInvocation, events: TaskEvents): Promise<unknown> {
+async function run(frame: Frame, call: TaskInvocation, events: TaskEvents, key: string): Promise<unknown> {
   const target = resolveTarget(frame.run.integrations, call.resource, call.stateName, {
     submitted: (output) => {
       if (!frame.run.signal.aborted) events.submitted(output);
@@ -66,6 +75,7 @@ async function run(frame: Frame, call: TaskInvocation, events: TaskEvents): Prom
       executionArn: frame.run.identity.executionArn,
       taskToken: call.taskToken,
       attempt: call.attempt,
+      idempotencyKey: key,
       contextObject: call.contextObject,
     },
   });

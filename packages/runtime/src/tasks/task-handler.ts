@@ -8,6 +8,12 @@ export interface TaskContext {
   readonly taskToken: string;
   /** 0 for the first attempt, then 1, 2... for each retry. */
   readonly attempt: number;
+  /**
+   * Stable for this invocation (execution, Parallel branch / Map iteration, state, attempt): a
+   * durable execution resumed after a crash runs an unfinished task again with the same key, so
+   * the handler can deduplicate its side effects.
+   */
+  readonly idempotencyKey: string;
   /** Fires when the state times out, misses a heartbeat, or the execution is stopped. */
   readonly signal: AbortSignal;
   /** Tells the runtime the work is alive, resetting the `HeartbeatSeconds` timer. */

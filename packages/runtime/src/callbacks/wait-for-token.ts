@@ -1,0 +1,59 @@
+import type { TaskContext, TaskHandler } from '../tasks/task-handler';
+import type { TaskTokenRegistry } from './task-tokens';
+
+/**
+ * `.waitForTaskToken`: calls the base resource (which is expected to hand `$$.Task.Token` to
+ * someone), records that the task was submitted, then waits until the token is answered through
+ * `sendTaskSuccess` / `sendTaskFailure`. TimeoutSeconds and HeartbeatSeconds are enforced by the
+ * caller through `context.signal`; `sendTaskHeartbeat` resets the heartbeat timer.
+ */
+export function waitForTaskToken(
+  base: TaskHandler,
+  tokens: TaskTokenRegistry,
+  submitted: (output: unknown) => void,
+): TaskHandler {
+  return async (input: unknown, context: TaskContext) => {
+    const answer = awaitToken(tokens, context);
+    try {
+      const output = await base(input, context);
+      submitted(output);
+    } catch (error) {
+      answer.cancel();
+      throw error;
+    }
+    return answer.promise;
+  };
+}
+
+/**
+ * Registers the waiter before anything else runs: the base call may well lead to an answer before
+ * it returns (a queue consumer, an approver replying at once).
+ */
+export function awaitToken(
+  tokens: TaskTokenRegistry,
+  context: TaskContext,
+): { promise: Promise<unknown>; cancel(): void } {
+  let close: (how: 'answered' | 'timed-out') => void = () => {};
+  const promise = new Promise<unknown>((resolve, reject) => {
+    const onAbort = () => {
+      close('timed-out');
+      reject(context.signal.reason);
+    };
+    close = tokens.wait(context.taskToken, {
+      resolve: (output) => {
+        context.signal.removeEventListener('abort', onAbort);
+        resolve(output);
+      },
+      reject: (error) => {
+        context.signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+      heartbeat: () => context.heartbeat(),
+    });
+    if (context.signal.aborted) onAbort();
+    else context.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  // The caller races this promise against its timers; an unobserved rejection must not escape.
+  promise.catch(() => {});
+  return { promise, cancel: () => close('answered') };
+}

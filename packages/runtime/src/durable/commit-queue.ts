@@ -1,0 +1,114 @@
+import type { CommitBatch, DurableStore, StoredEvent, StoredExecution, StoredTimer } from './durable-store';
+
+interface Pending {
+  executions: StoredExecution[];
+  events: StoredEvent[];
+  timersSet: Map<string, StoredTimer>;
+  timersCleared: Pick<StoredTimer, 'executionArn' | 'timerId'>[];
+  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+}
+
+export interface CommitQueueOptions {
+  readonly store: DurableStore;
+  /** Set for a shared store: commits are fenced by this owner's leases. */
+  readonly owner: string | undefined;
+  /** Executions whose events were refused (lease lost) or whose commit failed for good. */
+  readonly onRefused: (executionArns: readonly string[], error: unknown) => void;
+}
+
+/**
+ * Group commit. Everything recorded while the event loop runs one turn (the transitions of every
+ * execution that moved) is written in one transaction; while a commit is in flight the next batch
+ * gathers, so a slow disk or network means bigger batches rather than a longer queue of commits.
+ */
+export class CommitQueue {
+  private pending = empty();
+  private scheduled = false;
+  private inFlight = false;
+
+  constructor(private readonly options: CommitQueueOptions) {}
+
+  addExecution(row: StoredExecution): void {
+    this.pending.executions.push(row);
+    this.schedule();
+  }
+
+  addEvent(event: StoredEvent): void {
+    this.pending.events.push(event);
+    this.schedule();
+  }
+
+  setTimer(timer: StoredTimer): void {
+    this.pending.timersSet.set(`${timer.executionArn}\n${timer.timerId}`, timer);
+    this.schedule();
+  }
+
+  clearTimer(executionArn: string, timerId: string): void {
+    // A timer set and cleared within one batch never needs to reach the store.
+    if (!this.pending.timersSet.delete(`${executionArn}\n${timerId}`)) {
+      this.pending.timersCleared.push({ executionArn, timerId });
+      this.schedule();
+    }
+  }
+
+  /** Resolves once everything queued so far is committed. */
+  flushed(): Promise<void> {
+    if (isEmpty(this.pending) && !this.inFlight) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.pending.waiters.push({ resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.inFlight) return;
+    this.inFlight = true;
+    try {
+      while (!isEmpty(this.pending) || this.pending.waiters.length > 0) {
+        const taken = this.pending;
+        this.pending = empty();
+        await this.write(taken);
+      }
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  private async write(taken: Pending): Promise<void> {
+    const batch: CommitBatch = {
+      executions: taken.executions,
+      events: taken.events,
+      timersSet: [...taken.timersSet.values()],
+      timersCleared: taken.timersCleared,
+      owner: this.options.owner,
+    };
+    try {
+      if (!isEmpty(taken)) {
+        const result = await this.options.store.commit(batch);
+        if (result.fenced.length > 0) this.options.onRefused(result.fenced, undefined);
+      }
+      for (const waiter of taken.waiters) waiter.resolve();
+    } catch (error) {
+      const arns = new Set([...batch.executions, ...batch.events].map((row) => row.executionArn));
+      this.options.onRefused([...arns], error);
+      for (const waiter of taken.waiters) waiter.reject(error);
+    }
+  }
+}
+
+function empty(): Pending {
+  return { executions: [], events: [], timersSet: new Map(), timersCleared: [], waiters: [] };
+}
+
+function isEmpty(p: Pending): boolean {
+  return p.executions.length === 0 && p.events.length === 0 && p.timersSet.size === 0 && p.timersCleared.length === 0;
+}

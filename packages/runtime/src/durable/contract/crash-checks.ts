@@ -1,0 +1,91 @@
+import type { ExecutionResult } from '../../engine/execution-result';
+import { resultOf } from '../durable-execution';
+import type { DurableStore, StoredEvent } from '../durable-store';
+import type { CrashRun } from './crash-workflows';
+
+const TERMINAL = /^Execution(Succeeded|Failed|TimedOut|Aborted)$/;
+const COMPLETION = /(LambdaFunction|Task)Succeeded$/;
+
+export interface CrashReport {
+  readonly executions: number;
+  readonly events: number;
+  /** Task invocations that started more than once (each time in a different process). */
+  readonly reruns: number;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Checks what the crash tests promise: every execution finished with the output of an
+ * uninterrupted run; ids run 1..n with one terminal event, last; no invocation started twice in
+ * one process, or more often than the processes that were killed; none started again after its
+ * completion had been committed (`committed <arn>#<id>` lines in the effects log).
+ */
+export async function checkCrashOutcome(
+  store: DurableStore,
+  runs: readonly CrashRun[],
+  executionArnOf: (run: CrashRun) => string,
+  expected: ReadonlyMap<string, ExecutionResult>,
+  effectLines: readonly string[],
+  kills: number,
+): Promise<CrashReport> {
+  const problems: string[] = [];
+  let events = 0;
+  const completedAt = new Map<string, number>();
+  const committedLine = new Map<string, number>();
+  effectLines.forEach((line, index) => {
+    const [kind, what] = line.split(' ');
+    if (kind === 'committed' && what) committedLine.set(what, index);
+  });
+  for (const run of runs) {
+    const arn = executionArnOf(run);
+    const row = await store.getExecution(arn);
+    const result = row && resultOf(row);
+    if (!result) {
+      problems.push(`${run.name} did not finish (${row?.status ?? 'missing'})`);
+      continue;
+    }
+    if (JSON.stringify(result) !== JSON.stringify(expected.get(run.name))) {
+      problems.push(`${run.name} ended ${JSON.stringify(result)}, uninterrupted ${JSON.stringify(expected.get(run.name))}`);
+    }
+    const history = await store.listEvents(arn);
+    events += history.length;
+    history.forEach((event, i) => {
+      if (event.id !== i + 1) problems.push(`${run.name}: event ${event.id} at index ${i}`);
+    });
+    const terminal = history.filter((e) => TERMINAL.test(e.type));
+    if (terminal.length !== 1 || !TERMINAL.test(history.at(-1)?.type ?? '')) {
+      problems.push(`${run.name}: ${terminal.length} terminal events`);
+    }
+    for (const event of history) {
+      if (!COMPLETION.test(event.type)) continue;
+      const key = invocationKey(history, event);
+      if (completedAt.has(key)) problems.push(`${key} completed twice`);
+      completedAt.set(key, committedLine.get(`${arn}#${event.id}`) ?? Number.POSITIVE_INFINITY);
+    }
+  }
+  const starts = new Map<string, { pid: string; line: number }[]>();
+  effectLines.forEach((line, index) => {
+    const [kind, key, pid] = line.split(' ');
+    if (kind !== 'start' || !key || !pid) return;
+    const prefix = key.split('|').slice(0, 2).join('|');
+    const list = starts.get(prefix) ?? [];
+    list.push({ pid, line: index });
+    starts.set(prefix, list);
+  });
+  let reruns = 0;
+  for (const [key, list] of starts) {
+    if (list.length > 1) reruns++;
+    if (new Set(list.map((s) => s.pid)).size !== list.length) problems.push(`${key} started twice in one process`);
+    if (list.length > kills + 1) problems.push(`${key} started ${list.length} times with ${kills} kills`);
+    const committed = completedAt.get(key) ?? Number.POSITIVE_INFINITY;
+    if (list.some((s) => s.line > committed)) problems.push(`${key} ran again after its completion was committed`);
+  }
+  return { executions: runs.length, events, reruns, problems };
+}
+
+/** `<arn>|<position of the Scheduled event>`: the prefix of the invocation's idempotency key. */
+function invocationKey(history: readonly StoredEvent[], completion: StoredEvent): string {
+  let event: StoredEvent | undefined = completion;
+  while (event && !event.type.endsWith('Scheduled')) event = history[event.previousEventId - 1];
+  return `${completion.executionArn}|${event?.position ?? '?'}`;
+}

@@ -1,0 +1,135 @@
+import { TaskFailedError } from '../../errors/runtime-errors';
+import type { TaskContext, TaskHandler } from '../../tasks/task-handler';
+
+/**
+ * The workflows the crash tests kill and resume: tasks with side effects, a Wait, a retry with
+ * back-off, a Map, a Parallel and a callback. Outputs depend only on inputs, so a run that was
+ * killed many times must end with exactly the output of one that never was.
+ */
+export interface CrashRun {
+  readonly name: string;
+  readonly definition: object;
+  readonly input: unknown;
+}
+
+const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:crash-${name}`;
+
+const SEQUENCE = {
+  StartAt: 'Add',
+  States: {
+    Add: { Type: 'Task', Resource: fn('add'), ResultPath: '$.sum', Next: 'Nap' },
+    Nap: { Type: 'Wait', Seconds: 1, Next: 'Flaky' },
+    Flaky: {
+      Type: 'Task',
+      Resource: fn('flaky'),
+      Retry: [{ ErrorEquals: ['Flaky.Once'], IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 1 }],
+      ResultPath: '$.flaky',
+      End: true,
+    },
+  },
+};
+
+const MAP = {
+  StartAt: 'Each',
+  States: {
+    Each: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      MaxConcurrency: 2,
+      ItemProcessor: { StartAt: 'Double', States: { Double: { Type: 'Task', Resource: fn('double'), End: true } } },
+      End: true,
+    },
+  },
+};
+
+const PARALLEL = {
+  StartAt: 'Both',
+  States: {
+    Both: {
+      Type: 'Parallel',
+      Branches: [
+        { StartAt: 'Add', States: { Add: { Type: 'Task', Resource: fn('add'), End: true } } },
+        {
+          StartAt: 'Nap',
+          States: {
+            Nap: { Type: 'Wait', Seconds: 1, Next: 'Double' },
+            Double: { Type: 'Task', Resource: fn('double'), InputPath: '$.a', End: true },
+          },
+        },
+      ],
+      End: true,
+    },
+  },
+};
+
+const CALLBACK = {
+  StartAt: 'Ask',
+  States: {
+    Ask: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: fn('notify'), Payload: { 'token.$': '$$.Task.Token', 'n.$': '$.n' } },
+      Next: 'Add',
+    },
+    Add: { Type: 'Task', Resource: fn('add'), Parameters: { 'a.$': '$.n', b: 1 }, End: true },
+  },
+};
+
+/** `count` executions cycling through the four workflows, with inputs that vary by index. */
+export function crashRuns(count: number, prefix = 'crash'): CrashRun[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `${prefix}-${i}`;
+    switch (i % 4) {
+      case 0:
+        return { name, definition: SEQUENCE, input: { a: i, b: 2 } };
+      case 1:
+        return { name, definition: MAP, input: { items: [i, i + 1, i + 2, i + 3] } };
+      case 2:
+        return { name, definition: PARALLEL, input: { a: i, b: 3 } };
+      default:
+        return { name, definition: CALLBACK, input: { n: i } };
+    }
+  });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Handlers for the crash workflows. Each writes `start <key>` when it begins and `end <key>` when
+ * it returns to `effects` (an append-only log outside the store), so a test can count how often
+ * every invocation really ran. `answer` completes a callback task by its token.
+ */
+export function crashHandlers(
+  effects: (line: string) => void,
+  answer: (token: string, output: unknown) => Promise<void>,
+): Record<string, TaskHandler> {
+  const logged =
+    (work: (input: Record<string, unknown>, context: TaskContext) => Promise<unknown>): TaskHandler =>
+    async (input, context) => {
+      effects(`start ${context.idempotencyKey}`);
+      const result = await work(input as Record<string, unknown>, context);
+      effects(`end ${context.idempotencyKey}`);
+      return result;
+    };
+  return {
+    [fn('add')]: logged(async (input) => {
+      await pause(15);
+      return Number(input.a) + Number(input.b);
+    }),
+    [fn('double')]: logged(async (input) => {
+      await pause(10);
+      return Number(input) * 2;
+    }),
+    [fn('flaky')]: logged(async (input, context) => {
+      await pause(5);
+      if (context.attempt === 0) throw new TaskFailedError('Flaky.Once', 'the first attempt always fails');
+      return { attempt: context.attempt, a: input.a };
+    }),
+    [fn('notify')]: logged(async (input) => {
+      const token = String(input.token);
+      // The answer comes from elsewhere, a little later (as a callback from another system would).
+      setTimeout(() => void answer(token, { n: input.n, answered: true }).catch(() => {}), 20);
+      return { sent: true };
+    }),
+  };
+}

@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import type { DurableStore } from '../durable-store';
+import { DuplicateTransitionError } from '../store-errors';
+import { batch, eventRow, executionRow, T0 } from './sample-rows';
+import type { ContractTestApi, StoreFixture } from './test-api';
+
+/**
+ * The behaviour every durable store must have. Each store package runs it against a real
+ * database: `describeStoreContract('SQLite', fixture, { describe, it, beforeEach, afterEach })`.
+ */
+export function describeStoreContract(
+  name: string,
+  fixture: StoreFixture<DurableStore>,
+  t: ContractTestApi,
+): void {
+  t.describe(`${name} store contract`, () => {
+    let store: DurableStore;
+    t.beforeEach(async () => {
+      store = await fixture.open();
+      await store.init();
+    });
+    t.afterEach(async () => {
+      await fixture.dispose(store);
+    });
+
+    t.it('can be initialised twice (migrations are idempotent)', async () => {
+      await store.init();
+      assert.deepEqual(await store.listExecutions(), []);
+    });
+
+    t.it('commits an execution with its first events atomically and reads them back in order', async () => {
+      const row = executionRow('a');
+      const events = [
+        eventRow(row.executionArn, 2, 'PassStateEntered', { name: 'P', input: '{}' }),
+        eventRow(row.executionArn, 1, 'ExecutionStarted', { input: '{"n":1}' }),
+      ];
+      assert.deepEqual(await store.commit(batch({ executions: [row], events })), { fenced: [] });
+      assert.deepEqual(await store.getExecution(row.executionArn), row);
+      const read = await store.listEvents(row.executionArn);
+      assert.deepEqual(
+        read.map((e) => [e.id, e.type, e.position]),
+        [
+          [1, 'ExecutionStarted', ':1'],
+          [2, 'PassStateEntered', ':2'],
+        ],
+      );
+      assert.deepEqual(read[1], events[0]);
+    });
+
+    t.it('groups the events of several executions in one commit', async () => {
+      const rows = ['a', 'b', 'c'].map((n) => executionRow(n));
+      await store.commit(batch({ executions: rows }));
+      await store.commit(
+        batch({ events: rows.flatMap((r) => [eventRow(r.executionArn, 1, 'ExecutionStarted', {})]) }),
+      );
+      for (const row of rows) assert.equal((await store.listEvents(row.executionArn)).length, 1);
+    });
+
+    t.it('refuses an event id written twice and writes nothing of that commit', async () => {
+      const row = executionRow('dup');
+      const arn = row.executionArn;
+      await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
+      const other = executionRow('other');
+      await assert.rejects(
+        store.commit(
+          batch({
+            executions: [other],
+            events: [eventRow(other.executionArn, 1, 'ExecutionStarted', {}), eventRow(arn, 1, 'ExecutionStarted', {})],
+          }),
+        ),
+        (error: unknown) => error instanceof DuplicateTransitionError && error.code === 'DUPLICATE_TRANSITION',
+      );
+      assert.equal(await store.getExecution(other.executionArn), undefined);
+      assert.equal((await store.listEvents(arn)).length, 1);
+    });
+
+    t.it('records the outcome from the terminal event in the same commit', async () => {
+      const row = executionRow('done', { owner: 'w1', leaseExpires: T0 + 1000 });
+      const arn = row.executionArn;
+      await store.commit(
+        batch({
+          executions: [row],
+          events: [eventRow(arn, 1, 'ExecutionStarted', {})],
+          timersSet: [{ executionArn: arn, timerId: 't1', due: T0 + 5000 }],
+        }),
+      );
+      await store.commit(
+        batch({ owner: 'w1', events: [eventRow(arn, 2, 'ExecutionSucceeded', { output: '{"ok":true}' })] }),
+      );
+      const done = await store.getExecution(arn);
+      assert.equal(done?.status, 'SUCCEEDED');
+      assert.equal(done?.output, '{"ok":true}');
+      assert.equal(done?.stopTime, T0 + 2);
+      assert.equal(done?.owner, undefined);
+      assert.deepEqual(await store.listTimers(arn), []);
+      assert.deepEqual(
+        (await store.listExecutions({ status: 'SUCCEEDED' })).map((e) => e.name),
+        ['done'],
+      );
+      assert.deepEqual(await store.listExecutions({ status: 'RUNNING' }), []);
+    });
+
+    t.it('keeps failures with their error and cause', async () => {
+      const row = executionRow('bad');
+      await store.commit(
+        batch({
+          executions: [row],
+          events: [eventRow(row.executionArn, 1, 'ExecutionFailed', { error: 'Oops', cause: 'because' })],
+        }),
+      );
+      const failed = await store.getExecution(row.executionArn);
+      assert.deepEqual([failed?.status, failed?.error, failed?.cause], ['FAILED', 'Oops', 'because']);
+    });
+
+    t.it('keeps timers by due time and clears them', async () => {
+      const row = executionRow('timers');
+      const arn = row.executionArn;
+      await store.commit(
+        batch({
+          executions: [row],
+          timersSet: [
+            { executionArn: arn, timerId: 'late', due: T0 + 9000 },
+            { executionArn: arn, timerId: 'soon', due: T0 + 1000 },
+          ],
+        }),
+      );
+      assert.deepEqual(
+        (await store.listTimers(arn)).map((t) => t.timerId),
+        ['soon', 'late'],
+      );
+      await store.commit(batch({ timersCleared: [{ executionArn: arn, timerId: 'soon' }] }));
+      assert.deepEqual(
+        (await store.listTimers(arn)).map((t) => [t.timerId, t.due]),
+        [['late', T0 + 9000]],
+      );
+      await store.clearTimers(arn);
+      assert.deepEqual(await store.listTimers(arn), []);
+    });
+
+    t.it('leases a running execution to one owner until the lease expires', async () => {
+      const row = executionRow('lease');
+      await store.commit(batch({ executions: [row] }));
+      const first = await store.claim({ owner: 'w1', limit: 10, leaseMs: 1000, now: T0 });
+      assert.deepEqual(
+        first.map((e) => [e.name, e.owner, e.leaseExpires]),
+        [['lease', 'w1', T0 + 1000]],
+      );
+      assert.deepEqual(await store.claim({ owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 500 }), []);
+      const stolen = await store.claim({ owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 1001 });
+      assert.deepEqual(
+        stolen.map((e) => e.owner),
+        ['w2'],
+      );
+      assert.deepEqual(await store.renew('w1', [row.executionArn], 1000, T0 + 1002), [row.executionArn]);
+      assert.deepEqual(await store.renew('w2', [row.executionArn], 1000, T0 + 1002), []);
+      assert.equal((await store.getExecution(row.executionArn))?.leaseExpires, T0 + 2002);
+    });
+
+    t.it('claims no more than asked, and only running executions', async () => {
+      await store.commit(
+        batch({
+          executions: [executionRow('r1'), executionRow('r2'), executionRow('r3'), executionRow('s', { status: 'SUCCEEDED' })],
+        }),
+      );
+      const claimed = await store.claim({ owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
+      assert.equal(claimed.length, 2);
+      const rest = await store.claim({ owner: 'w2', limit: 5, leaseMs: 1000, now: T0 });
+      assert.equal(rest.length, 1);
+      assert.ok(!claimed.some((c) => c.executionArn === rest[0]?.executionArn));
+    });
+
+    t.it('hands a released lease to the next claimant at once; takeOver ignores live leases', async () => {
+      const row = executionRow('handback');
+      await store.commit(batch({ executions: [row] }));
+      await store.claim({ owner: 'w1', limit: 1, leaseMs: 60_000, now: T0 });
+      await store.release('w1', [row.executionArn]);
+      assert.equal((await store.claim({ owner: 'w2', limit: 1, leaseMs: 60_000, now: T0 })).length, 1);
+      const taken = await store.claim({ owner: 'w3', limit: 1, leaseMs: 60_000, now: T0, takeOver: true });
+      assert.deepEqual(
+        taken.map((e) => e.owner),
+        ['w3'],
+      );
+    });
+
+    t.it('refuses the events of an owner that lost the lease (fencing)', async () => {
+      const row = executionRow('fenced', { owner: 'w1', leaseExpires: T0 + 1000 });
+      const arn = row.executionArn;
+      await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
+      await store.claim({ owner: 'w2', limit: 1, leaseMs: 1000, now: T0 + 2000 });
+      const result = await store.commit(
+        batch({ owner: 'w1', events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }),
+      );
+      assert.deepEqual(result.fenced, [arn]);
+      assert.equal((await store.listEvents(arn)).length, 1);
+      await store.commit(batch({ owner: 'w2', events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }));
+      assert.equal((await store.listEvents(arn)).length, 2);
+    });
+
+    t.it('redrives a failed execution, raising its redrive count, but not a running one', async () => {
+      const row = executionRow('redrive');
+      const arn = row.executionArn;
+      await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionFailed', { error: 'E' })] }));
+      const redriven = await store.redrive(arn, 'w1', 1000, T0 + 10);
+      assert.deepEqual(
+        [redriven?.status, redriven?.redriveCount, redriven?.error, redriven?.owner],
+        ['RUNNING', 1, undefined, 'w1'],
+      );
+      assert.equal(await store.redrive(arn, 'w1', 1000, T0 + 10), undefined);
+      assert.equal(await store.redrive('arn:missing', 'w1', 1000, T0), undefined);
+    });
+
+    t.it('keeps definitions, state machines, numbered versions and aliases', async () => {
+      const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:Versioned';
+      await store.putDefinition('d1', '{"StartAt":"A"}');
+      await store.putDefinition('d1', '{"StartAt":"A"}');
+      await store.putDefinition('d2', '{"StartAt":"B"}');
+      assert.equal(await store.getDefinition('d1'), '{"StartAt":"A"}');
+      assert.equal(await store.getDefinition('nope'), undefined);
+      await store.putStateMachine({ stateMachineArn: arn, name: 'Versioned', definitionId: 'd1', createdAt: T0 });
+      const v1 = await store.publishVersion(arn, 'first', T0 + 1);
+      await store.putStateMachine({ stateMachineArn: arn, name: 'Versioned', definitionId: 'd2', createdAt: T0 });
+      const v2 = await store.publishVersion(arn, undefined, T0 + 2);
+      assert.deepEqual(
+        [v1.versionArn, v1.version, v1.definitionId, v1.description],
+        [`${arn}:1`, 1, 'd1', 'first'],
+      );
+      assert.deepEqual([v2.version, v2.definitionId], [2, 'd2']);
+      assert.deepEqual(await store.getVersion(`${arn}:1`), v1);
+      assert.deepEqual(
+        (await store.listVersions(arn)).map((v) => v.version),
+        [1, 2],
+      );
+      assert.equal((await store.getStateMachine(arn))?.definitionId, 'd2');
+      const alias = {
+        aliasArn: `${arn}:prod`,
+        stateMachineArn: arn,
+        name: 'prod',
+        routing: [
+          { versionArn: v1.versionArn, weight: 90 },
+          { versionArn: v2.versionArn, weight: 10 },
+        ],
+        description: undefined,
+      };
+      await store.putAlias(alias);
+      assert.deepEqual(await store.getAlias(alias.aliasArn), alias);
+      await store.putAlias({ ...alias, routing: [{ versionArn: v2.versionArn, weight: 100 }] });
+      assert.deepEqual((await store.getAlias(alias.aliasArn))?.routing, [{ versionArn: v2.versionArn, weight: 100 }]);
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import type { HistoryEventType } from '../history/history-event';
+
+export type DurableStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** One persisted history event. `details` is the JSON text of the AWS details object. */
+export interface StoredEvent {
+  readonly executionArn: string;
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly type: HistoryEventType;
+  /** Milliseconds since the epoch. */
+  readonly time: number;
+  /** Where the event sits in its lane (see `Lane`): what a resumed run matches it by. */
+  readonly position: string;
+  readonly details: string | undefined;
+}
+
+/** An execution as a durable store keeps it. Payloads are JSON text. */
+export interface StoredExecution {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly stateMachineArn: string;
+  /** The version the execution is pinned to, when it was started through a version or alias. */
+  readonly versionArn: string | undefined;
+  /** Content hash of the definition it runs (see `putDefinition`). */
+  readonly definitionId: string;
+  readonly input: string;
+  readonly startTime: number;
+  readonly status: DurableStatus;
+  readonly stopTime: number | undefined;
+  readonly output: string | undefined;
+  readonly error: string | undefined;
+  readonly cause: string | undefined;
+  readonly redriveCount: number;
+  /** The runtime holding the execution's lease, and until when. */
+  readonly owner: string | undefined;
+  readonly leaseExpires: number | undefined;
+}
+
+/** A pending timer (Wait, retry back-off, timeout) of a running execution. */
+export interface StoredTimer {
+  readonly executionArn: string;
+  readonly timerId: string;
+  /** Milliseconds since the epoch. */
+  readonly due: number;
+}
+
+export interface StoredStateMachine {
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly definitionId: string;
+  readonly createdAt: number;
+}
+
+export interface StoredVersion {
+  readonly versionArn: string;
+  readonly stateMachineArn: string;
+  readonly version: number;
+  readonly definitionId: string;
+  readonly description: string | undefined;
+  readonly createdAt: number;
+}
+
+export interface AliasRoute {
+  readonly versionArn: string;
+  /** 0..100; the weights of an alias add up to 100. */
+  readonly weight: number;
+}
+
+export interface StoredAlias {
+  readonly aliasArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly routing: readonly AliasRoute[];
+  readonly description: string | undefined;
+}
+
+/**
+ * Everything one commit makes durable at once: new executions, the events recorded since the
+ * last commit (by any number of executions) and their timers. All of it or none of it lands.
+ */
+export interface CommitBatch {
+  readonly executions: readonly StoredExecution[];
+  readonly events: readonly StoredEvent[];
+  readonly timersSet: readonly StoredTimer[];
+  readonly timersCleared: readonly Pick<StoredTimer, 'executionArn' | 'timerId'>[];
+  /**
+   * When set, events of an existing execution are only written while this owner holds its
+   * lease; the others are left out and reported, so a runtime that lost a lease cannot write.
+   */
+  readonly owner: string | undefined;
+}
+
+export interface CommitResult {
+  /** Executions whose events were refused because `owner` no longer holds their lease. */
+  readonly fenced: readonly string[];
+}
+
+export interface ClaimRequest {
+  readonly owner: string;
+  readonly limit: number;
+  readonly leaseMs: number;
+  readonly now: number;
+  /** Take executions whose lease is still held (a single-process store after a restart). */
+  readonly takeOver?: boolean;
+}
+
+/**
+ * Where durable executions live. Implementations: in memory (tests, Express), SQLite (the
+ * embedded default for Standard) and PostgreSQL (many workers). Each passes the same contract
+ * suite (`@stepwise/runtime/store-contract`).
+ */
+export interface DurableStore {
+  /** Shared by several processes (leases matter), or owned by one. */
+  readonly shared: boolean;
+  /** Creates or migrates the schema. Safe to call more than once. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  putDefinition(definitionId: string, json: string): Promise<void>;
+  getDefinition(definitionId: string): Promise<string | undefined>;
+  putStateMachine(machine: StoredStateMachine): Promise<void>;
+  getStateMachine(stateMachineArn: string): Promise<StoredStateMachine | undefined>;
+  /** Publishes the machine's current definition as the next version number (1, 2, ...). */
+  publishVersion(stateMachineArn: string, description: string | undefined, now: number): Promise<StoredVersion>;
+  getVersion(versionArn: string): Promise<StoredVersion | undefined>;
+  listVersions(stateMachineArn: string): Promise<StoredVersion[]>;
+  putAlias(alias: StoredAlias): Promise<void>;
+  getAlias(aliasArn: string): Promise<StoredAlias | undefined>;
+
+  commit(batch: CommitBatch): Promise<CommitResult>;
+  getExecution(executionArn: string): Promise<StoredExecution | undefined>;
+  listExecutions(filter?: { readonly status?: DurableStatus }): Promise<StoredExecution[]>;
+  /** Every event of an execution, in id order. */
+  listEvents(executionArn: string): Promise<StoredEvent[]>;
+  listTimers(executionArn: string): Promise<StoredTimer[]>;
+  /** Drops an execution's timers (a resumed run schedules them again). */
+  clearTimers(executionArn: string): Promise<void>;
+
+  /** Leases running executions that nobody holds (or whose lease expired) to `owner`. */
+  claim(request: ClaimRequest): Promise<StoredExecution[]>;
+  /** Extends `owner`'s leases; returns the executions it no longer holds. */
+  renew(owner: string, executionArns: readonly string[], leaseMs: number, now: number): Promise<string[]>;
+  /** Gives leases back so another runtime can take the executions at once. */
+  release(owner: string, executionArns: readonly string[]): Promise<void>;
+  /**
+   * Puts a FAILED, TIMED_OUT or ABORTED execution back to RUNNING with its redrive count raised,
+   * leased to `owner`. Returns undefined when the execution is not in a redrivable state.
+   */
+  redrive(executionArn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined>;
+
+  /** Resolves when another process may have work for this one (PostgreSQL NOTIFY); optional. */
+  onWake?(listener: () => void): () => void;
+  /** Tells other processes there is work (a new execution, a released lease). */
+  wake?(): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import type { Clock } from '../clock/clock';
+import type { HistoryEvent } from '../history/history-event';
+import type { HistoryJournal, HistoryRecorder, Lane, PriorEvent } from '../history/history-recorder';
+import type { RandomSource } from '../random/random';
+
+/**
+ * What the engine asks of a durable execution: where its events go, what it recorded before a
+ * restart, and the per-execution clock, randomness and task tokens that make a resumed run take
+ * the same path it took before.
+ */
+export interface ExecutionJournal extends HistoryJournal {
+  /** When the execution first started; a resumed execution keeps its start time. */
+  readonly startTime: number;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly uuid: () => string;
+  /** Events recorded before the restart (ids 1..n) and their positions. */
+  readonly prior: { readonly events: readonly PriorEvent[]; readonly positions: readonly string[] };
+  /** Receives each new event with its position. */
+  record(event: HistoryEvent, position: string | undefined): void;
+  /** The task token of the invocation about to be scheduled on `lane`: the same after a resume. */
+  taskToken(lane: Lane): string;
+  /** Called once the execution's recorder exists. */
+  attach(recorder: HistoryRecorder): void;
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { checkDefinition, type DefinitionInput } from '../engine/check-definition';
+import type { AliasRoute, DurableStore, StoredAlias, StoredStateMachine, StoredVersion } from './durable-store';
+import { DurableResourceNotFoundError, InvalidAliasRoutingError } from './store-errors';
+
+/** What an execution runs: a definition, the machine it belongs to and, if pinned, the version. */
+export interface ResolvedTarget {
+  readonly definitionId: string;
+  readonly definition: string;
+  readonly stateMachineArn: string;
+  readonly versionArn: string | undefined;
+}
+
+/** State machines, versions and aliases over a durable store, as the Step Functions API has them. */
+export class MachineCatalog {
+  constructor(
+    private readonly store: DurableStore,
+    private readonly region: string,
+    private readonly accountId: string,
+    private readonly random: () => number,
+    private readonly validate: boolean,
+  ) {}
+
+  machineArn(name: string): string {
+    return `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${name}`;
+  }
+
+  /** Stores a definition under its content hash; the same text is stored once. */
+  async putDefinition(definition: DefinitionInput): Promise<{ definitionId: string; definition: string }> {
+    const json = JSON.stringify(checkDefinition(definition, this.validate));
+    const definitionId = createHash('sha256').update(json).digest('hex');
+    await this.store.putDefinition(definitionId, json);
+    return { definitionId, definition: json };
+  }
+
+  async createStateMachine(name: string, definition: DefinitionInput, now: number): Promise<StoredStateMachine> {
+    const { definitionId } = await this.putDefinition(definition);
+    const machine = { stateMachineArn: this.machineArn(name), name, definitionId, createdAt: now };
+    await this.store.putStateMachine(machine);
+    return machine;
+  }
+
+  async updateStateMachine(stateMachineArn: string, definition: DefinitionInput): Promise<StoredStateMachine> {
+    const machine = await this.requireMachine(stateMachineArn);
+    const { definitionId } = await this.putDefinition(definition);
+    const updated = { ...machine, definitionId };
+    await this.store.putStateMachine(updated);
+    return updated;
+  }
+
+  async publishVersion(stateMachineArn: string, description: string | undefined, now: number): Promise<StoredVersion> {
+    await this.requireMachine(stateMachineArn);
+    return this.store.publishVersion(stateMachineArn, description, now);
+  }
+
+  /** Creates or replaces an alias: one version, or two with weights that add up to 100. */
+  async putAlias(
+    stateMachineArn: string,
+    name: string,
+    routing: readonly AliasRoute[],
+    description?: string,
+  ): Promise<StoredAlias> {
+    await this.requireMachine(stateMachineArn);
+    if (routing.length < 1 || routing.length > 2) {
+      throw new InvalidAliasRoutingError('An alias routes to one or two versions.');
+    }
+    if (routing.reduce((sum, r) => sum + r.weight, 0) !== 100 || routing.some((r) => r.weight < 0)) {
+      throw new InvalidAliasRoutingError('The weights of an alias must add up to 100.');
+    }
+    for (const route of routing) {
+      const version = await this.store.getVersion(route.versionArn);
+      if (version?.stateMachineArn !== stateMachineArn) {
+        throw new InvalidAliasRoutingError(`'${route.versionArn}' is not a version of '${stateMachineArn}'.`);
+      }
+    }
+    const alias = { aliasArn: `${stateMachineArn}:${name}`, stateMachineArn, name, routing, description };
+    await this.store.putAlias(alias);
+    return alias;
+  }
+
+  /** A definition, or the ARN of a machine (its latest definition), a version or an alias. */
+  async resolve(target: DefinitionInput, fallbackMachineArn: string): Promise<ResolvedTarget> {
+    if (typeof target !== 'string' || !target.startsWith('arn:')) {
+      const stored = await this.putDefinition(target);
+      return { ...stored, stateMachineArn: fallbackMachineArn, versionArn: undefined };
+    }
+    const parts = target.split(':');
+    if (parts.length === 7) {
+      const machine = await this.requireMachine(target);
+      return this.withDefinition(machine.definitionId, target, undefined);
+    }
+    const machineArn = parts.slice(0, 7).join(':');
+    const qualifier = parts[7] ?? '';
+    let versionArn = target;
+    if (!/^\d+$/.test(qualifier)) {
+      const alias = await this.store.getAlias(target);
+      if (!alias) throw new DurableResourceNotFoundError('state machine alias', target);
+      versionArn = this.pick(alias.routing);
+    }
+    const version = await this.store.getVersion(versionArn);
+    if (!version) throw new DurableResourceNotFoundError('state machine version', versionArn);
+    return this.withDefinition(version.definitionId, machineArn, versionArn);
+  }
+
+  async definitionText(definitionId: string): Promise<string> {
+    const text = await this.store.getDefinition(definitionId);
+    if (text === undefined) throw new DurableResourceNotFoundError('definition', definitionId);
+    return text;
+  }
+
+  private async withDefinition(definitionId: string, stateMachineArn: string, versionArn: string | undefined) {
+    return { definitionId, definition: await this.definitionText(definitionId), stateMachineArn, versionArn };
+  }
+
+  /** Weighted routing: a draw in [0, 100) falls in one version's share. */
+  private pick(routing: readonly AliasRoute[]): string {
+    let draw = this.random() * 100;
+    for (const route of routing) {
+      if (draw < route.weight) return route.versionArn;
+      draw -= route.weight;
+    }
+    return (routing[routing.length - 1] as AliasRoute).versionArn;
+  }
+
+  private async requireMachine(stateMachineArn: string): Promise<StoredStateMachine> {
+    const machine = await this.store.getStateMachine(stateMachineArn);
+    if (!machine) throw new DurableResourceNotFoundError('state machine', stateMachineArn);
+    return machine;
+  }
+}

@@ -1,0 +1,192 @@
+import type {
+  ClaimRequest,
+  CommitBatch,
+  CommitResult,
+  DurableStatus,
+  DurableStore,
+  StoredAlias,
+  StoredEvent,
+  StoredExecution,
+  StoredStateMachine,
+  StoredTimer,
+  StoredVersion,
+} from './durable-store';
+import { DuplicateTransitionError, DurableResourceNotFoundError } from './store-errors';
+import { terminalUpdate } from './terminal-status';
+
+const REDRIVABLE: readonly DurableStatus[] = ['FAILED', 'TIMED_OUT', 'ABORTED'];
+
+/**
+ * A durable store in process memory: nothing survives the process, but it keeps the same contract
+ * as the database stores (atomic commits, leases, versions), for tests and Express executions.
+ */
+export class InMemoryDurableStore implements DurableStore {
+  readonly shared = false;
+  private readonly definitions = new Map<string, string>();
+  private readonly machines = new Map<string, StoredStateMachine>();
+  private readonly versions = new Map<string, StoredVersion>();
+  private readonly aliases = new Map<string, StoredAlias>();
+  private readonly executions = new Map<string, StoredExecution>();
+  private readonly events = new Map<string, StoredEvent[]>();
+  private readonly timers = new Map<string, Map<string, StoredTimer>>();
+
+  async init(): Promise<void> {}
+  async close(): Promise<void> {}
+
+  async putDefinition(definitionId: string, json: string): Promise<void> {
+    this.definitions.set(definitionId, json);
+  }
+  async getDefinition(definitionId: string): Promise<string | undefined> {
+    return this.definitions.get(definitionId);
+  }
+  async putStateMachine(machine: StoredStateMachine): Promise<void> {
+    this.machines.set(machine.stateMachineArn, { ...machine });
+  }
+  async getStateMachine(arn: string): Promise<StoredStateMachine | undefined> {
+    return this.machines.get(arn);
+  }
+  async publishVersion(arn: string, description: string | undefined, now: number): Promise<StoredVersion> {
+    const machine = this.machines.get(arn);
+    if (!machine) throw new DurableResourceNotFoundError('state machine', arn);
+    const version = (await this.listVersions(arn)).length + 1;
+    const row: StoredVersion = {
+      versionArn: `${arn}:${version}`,
+      stateMachineArn: arn,
+      version,
+      definitionId: machine.definitionId,
+      description,
+      createdAt: now,
+    };
+    this.versions.set(row.versionArn, row);
+    return row;
+  }
+  async getVersion(versionArn: string): Promise<StoredVersion | undefined> {
+    return this.versions.get(versionArn);
+  }
+  async listVersions(arn: string): Promise<StoredVersion[]> {
+    return [...this.versions.values()].filter((v) => v.stateMachineArn === arn).sort((a, b) => a.version - b.version);
+  }
+  async putAlias(alias: StoredAlias): Promise<void> {
+    this.aliases.set(alias.aliasArn, { ...alias, routing: alias.routing.map((r) => ({ ...r })) });
+  }
+  async getAlias(aliasArn: string): Promise<StoredAlias | undefined> {
+    return this.aliases.get(aliasArn);
+  }
+
+  async commit(batch: CommitBatch): Promise<CommitResult> {
+    // Check everything first, so a refused batch changes nothing (as a rolled-back transaction).
+    const fenced = new Set<string>();
+    const fresh = new Set(batch.executions.map((e) => e.executionArn));
+    for (const execution of batch.executions) {
+      if (this.executions.has(execution.executionArn)) throw duplicate(`execution ${execution.executionArn}`);
+    }
+    const nextIds = new Map<string, Set<number>>();
+    for (const event of batch.events) {
+      const arn = event.executionArn;
+      if (!fresh.has(arn)) {
+        const row = this.executions.get(arn);
+        if (!row) throw new DurableResourceNotFoundError('execution', arn);
+        if (batch.owner !== undefined && row.owner !== batch.owner) {
+          fenced.add(arn);
+          continue;
+        }
+      }
+      const ids = nextIds.get(arn) ?? new Set(this.events.get(arn)?.map((e) => e.id));
+      if (ids.has(event.id)) throw duplicate(`event ${event.id} of ${arn}`);
+      ids.add(event.id);
+      nextIds.set(arn, ids);
+    }
+    for (const execution of batch.executions) {
+      this.executions.set(execution.executionArn, { ...execution });
+      this.events.set(execution.executionArn, []);
+    }
+    for (const event of batch.events) {
+      if (fenced.has(event.executionArn)) continue;
+      (this.events.get(event.executionArn) as StoredEvent[]).push({ ...event });
+      const end = terminalUpdate(event);
+      if (end) {
+        const row = this.executions.get(event.executionArn) as StoredExecution;
+        this.executions.set(event.executionArn, { ...row, ...end, owner: undefined, leaseExpires: undefined });
+        this.timers.delete(event.executionArn);
+      }
+    }
+    for (const timer of batch.timersSet) {
+      if (fenced.has(timer.executionArn) || !this.isRunning(timer.executionArn)) continue;
+      const map = this.timers.get(timer.executionArn) ?? new Map<string, StoredTimer>();
+      map.set(timer.timerId, { ...timer });
+      this.timers.set(timer.executionArn, map);
+    }
+    for (const timer of batch.timersCleared) this.timers.get(timer.executionArn)?.delete(timer.timerId);
+    return { fenced: [...fenced] };
+  }
+
+  async getExecution(arn: string): Promise<StoredExecution | undefined> {
+    return this.executions.get(arn);
+  }
+  async listExecutions(filter: { readonly status?: DurableStatus } = {}): Promise<StoredExecution[]> {
+    return [...this.executions.values()].filter((e) => filter.status === undefined || e.status === filter.status);
+  }
+  async listEvents(arn: string): Promise<StoredEvent[]> {
+    return (this.events.get(arn) ?? []).slice().sort((a, b) => a.id - b.id);
+  }
+  async listTimers(arn: string): Promise<StoredTimer[]> {
+    return [...(this.timers.get(arn)?.values() ?? [])].sort((a, b) => a.due - b.due);
+  }
+  async clearTimers(arn: string): Promise<void> {
+    this.timers.delete(arn);
+  }
+
+  async claim(request: ClaimRequest): Promise<StoredExecution[]> {
+    const claimed: StoredExecution[] = [];
+    for (const row of this.executions.values()) {
+      if (claimed.length >= request.limit) break;
+      if (row.status !== 'RUNNING') continue;
+      const free = row.owner === undefined || (row.leaseExpires ?? 0) <= request.now || request.takeOver;
+      if (!free || row.owner === request.owner) continue;
+      const taken = { ...row, owner: request.owner, leaseExpires: request.now + request.leaseMs };
+      this.executions.set(row.executionArn, taken);
+      claimed.push(taken);
+    }
+    return claimed;
+  }
+  async renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
+    const lost: string[] = [];
+    for (const arn of arns) {
+      const row = this.executions.get(arn);
+      if (row?.owner !== owner || row.status !== 'RUNNING') lost.push(arn);
+      else this.executions.set(arn, { ...row, leaseExpires: now + leaseMs });
+    }
+    return lost;
+  }
+  async release(owner: string, arns: readonly string[]): Promise<void> {
+    for (const arn of arns) {
+      const row = this.executions.get(arn);
+      if (row?.owner === owner) this.executions.set(arn, { ...row, owner: undefined, leaseExpires: undefined });
+    }
+  }
+  async redrive(arn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined> {
+    const row = this.executions.get(arn);
+    if (!row || !REDRIVABLE.includes(row.status)) return undefined;
+    const redriven: StoredExecution = {
+      ...row,
+      status: 'RUNNING',
+      stopTime: undefined,
+      output: undefined,
+      error: undefined,
+      cause: undefined,
+      redriveCount: row.redriveCount + 1,
+      owner,
+      leaseExpires: now + leaseMs,
+    };
+    this.executions.set(arn, redriven);
+    return redriven;
+  }
+
+  private isRunning(arn: string): boolean {
+    return this.executions.get(arn)?.status === 'RUNNING';
+  }
+}
+
+function duplicate(what: string): DuplicateTransitionError {
+  return new DuplicateTransitionError(what);
+}

@@ -1,0 +1,70 @@
+import type { HistoryEventType } from '../history/history-event';
+import type { PriorEvent } from '../history/history-recorder';
+import type { StoredEvent } from './durable-store';
+import { StoreCorruptionError } from './store-errors';
+import { parseJsonObject } from './terminal-status';
+
+export const REDRIVEN = 'ExecutionRedriven';
+
+const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
+const FAILURE = /(Failed|TimedOut|Aborted)$/;
+
+export interface PriorHistory {
+  readonly events: readonly PriorEvent[];
+  readonly positions: readonly string[];
+  /** Position to event index, for matching; later events win (see redrive). */
+  readonly byPosition: ReadonlyMap<string, number>;
+  /** The last event is terminal: the execution has ended (or a redrive was not recorded yet). */
+  readonly ended: boolean;
+}
+
+/**
+ * Turns stored rows into what a resumed run replays. Ids must run 1..n without a gap; anything
+ * else is corruption, reported as such rather than resumed wrongly.
+ *
+ * After a redrive (`ExecutionRedriven`), the failure that ended the run before it is not replayed:
+ * in each lane the trailing failure events (TaskFailed, MapIterationFailed, ExecutionFailed...)
+ * are left unmatched, so the failed step runs again while every step that completed is replayed.
+ */
+export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
+  const events: PriorEvent[] = [];
+  const positions: string[] = [];
+  rows.forEach((row, index) => {
+    if (row.id !== index + 1) {
+      throw new StoreCorruptionError('history', `${row.executionArn} has event ${row.id} where ${index + 1} belongs`);
+    }
+    const details =
+      row.details === undefined ? undefined : parseJsonObject(row.details, `event ${row.id} of ${row.executionArn}`);
+    events.push({ previousEventId: row.previousEventId, type: row.type as HistoryEventType, time: row.time, details });
+    positions.push(row.position);
+  });
+  const lastRedrive = rows.map((r) => r.type as string).lastIndexOf(REDRIVEN);
+  const skipped = lastRedrive < 0 ? new Set<number>() : failedTail(rows.slice(0, lastRedrive));
+  const byPosition = new Map<string, number>();
+  positions.forEach((position, index) => byPosition.set(position, index));
+  // A position whose latest event is part of the failure is run again, not replayed.
+  for (const index of skipped) byPosition.delete(positions[index] as string);
+  const last = rows[rows.length - 1];
+  return { events, positions, byPosition, ended: last !== undefined && TERMINAL.has(last.type) };
+}
+
+/** Indexes of each lane's trailing failure events, and of the terminal event. */
+function failedTail(rows: readonly StoredEvent[]): Set<number> {
+  const byLane = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const lane = row.position.startsWith('~') ? '~' : row.position.slice(0, row.position.lastIndexOf(':'));
+    const list = byLane.get(lane) ?? [];
+    list.push(index);
+    byLane.set(lane, list);
+  });
+  const skipped = new Set<number>();
+  for (const [lane, indexes] of byLane) {
+    for (let i = indexes.length - 1; i >= 0; i--) {
+      const index = indexes[i] as number;
+      const type = (rows[index] as StoredEvent).type;
+      if (lane === '~' ? !TERMINAL.has(type) : !FAILURE.test(type)) break;
+      skipped.add(index);
+    }
+  }
+  return skipped;
+}

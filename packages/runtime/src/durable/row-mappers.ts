@@ -1,0 +1,115 @@
+import type {
+  DurableStatus,
+  StoredAlias,
+  StoredEvent,
+  StoredExecution,
+  StoredTimer,
+  StoredVersion,
+} from './durable-store';
+import { StoreCorruptionError } from './store-errors';
+import { parseJson } from './terminal-status';
+
+/**
+ * Rows of the SQL stores (both use these column names) read back into store records. A value of
+ * the wrong type is reported as corruption naming the row and column, never passed on.
+ */
+export type Row = Record<string, unknown>;
+
+const STATUSES: readonly DurableStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+
+function text(row: Row, column: string, what: string): string {
+  const value = row[column];
+  if (typeof value !== 'string') throw new StoreCorruptionError(what, `column ${column} is not text`);
+  return value;
+}
+
+function optionalText(row: Row, column: string, what: string): string | undefined {
+  return row[column] === null || row[column] === undefined ? undefined : text(row, column, what);
+}
+
+function integer(row: Row, column: string, what: string): number {
+  const value = row[column];
+  // Drivers return 64-bit integers as bigint (SQLite) or decimal text (PostgreSQL).
+  const number =
+    typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number)) {
+    throw new StoreCorruptionError(what, `column ${column} is not an integer`);
+  }
+  return number;
+}
+
+function optionalInteger(row: Row, column: string, what: string): number | undefined {
+  return row[column] === null || row[column] === undefined ? undefined : integer(row, column, what);
+}
+
+export function executionFrom(row: Row): StoredExecution {
+  const what = `execution ${String(row.arn)}`;
+  const status = text(row, 'status', what) as DurableStatus;
+  if (!STATUSES.includes(status)) throw new StoreCorruptionError(what, `unknown status ${status}`);
+  const input = text(row, 'input', what);
+  parseJson(input, `input of ${what}`);
+  return {
+    executionArn: text(row, 'arn', what),
+    name: text(row, 'name', what),
+    stateMachineArn: text(row, 'machine_arn', what),
+    versionArn: optionalText(row, 'version_arn', what),
+    definitionId: text(row, 'definition_id', what),
+    input,
+    startTime: integer(row, 'start_time', what),
+    status,
+    stopTime: optionalInteger(row, 'stop_time', what),
+    output: optionalText(row, 'output', what),
+    error: optionalText(row, 'error', what),
+    cause: optionalText(row, 'cause', what),
+    redriveCount: integer(row, 'redrive_count', what),
+    owner: optionalText(row, 'owner', what),
+    leaseExpires: optionalInteger(row, 'lease_expires', what),
+  };
+}
+
+export function eventFrom(row: Row): StoredEvent {
+  const what = `event ${String(row.id)} of ${String(row.execution_arn)}`;
+  return {
+    executionArn: text(row, 'execution_arn', what),
+    id: integer(row, 'id', what),
+    previousEventId: integer(row, 'previous_id', what),
+    type: text(row, 'type', what) as StoredEvent['type'],
+    time: integer(row, 'time', what),
+    position: text(row, 'position', what),
+    details: optionalText(row, 'details', what),
+  };
+}
+
+export function timerFrom(row: Row): StoredTimer {
+  const what = `timer ${String(row.timer_id)}`;
+  return {
+    executionArn: text(row, 'execution_arn', what),
+    timerId: text(row, 'timer_id', what),
+    due: integer(row, 'due', what),
+  };
+}
+
+export function versionFrom(row: Row): StoredVersion {
+  const what = `version ${String(row.version_arn)}`;
+  return {
+    versionArn: text(row, 'version_arn', what),
+    stateMachineArn: text(row, 'machine_arn', what),
+    version: integer(row, 'version', what),
+    definitionId: text(row, 'definition_id', what),
+    description: optionalText(row, 'description', what),
+    createdAt: integer(row, 'created_at', what),
+  };
+}
+
+export function aliasFrom(row: Row): StoredAlias {
+  const what = `alias ${String(row.alias_arn)}`;
+  const routing = parseJson(text(row, 'routing', what), `routing of ${what}`);
+  if (!Array.isArray(routing)) throw new StoreCorruptionError(what, 'routing is not a list');
+  return {
+    aliasArn: text(row, 'alias_arn', what),
+    stateMachineArn: text(row, 'machine_arn', what),
+    name: text(row, 'name', what),
+    routing: routing as StoredAlias['routing'],
+    description: optionalText(row, 'description', what),
+  };
+}

@@ -1,0 +1,61 @@
+import { StepwiseError } from '@stepwise/asl';
+
+/** A row the store cannot read back: bad JSON, a missing field, an event out of sequence. */
+export class StoreCorruptionError extends StepwiseError {
+  readonly code = 'STORE_CORRUPTED';
+  constructor(
+    readonly what: string,
+    detail: string,
+  ) {
+    super(`The durable store holds a corrupted ${what}: ${detail}`);
+  }
+}
+
+/** The database's schema was written by a newer (or unknown) version of the store. */
+export class SchemaVersionMismatchError extends StepwiseError {
+  readonly code = 'SCHEMA_VERSION_MISMATCH';
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`The database schema is at version ${found}; this store supports up to version ${supported}.`);
+  }
+}
+
+/** Starting an execution that names an unknown state machine, version, alias or definition. */
+export class DurableResourceNotFoundError extends StepwiseError {
+  readonly code = 'RESOURCE_NOT_FOUND';
+  constructor(
+    readonly kind: string,
+    readonly arn: string,
+  ) {
+    super(`The ${kind} '${arn}' does not exist.`);
+  }
+}
+
+/** Redrive asked of an execution that is running, succeeded, or does not exist. */
+export class ExecutionNotRedrivableError extends StepwiseError {
+  readonly code = 'EXECUTION_NOT_REDRIVABLE';
+  constructor(
+    readonly executionArn: string,
+    reason: string,
+  ) {
+    super(`The execution '${executionArn}' cannot be redriven: ${reason}`);
+  }
+}
+
+/** An alias whose routing is not one or two versions of its machine with weights adding to 100. */
+export class InvalidAliasRoutingError extends StepwiseError {
+  readonly code = 'INVALID_ALIAS_ROUTING';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** A commit that would write an event id (or an execution) that already exists. */
+export class DuplicateTransitionError extends StepwiseError {
+  readonly code = 'DUPLICATE_TRANSITION';
+  constructor(what: string) {
+    super(`The durable store already holds ${what}; a transition cannot be applied twice.`);
+  }
+}

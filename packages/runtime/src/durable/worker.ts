@@ -1,0 +1,90 @@
+import type { DurableStore } from './durable-store';
+
+export interface WorkerOptions {
+  /** How many executions this worker runs at once (default 16). */
+  readonly concurrency?: number;
+  /** How often to look for work when nothing wakes the worker (default 1 s). */
+  readonly pollMs?: number;
+}
+
+export interface StopOptions {
+  /** How long to let running executions finish before handing their leases back (default 0). */
+  readonly drainMs?: number;
+}
+
+export interface Worker {
+  /** Stops claiming; lets executions finish for up to `drainMs`, then hands the rest back. */
+  stop(options?: StopOptions): Promise<void>;
+  /** Settles once the worker has stopped. */
+  readonly stopped: Promise<void>;
+}
+
+/** What the worker needs from its runtime. */
+export interface WorkerHost {
+  ready(): Promise<void>;
+  /** Claims up to `limit` executions and starts running them. */
+  claim(limit: number): Promise<unknown[]>;
+  running(): number;
+  liveArns(): string[];
+  settled(executionArn: string): Promise<unknown> | undefined;
+  handBack(executionArns: readonly string[]): Promise<void>;
+}
+
+/**
+ * The claim loop of one worker: whenever it has free slots it leases running executions nobody
+ * holds (or whose lease expired: that is the sweep that recovers a crashed worker's executions),
+ * then sleeps until woken (NOTIFY, a finished execution) or the poll interval passes.
+ */
+export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: WorkerOptions): Worker {
+  const concurrency = options.concurrency ?? 16;
+  const pollMs = options.pollMs ?? 1000;
+  let stopping = false;
+  let wake: () => void = () => {};
+  const unsubscribe = store.onWake?.(() => wake());
+  let finish: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+
+  const loop = async () => {
+    await host.ready();
+    while (!stopping) {
+      const free = concurrency - host.running();
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          claimed = (await host.claim(free)).length;
+        } catch {
+          // The store is unreachable; try again after the poll interval.
+        }
+      }
+      if (claimed > 0 && claimed === free) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        for (const arn of host.liveArns()) host.settled(arn)?.then(() => wake());
+      });
+    }
+  };
+  const running = loop();
+
+  return {
+    stopped,
+    async stop(stopOptions = {}) {
+      stopping = true;
+      wake();
+      unsubscribe?.();
+      await running.catch(() => {});
+      const drainMs = stopOptions.drainMs ?? 0;
+      if (drainMs > 0) {
+        const all = Promise.all(host.liveArns().map((arn) => host.settled(arn)));
+        await Promise.race([all, new Promise((resolve) => setTimeout(resolve, drainMs))]);
+      }
+      await host.handBack(host.liveArns());
+      finish();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Frame } from './run-context';
+
+/**
+ * Why a Parallel branch or Map iteration stopped early: a sibling failed, so the state has failed
+ * and AWS stops the rest. It is not a state failure: no Retry or Catch sees it.
+ */
+export class BranchCancelled extends Error {
+  constructor() {
+    super('Stopped because another branch or iteration of the same state failed.');
+  }
+}
+
+/** The signal that stops work in this frame: the execution's, or a cancellable scope's. */
+export function frameSignal(frame: Frame): AbortSignal {
+  return frame.signal ?? frame.run.signal;
+}
+
+export interface CancelScope {
+  readonly signal: AbortSignal;
+  /** Stops every frame running under the scope at its next state boundary or wait. */
+  cancel(): void;
+  /** Detaches from the parent signal once the state is done with the scope. */
+  dispose(): void;
+}
+
+/** A scope for the branches or iterations of one state, which also ends when its parent does. */
+export function cancelScope(parent: AbortSignal): CancelScope {
+  const controller = new AbortController();
+  const follow = () => controller.abort(parent.reason);
+  if (parent.aborted) follow();
+  else parent.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    cancel: () => {
+      if (!controller.signal.aborted) controller.abort(new BranchCancelled());
+    },
+    dispose: () => parent.removeEventListener('abort', follow),
+  };
+}
