@@ -1,0 +1,26 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../package.json';
+import { ensureBuilt, runCli } from './test-support/built-binary';
+
+beforeAll(ensureBuilt, 180_000);
+
+describe('the built stepwise binary', () => {
+  it('prints its version and exits 0', async () => {
+    const run = await runCli(['--version'], { cwd: process.cwd() });
+    expect(run).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it('answers --help on every command', async () => {
+    for (const command of ['validate', 'graph', 'run', 'import', 'compile']) {
+      const run = await runCli([command, '--help'], { cwd: process.cwd() });
+      expect(run.code, command).toBe(0);
+      expect(run.stdout, command).toContain(`Usage: stepwise ${command}`);
+    }
+  });
+
+  it('exits 2 with a one-line message and no stack trace on a usage error', async () => {
+    const run = await runCli(['validate'], { cwd: process.cwd() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error validate needs at least one file.\n');
+  });
+});

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, runCli } from '../test-support/built-binary';
+import { orderDefinition as orderProcessing } from '../test-support/order-definition';
+import { tempDir } from '../test-support/temp-dir';
+
+const folder = tempDir({
+  'order-processing.asl.json': JSON.stringify(orderProcessing, null, 2),
+  'mapped.asl.json': JSON.stringify({
+    StartAt: 'Each',
+    States: {
+      Each: {
+        Type: 'Map',
+        ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  }),
+  'loop.asl.json': JSON.stringify({
+    StartAt: 'Check',
+    States: {
+      Check: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.more', BooleanEquals: true, Next: 'Work' }],
+        Default: 'Done',
+      },
+      Work: { Type: 'Pass', Next: 'Check' },
+      Done: { Type: 'Succeed' },
+    },
+  }),
+});
+
+beforeAll(ensureBuilt, 180_000);
+afterAll(() => folder.remove());
+
+describe('stepwise import', () => {
+  it('writes builder code named after the file, to --out', async () => {
+    const run = await runCli(['import', 'order-processing.asl.json', '--out', 'order.ts'], {
+      cwd: folder.path,
+    });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const source = readFileSync(join(folder.path, 'order.ts'), 'utf8');
+    expect(source).toContain('export const orderProcessing = workflow({');
+    expect(source).toContain("const validateOrder = task('Validate Order', {");
+  });
+
+  it('names the states written with raw() on stderr', async () => {
+    const run = await runCli(['import', 'mapped.asl.json', '--name', 'mapped'], { cwd: folder.path });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("const each = raw('Each', {");
+    expect(run.stderr).toBe(
+      'note written with raw(), the builder has no typed form for their fields: "Each"\n',
+    );
+  });
+
+  it('refuses, with the reason and exit code 1, what the builder cannot express', async () => {
+    const run = await runCli(['import', 'loop.asl.json'], { cwd: folder.path });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('State "Check" is reached again from one of its own branches');
+  });
+});

@@ -1,0 +1,92 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Project, SourceFile, ts } from 'ts-morph';
+import { InputFileError } from '../cli/errors';
+import type { SourceFinding } from './source-finding';
+
+export interface LoadedProject {
+  project: Project;
+  /** The TypeScript API of the ts-morph that loaded the project. */
+  typescript: typeof ts;
+  /** The files to look for workflows in: the given paths, or every file of the project. */
+  files: SourceFile[];
+}
+
+/**
+ * Loads the user's TypeScript project with ts-morph: `--project`, else
+ * ./tsconfig.json when there is one, else default options. Paths on the
+ * command line narrow the files searched (and are added when the tsconfig
+ * does not include them).
+ */
+export async function loadProject(
+  cwd: string,
+  paths: readonly string[],
+  tsconfig: string | undefined,
+): Promise<LoadedProject> {
+  const { Project, ts: typescript } = await import('ts-morph');
+  const configPath = tsconfig === undefined ? resolve(cwd, 'tsconfig.json') : resolve(cwd, tsconfig);
+  if (tsconfig !== undefined && !existsSync(configPath))
+    throw new InputFileError(`Cannot read ${tsconfig}: no such file.`);
+  const project = existsSync(configPath)
+    ? new Project({ tsConfigFilePath: configPath })
+    : new Project({
+        compilerOptions: {
+          strict: true,
+          target: typescript.ScriptTarget.ES2022,
+          module: typescript.ModuleKind.ESNext,
+          moduleResolution: typescript.ModuleResolutionKind.Bundler,
+        },
+      });
+  if (paths.length === 0) {
+    return {
+      project,
+      typescript,
+      files: project.getSourceFiles().filter((file) => isWorkflowCandidate(file.getFilePath())),
+    };
+  }
+  const files: SourceFile[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const stats = statSync(absolute, { throwIfNoEntry: false });
+    if (!stats) throw new InputFileError(`Cannot read ${path}: no such file or directory.`);
+    const matching = stats.isDirectory()
+      ? project.addSourceFilesAtPaths([`${absolute}/**/*.{ts,mts,cts}`, `!${absolute}/**/node_modules/**`])
+      : [project.addSourceFileAtPath(absolute)];
+    files.push(...matching.filter((file) => isWorkflowCandidate(file.getFilePath())));
+  }
+  project.resolveSourceFileDependencies();
+  return { project, typescript, files: [...new Set(files)] };
+}
+
+/** Declarations and tests define no workflows to compile. */
+function isWorkflowCandidate(path: string): boolean {
+  return (
+    !/\.d\.[mc]?ts$/.test(path) && !/\.(test|spec)\.[mc]?tsx?$/.test(path) && !path.includes('/node_modules/')
+  );
+}
+
+/** TypeScript's errors in the searched files, as findings; compilation stops on any. */
+export function typeErrors(loaded: LoadedProject, cwd: string): SourceFinding[] {
+  const findings: SourceFinding[] = [];
+  const searched = new Set(loaded.files.map((file) => file.getFilePath()));
+  for (const file of loaded.files) {
+    for (const diagnostic of file.getPreEmitDiagnostics()) {
+      if (diagnostic.getCategory() !== loaded.typescript.DiagnosticCategory.Error) continue;
+      // Errors inside dependencies are the dependencies' business; only the searched files must type-check.
+      const source = diagnostic.getSourceFile() ?? file;
+      if (!searched.has(source.getFilePath())) continue;
+      const { line, column } = source.getLineAndColumnAtPos(diagnostic.getStart() ?? 0);
+      const text = diagnostic.getMessageText();
+      const message = typeof text === 'string' ? text : text.getMessageText();
+      findings.push({
+        file: relative(cwd, source.getFilePath()),
+        line,
+        column,
+        severity: 'error',
+        code: `TS${diagnostic.getCode()}`,
+        message,
+      });
+    }
+  }
+  return findings;
+}

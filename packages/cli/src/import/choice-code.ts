@@ -1,0 +1,85 @@
+import { pathToSelector } from './path-selector';
+import { tsLiteral, tsString } from './ts-literal';
+
+const NAMES = { data: 's', context: 'c', vars: 'v' };
+const OPERATORS: Readonly<Record<string, string>> = {
+  Equals: 'eq',
+  LessThan: 'lt',
+  GreaterThan: 'gt',
+  LessThanEquals: 'lte',
+  GreaterThanEquals: 'gte',
+};
+const TYPE_TESTS: Readonly<Record<string, string>> = {
+  IsPresent: 'isPresent',
+  IsNull: 'isNull',
+  IsString: 'isString',
+  IsNumeric: 'isNumeric',
+  IsBoolean: 'isBoolean',
+  IsTimestamp: 'isTimestamp',
+};
+
+/** A JSONPath Choice rule (without Next) as builder rule code, plus the helpers it uses. */
+export interface RuleCode {
+  code: string;
+  helpers: Set<string>;
+}
+
+export function ruleCode(rule: unknown, helpers = new Set<string>()): RuleCode | undefined {
+  if (typeof rule !== 'object' || rule === null) return undefined;
+  const fields = rule as Record<string, unknown>;
+  const keys = Object.keys(fields).filter((key) => key !== 'Next');
+  if (keys.length === 1 && (keys[0] === 'And' || keys[0] === 'Or')) {
+    const list = fields[keys[0]];
+    if (!Array.isArray(list) || list.length < 2) return undefined;
+    const parts = list.map((inner) => ruleCode(inner, helpers));
+    if (parts.some((part) => part === undefined)) return undefined;
+    const helper = keys[0] === 'And' ? 'and' : 'or';
+    helpers.add(helper);
+    return { code: `${helper}(${parts.map((part) => part!.code).join(', ')})`, helpers };
+  }
+  if (keys.length === 1 && keys[0] === 'Not') {
+    const inner = ruleCode(fields.Not, helpers);
+    if (!inner) return undefined;
+    helpers.add('not');
+    return { code: `not(${inner.code})`, helpers };
+  }
+  if (keys.length !== 2 || !keys.includes('Variable')) return undefined;
+  const subject = pathToSelector(fields.Variable, NAMES);
+  const operator = keys.find((key) => key !== 'Variable')!;
+  const condition = conditionCode(operator, fields[operator], helpers);
+  if (subject === undefined || condition === undefined) return undefined;
+  helpers.add('test');
+  return { code: `test(${subject}, ${condition})`, helpers };
+}
+
+function conditionCode(operator: string, value: unknown, helpers: Set<string>): string | undefined {
+  const typeTest = TYPE_TESTS[operator];
+  if (typeTest !== undefined) {
+    if (typeof value !== 'boolean') return undefined;
+    helpers.add(typeTest);
+    return `${typeTest}(${value ? '' : 'false'})`;
+  }
+  if (operator === 'StringMatches') {
+    if (typeof value !== 'string') return undefined;
+    helpers.add('matches');
+    return `matches(${tsString(value)})`;
+  }
+  const match =
+    /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)$/.exec(
+      operator,
+    );
+  if (!match) return undefined;
+  const [, kind, op] = match;
+  const helper = OPERATORS[op!]!;
+  // The builder infers String/Numeric/Boolean from the literal's JavaScript type.
+  const expected =
+    kind === 'String' || kind === 'Timestamp' ? 'string' : kind === 'Numeric' ? 'number' : 'boolean';
+  if (typeof value !== expected || (typeof value === 'number' && !Number.isFinite(value))) return undefined;
+  if (kind === 'Boolean' && op !== 'Equals') return undefined;
+  if (kind === 'Timestamp') {
+    helpers.add('timestamp');
+    return `timestamp.${helper}(${tsLiteral(value)})`;
+  }
+  helpers.add(helper);
+  return `${helper}(${tsLiteral(value)})`;
+}

@@ -1,0 +1,13 @@
+export type Fields = Readonly<Record<string, unknown>>;
+
+export interface StateCodeContext {
+  /** The machine's query language: typed states are generated only where their fields mean the same. */
+  language: 'JSONPath' | 'JSONata';
+  /** The chain expression for a branch target (Choice rule, Default, Catch handler). */
+  branch(target: string): string;
+  /** Records a builder export the code uses. */
+  use(name: string): void;
+}
+
+/** A field's code: text, `undefined` when the field is absent, `false` when it has no typed form. */
+export type Entry = string | undefined | false;

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { InputFileError } from '../cli/errors';
+import { parseLocatedJson } from '../json/parse-located-json';
+import { type LoadedWorkflow, workflowNameOfFile } from './workflow-source';
+
+/** Reads an .asl.json file; a JSON syntax error propagates as JsonSyntaxError with its position. */
+export async function readJsonWorkflow(file: string, displayName: string): Promise<LoadedWorkflow> {
+  const text = await readText(file, displayName);
+  const { value, locations } = parseLocatedJson(text);
+  return {
+    name: workflowNameOfFile(file),
+    definition: value,
+    origin: { kind: 'json', file: displayName, text, locations },
+  };
+}
+
+export async function readText(file: string, displayName: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
+    throw new InputFileError(`Cannot read ${displayName}: ${reason}.`);
+  }
+}
