@@ -11,6 +11,10 @@ export default defineConfig({
     // condition, so tests run against src without a build step.
     conditions: ['source'],
   },
+  ssr: {
+    // Tests run in Vite's SSR graph, which resolves with its own conditions.
+    resolve: { conditions: ['source'], externalConditions: ['source'] },
+  },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/**/*.test.ts', 'tools/*/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],

@@ -5,5 +5,6 @@ export * from './matcher';
 export * from './path';
 export * from './schema';
 export * from './template';
+export * from './timestamp';
 export * from './types';
 export * from './validator';

@@ -8,9 +8,9 @@ import type { MachineScope } from './machines';
 const DATA_TEST_OPERATORS: ReadonlySet<string> = new Set(Object.keys(COMPARISON_OPERATORS));
 const BOOLEAN_OPERATORS: ReadonlySet<string> = new Set(['And', 'Or', 'Not']);
 
+import { isTimestamp } from '../timestamp';
 import { reportPathProblem } from './path-field-checks';
 import { reportForeignFields } from './query-language-checks';
-import { isTimestamp } from './timestamp';
 
 /**
  * Choice rules. A JSONPath rule holds exactly one comparison (a data test on

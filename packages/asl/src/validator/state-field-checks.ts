@@ -1,8 +1,8 @@
+import { isTimestamp } from '../timestamp';
 import type { DiagnosticSink } from './diagnostic';
 import { childPointer } from './json-pointer';
 import { has } from './json-tree';
 import type { MachineScope } from './machines';
-import { isTimestamp } from './timestamp';
 
 /** Pairs of fields that say the same thing two ways; a state may use one of each pair. */
 const EXCLUSIVE_PAIRS: Record<string, [string, string][]> = {

@@ -1,7 +1,6 @@
-import { compileStringMatcher } from '@stepwise/asl';
+import { compareInstants, compileStringMatcher, parseTimestamp } from '@stepwise/asl';
 import { compileOptionalPath, compileRequiredPath } from '../dataflow/jsonpath-expressions';
 import type { PathScope } from '../dataflow/scope';
-import { compareInstants, parseTimestamp } from '../dataflow/timestamp';
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
 

@@ -1,9 +1,9 @@
+import { instantToMillis, parseTimestamp } from '@stepwise/asl';
 import { compileJsonata, type JsonataEvaluator } from '../dataflow/jsonata-expressions';
 import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
 import { compileFilterPath, compileRequiredPath } from '../dataflow/jsonpath-expressions';
 import { assignments, pathScope } from '../dataflow/jsonpath-io';
 import { compileTemplate } from '../dataflow/payload-template';
-import { instantToMillis, parseTimestamp } from '../dataflow/timestamp';
 import { frameSignal } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';

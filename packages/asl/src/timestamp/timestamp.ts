@@ -7,6 +7,7 @@ export interface Instant {
 // RFC 3339 as AWS accepts it: upper-case T, and a zone (Z or an offset) is required.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|([+-])(\d{2}):(\d{2}))$/;
 
+/** Parses an ASL timestamp to an instant, keeping its nanoseconds; undefined when it is not one. */
 export function parseTimestamp(text: string): Instant | undefined {
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
@@ -44,4 +45,9 @@ export function instantToMillis(instant: Instant): number {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether a string is a timestamp as ASL accepts it (Choice rules, Wait `Timestamp`). */
+export function isTimestamp(text: string): boolean {
+  return parseTimestamp(text) !== undefined;
 }

@@ -1,0 +1,1 @@
+export { compareInstants, type Instant, instantToMillis, isTimestamp, parseTimestamp } from './timestamp';
