@@ -110,5 +110,10 @@ function empty(): Pending {
 }
 
 function isEmpty(p: Pending): boolean {
-  return p.executions.length === 0 && p.events.length === 0 && p.timersSet.size === 0 && p.timersCleared.length === 0;
+  return (
+    p.executions.length === 0 &&
+    p.events.length === 0 &&
+    p.timersSet.size === 0 &&
+    p.timersCleared.length === 0
+  );
 }

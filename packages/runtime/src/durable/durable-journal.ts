@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../clock/clock';
 import { detailsKeyOf, type HistoryEvent } from '../history/history-event';
 import type { HistoryRecorder, Lane } from '../history/history-recorder';
 import { createSeededRandom } from '../random/random';
-import type { Clock } from '../clock/clock';
 import type { CommitQueue } from './commit-queue';
 import type { ExecutionJournal } from './execution-journal';
 import type { PriorHistory } from './prior-history';

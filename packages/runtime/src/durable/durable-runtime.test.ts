@@ -121,7 +121,10 @@ describe('durable runtime: resume after the process is gone', () => {
     await first.close();
     const before = await store.listEvents(started.executionArn);
 
-    const second = createDurableRuntime({ store, handlers: { [fn('slow')]: () => 'slow', [fn('double')]: double } });
+    const second = createDurableRuntime({
+      store,
+      handlers: { [fn('slow')]: () => 'slow', [fn('double')]: double },
+    });
     await second.recover();
     expect(await started.result()).toEqual(expected);
     expect(doubled).toHaveLength(5);
@@ -203,7 +206,10 @@ describe('durable runtime: redrive', () => {
 describe('durable runtime: versions and aliases', () => {
   it('pins each execution to the version it started on and routes an alias by weight', async () => {
     const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
-    const pass = (result: string) => ({ StartAt: 'P', States: { P: { Type: 'Pass', Result: result, End: true } } });
+    const pass = (result: string) => ({
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Result: result, End: true } },
+    });
     const machine = await runtime.createStateMachine('Greeter', pass('v1'));
     const v1 = await runtime.publishStateMachineVersion(machine.stateMachineArn, 'first');
     await runtime.updateStateMachine(machine.stateMachineArn, pass('v2'));
@@ -227,7 +233,9 @@ describe('durable runtime: versions and aliases', () => {
     }
     expect([...outputs].sort()).toEqual(['v1', 'v2']);
     await expect(
-      runtime.putStateMachineAlias(machine.stateMachineArn, 'bad', [{ versionArn: v1.versionArn, weight: 60 }]),
+      runtime.putStateMachineAlias(machine.stateMachineArn, 'bad', [
+        { versionArn: v1.versionArn, weight: 60 },
+      ]),
     ).rejects.toMatchObject({ code: 'INVALID_ALIAS_ROUTING' });
   });
 });

@@ -9,10 +9,17 @@ import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
 import type { TaskHandler } from '../tasks/task-handler';
 import { CommitQueue } from './commit-queue';
-import { createDurableJournal, type DurableJournal } from './durable-journal';
-import { awaitStoredResult, type DurableExecution, resultOf } from './durable-execution';
-import type { AliasRoute, DurableStore, StoredAlias, StoredExecution, StoredStateMachine, StoredVersion } from './durable-store';
 import { DetachedExecutionStore } from './detached-store';
+import { awaitStoredResult, type DurableExecution, resultOf } from './durable-execution';
+import { createDurableJournal, type DurableJournal } from './durable-journal';
+import type {
+  AliasRoute,
+  DurableStore,
+  StoredAlias,
+  StoredExecution,
+  StoredStateMachine,
+  StoredVersion,
+} from './durable-store';
 import { MachineCatalog } from './machine-catalog';
 import { priorHistory, REDRIVEN } from './prior-history';
 import { ExecutionNotRedrivableError } from './store-errors';
@@ -35,6 +42,8 @@ export interface DurableStartOptions {
   readonly executionArn?: string;
   /** For a definition passed inline: the machine it is recorded under. */
   readonly stateMachineArn?: string;
+  /** Leave the execution to whichever worker claims it first, rather than running it here. */
+  readonly enqueue?: boolean;
 }
 
 export interface DurableRuntime {
@@ -162,7 +171,10 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       if (!entry) continue;
       live.delete(arn);
       entry.journal.detach();
-      entry.execution.stop({ error: 'States.Runtime', cause: 'The execution was handed to another runtime.' });
+      entry.execution.stop({
+        error: 'States.Runtime',
+        cause: 'The execution was handed to another runtime.',
+      });
     }
   }
 
@@ -197,16 +209,24 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     renewal.unref();
   }
 
-  async function startExecution(target: DefinitionInput, start: DurableStartOptions = {}): Promise<DurableExecution> {
+  async function startExecution(
+    target: DefinitionInput,
+    start: DurableStartOptions = {},
+  ): Promise<DurableExecution> {
     await ready();
-    const resolved = await catalog.resolve(target, start.stateMachineArn ?? catalog.machineArn('StateMachine'));
+    const resolved = await catalog.resolve(
+      target,
+      start.stateMachineArn ?? catalog.machineArn('StateMachine'),
+    );
     const name = start.name ?? randomUUID();
     const machineName = resolved.stateMachineArn.split(':')[6];
-    const executionArn = start.executionArn ?? `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
+    const executionArn =
+      start.executionArn ?? `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
     if (live.has(executionArn) || (await store.getExecution(executionArn))) {
       throw new ExecutionAlreadyExistsError(executionArn);
     }
     const now = clock.now();
+    const queued = workers > 0 || start.enqueue === true;
     const row: StoredExecution = {
       executionArn,
       name,
@@ -221,12 +241,18 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       error: undefined,
       cause: undefined,
       redriveCount: 0,
-      owner: workers > 0 ? undefined : owner,
-      leaseExpires: workers > 0 ? undefined : now + leaseMs,
+      owner: queued ? undefined : owner,
+      leaseExpires: queued ? undefined : now + leaseMs,
     };
-    if (workers > 0) {
+    if (queued) {
       // Workers are running: the execution is queued for whichever claims it first.
-      await store.commit({ executions: [row], events: [], timersSet: [], timersCleared: [], owner: undefined });
+      await store.commit({
+        executions: [row],
+        events: [],
+        timersSet: [],
+        timersCleared: [],
+        owner: undefined,
+      });
       await store.wake?.();
       return handle(executionArn);
     }

@@ -122,7 +122,11 @@ export interface DurableStore {
   putStateMachine(machine: StoredStateMachine): Promise<void>;
   getStateMachine(stateMachineArn: string): Promise<StoredStateMachine | undefined>;
   /** Publishes the machine's current definition as the next version number (1, 2, ...). */
-  publishVersion(stateMachineArn: string, description: string | undefined, now: number): Promise<StoredVersion>;
+  publishVersion(
+    stateMachineArn: string,
+    description: string | undefined,
+    now: number,
+  ): Promise<StoredVersion>;
   getVersion(versionArn: string): Promise<StoredVersion | undefined>;
   listVersions(stateMachineArn: string): Promise<StoredVersion[]>;
   putAlias(alias: StoredAlias): Promise<void>;
@@ -147,7 +151,12 @@ export interface DurableStore {
    * Puts a FAILED, TIMED_OUT or ABORTED execution back to RUNNING with its redrive count raised,
    * leased to `owner`. Returns undefined when the execution is not in a redrivable state.
    */
-  redrive(executionArn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined>;
+  redrive(
+    executionArn: string,
+    owner: string,
+    leaseMs: number,
+    now: number,
+  ): Promise<StoredExecution | undefined>;
 
   /** Resolves when another process may have work for this one (PostgreSQL NOTIFY); optional. */
   onWake?(listener: () => void): () => void;

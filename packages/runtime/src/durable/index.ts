@@ -29,5 +29,5 @@ export {
   SchemaVersionMismatchError,
   StoreCorruptionError,
 } from './store-errors';
-export { parseJson, parseJsonObject, terminalUpdate } from './terminal-status';
+export { parseJson, parseJsonObject, type TerminalUpdate, terminalUpdate } from './terminal-status';
 export type { StopOptions, Worker, WorkerOptions } from './worker';

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { checkDefinition, type DefinitionInput } from '../engine/check-definition';
-import type { AliasRoute, DurableStore, StoredAlias, StoredStateMachine, StoredVersion } from './durable-store';
+import type {
+  AliasRoute,
+  DurableStore,
+  StoredAlias,
+  StoredStateMachine,
+  StoredVersion,
+} from './durable-store';
 import { DurableResourceNotFoundError, InvalidAliasRoutingError } from './store-errors';
 
 /** What an execution runs: a definition, the machine it belongs to and, if pinned, the version. */
@@ -33,14 +39,21 @@ export class MachineCatalog {
     return { definitionId, definition: json };
   }
 
-  async createStateMachine(name: string, definition: DefinitionInput, now: number): Promise<StoredStateMachine> {
+  async createStateMachine(
+    name: string,
+    definition: DefinitionInput,
+    now: number,
+  ): Promise<StoredStateMachine> {
     const { definitionId } = await this.putDefinition(definition);
     const machine = { stateMachineArn: this.machineArn(name), name, definitionId, createdAt: now };
     await this.store.putStateMachine(machine);
     return machine;
   }
 
-  async updateStateMachine(stateMachineArn: string, definition: DefinitionInput): Promise<StoredStateMachine> {
+  async updateStateMachine(
+    stateMachineArn: string,
+    definition: DefinitionInput,
+  ): Promise<StoredStateMachine> {
     const machine = await this.requireMachine(stateMachineArn);
     const { definitionId } = await this.putDefinition(definition);
     const updated = { ...machine, definitionId };
@@ -48,7 +61,11 @@ export class MachineCatalog {
     return updated;
   }
 
-  async publishVersion(stateMachineArn: string, description: string | undefined, now: number): Promise<StoredVersion> {
+  async publishVersion(
+    stateMachineArn: string,
+    description: string | undefined,
+    now: number,
+  ): Promise<StoredVersion> {
     await this.requireMachine(stateMachineArn);
     return this.store.publishVersion(stateMachineArn, description, now);
   }
@@ -108,7 +125,11 @@ export class MachineCatalog {
     return text;
   }
 
-  private async withDefinition(definitionId: string, stateMachineArn: string, versionArn: string | undefined) {
+  private async withDefinition(
+    definitionId: string,
+    stateMachineArn: string,
+    versionArn: string | undefined,
+  ) {
     return { definitionId, definition: await this.definitionText(definitionId), stateMachineArn, versionArn };
   }
 

@@ -64,7 +64,9 @@ export class InMemoryDurableStore implements DurableStore {
     return this.versions.get(versionArn);
   }
   async listVersions(arn: string): Promise<StoredVersion[]> {
-    return [...this.versions.values()].filter((v) => v.stateMachineArn === arn).sort((a, b) => a.version - b.version);
+    return [...this.versions.values()]
+      .filter((v) => v.stateMachineArn === arn)
+      .sort((a, b) => a.version - b.version);
   }
   async putAlias(alias: StoredAlias): Promise<void> {
     this.aliases.set(alias.aliasArn, { ...alias, routing: alias.routing.map((r) => ({ ...r })) });
@@ -106,7 +108,12 @@ export class InMemoryDurableStore implements DurableStore {
       const end = terminalUpdate(event);
       if (end) {
         const row = this.executions.get(event.executionArn) as StoredExecution;
-        this.executions.set(event.executionArn, { ...row, ...end, owner: undefined, leaseExpires: undefined });
+        this.executions.set(event.executionArn, {
+          ...row,
+          ...end,
+          owner: undefined,
+          leaseExpires: undefined,
+        });
         this.timers.delete(event.executionArn);
       }
     }
@@ -124,7 +131,9 @@ export class InMemoryDurableStore implements DurableStore {
     return this.executions.get(arn);
   }
   async listExecutions(filter: { readonly status?: DurableStatus } = {}): Promise<StoredExecution[]> {
-    return [...this.executions.values()].filter((e) => filter.status === undefined || e.status === filter.status);
+    return [...this.executions.values()].filter(
+      (e) => filter.status === undefined || e.status === filter.status,
+    );
   }
   async listEvents(arn: string): Promise<StoredEvent[]> {
     return (this.events.get(arn) ?? []).slice().sort((a, b) => a.id - b.id);
@@ -161,10 +170,16 @@ export class InMemoryDurableStore implements DurableStore {
   async release(owner: string, arns: readonly string[]): Promise<void> {
     for (const arn of arns) {
       const row = this.executions.get(arn);
-      if (row?.owner === owner) this.executions.set(arn, { ...row, owner: undefined, leaseExpires: undefined });
+      if (row?.owner === owner)
+        this.executions.set(arn, { ...row, owner: undefined, leaseExpires: undefined });
     }
   }
-  async redrive(arn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined> {
+  async redrive(
+    arn: string,
+    owner: string,
+    leaseMs: number,
+    now: number,
+  ): Promise<StoredExecution | undefined> {
     const row = this.executions.get(arn);
     if (!row || !REDRIVABLE.includes(row.status)) return undefined;
     const redriven: StoredExecution = {

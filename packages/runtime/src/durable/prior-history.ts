@@ -31,17 +31,29 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
   const positions: string[] = [];
   rows.forEach((row, index) => {
     if (row.id !== index + 1) {
-      throw new StoreCorruptionError('history', `${row.executionArn} has event ${row.id} where ${index + 1} belongs`);
+      throw new StoreCorruptionError(
+        'history',
+        `${row.executionArn} has event ${row.id} where ${index + 1} belongs`,
+      );
     }
     const details =
-      row.details === undefined ? undefined : parseJsonObject(row.details, `event ${row.id} of ${row.executionArn}`);
-    events.push({ previousEventId: row.previousEventId, type: row.type as HistoryEventType, time: row.time, details });
+      row.details === undefined
+        ? undefined
+        : parseJsonObject(row.details, `event ${row.id} of ${row.executionArn}`);
+    events.push({
+      previousEventId: row.previousEventId,
+      type: row.type as HistoryEventType,
+      time: row.time,
+      details,
+    });
     positions.push(row.position);
   });
   const lastRedrive = rows.map((r) => r.type as string).lastIndexOf(REDRIVEN);
   const skipped = lastRedrive < 0 ? new Set<number>() : failedTail(rows.slice(0, lastRedrive));
   const byPosition = new Map<string, number>();
-  positions.forEach((position, index) => byPosition.set(position, index));
+  positions.forEach((position, index) => {
+    byPosition.set(position, index);
+  });
   // A position whose latest event is part of the failure is run again, not replayed.
   for (const index of skipped) byPosition.delete(positions[index] as string);
   const last = rows[rows.length - 1];

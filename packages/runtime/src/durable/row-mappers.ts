@@ -31,7 +31,11 @@ function integer(row: Row, column: string, what: string): number {
   const value = row[column];
   // Drivers return 64-bit integers as bigint (SQLite) or decimal text (PostgreSQL).
   const number =
-    typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+    typeof value === 'bigint'
+      ? Number(value)
+      : typeof value === 'string' && /^-?\d+$/.test(value)
+        ? Number(value)
+        : value;
   if (typeof number !== 'number' || !Number.isInteger(number)) {
     throw new StoreCorruptionError(what, `column ${column} is not an integer`);
   }

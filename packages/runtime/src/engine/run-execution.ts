@@ -2,7 +2,7 @@ import { VariableScope } from '../dataflow/variable-scope';
 import { ErrorNames } from '../errors/error-names';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
-import { LazyPayload } from '../history/lazy-payload';
+import { LazyPayload, PayloadDetails } from '../history/lazy-payload';
 import type { ExecutionPlan } from '../plan/compile-definition';
 import type { ExecutionStore } from '../store/execution-store';
 import type { ExecutionResult } from './execution-result';
@@ -42,59 +42,91 @@ export function runExecution(
   input: unknown,
   store: ExecutionStore,
 ): RunningExecution {
-  const lane = { cursor: 0 };
-  run.recorder.append('ExecutionStarted', 0, {
-    input: new LazyPayload(input),
-    inputDetails: NOT_TRUNCATED,
-    roleArn: run.identity.roleArn,
-    stateMachineArn: run.identity.stateMachineArn,
-  });
-  let interrupt: (outcome: ExecutionResult) => void = () => {};
-  const interrupted = new Promise<ExecutionResult>((resolve) => {
-    interrupt = resolve;
-  });
-  // Only a machine-level timeout needs a timer (and a controller to cancel it).
-  const timers = plan.timeoutSeconds === undefined ? undefined : new AbortController();
-  const racers: Promise<ExecutionResult>[] = [interrupted];
-  if (timers !== undefined && plan.timeoutSeconds !== undefined) {
-    racers.push(
-      run.clock.sleep(plan.timeoutSeconds * 1000, timers.signal).then(
-        (): ExecutionResult => ({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
-        () => new Promise<never>(() => {}),
-      ),
-    );
+  return new ExecutionRun(run, controller, plan, input, store);
+}
+
+/**
+ * One execution's run, as an object with methods: thousands start at once, and a handful of
+ * closures per execution adds up.
+ */
+class ExecutionRun implements RunningExecution {
+  readonly done: Promise<ExecutionResult>;
+  private readonly lane = { cursor: 0 };
+  private settle: (outcome: ExecutionResult) => void = noop;
+  private broke: (error: unknown) => void = noop;
+  /** Only a machine-level timeout needs a timer (and a controller to cancel it). */
+  private readonly timers: AbortController | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly run: RunContext,
+    private readonly controller: AbortController,
+    plan: ExecutionPlan,
+    input: unknown,
+    private readonly store: ExecutionStore,
+  ) {
+    run.recorder.append('ExecutionStarted', 0, {
+      input: new LazyPayload(input),
+      inputDetails: NOT_TRUNCATED,
+      roleArn: run.identity.roleArn,
+      stateMachineArn: run.identity.stateMachineArn,
+    });
+    this.done = new Promise<ExecutionResult>((resolve, reject) => {
+      this.settle = resolve;
+      this.broke = reject;
+    });
+    this.timers = plan.timeoutSeconds === undefined ? undefined : new AbortController();
+    if (this.timers !== undefined && plan.timeoutSeconds !== undefined) {
+      run.clock
+        .sleep(plan.timeoutSeconds * 1000, this.timers.signal)
+        .then(() => this.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }), noop);
+    }
+    const frame: Frame = { run, lane: this.lane, vars: new VariableScope() };
+    Promise.resolve()
+      .then(() => runGraph(frame, plan.graph, input))
+      .then(
+        (output) => this.interrupt({ status: 'SUCCEEDED', output }),
+        (error: unknown) => this.interrupt(failureResult(error)),
+      );
   }
-  const frame: Frame = { run, lane, vars: new VariableScope() };
-  const work = Promise.resolve()
-    .then(() => runGraph(frame, plan.graph, input))
-    .then(
-      (output): ExecutionResult => ({ status: 'SUCCEEDED', output }),
-      (error: unknown): ExecutionResult => failureResult(error),
-    );
-  const done = Promise.race([work, ...racers]).then((outcome) => {
-    timers?.abort();
+
+  /** Whichever comes first (the states, stop(), a timeout) writes the last event and aborts the rest. */
+  interrupt(outcome: ExecutionResult): void {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      this.end(outcome);
+    } catch (error) {
+      this.broke(error);
+    }
+  }
+
+  private end(outcome: ExecutionResult): void {
+    const run = this.run;
+    this.timers?.abort();
     if (outcome.status !== 'SUCCEEDED' && outcome.status !== 'FAILED') {
-      controller.abort(new Interruption(outcome));
+      this.controller.abort(new Interruption(outcome));
     }
     const details =
       outcome.status === 'SUCCEEDED'
-        ? { output: new LazyPayload(outcome.output), outputDetails: NOT_TRUNCATED }
+        ? new PayloadDetails('output', outcome.output)
         : withoutUndefined({ error: outcome.error, cause: outcome.cause });
-    run.recorder.append(TERMINAL[outcome.status], lane.cursor, details, true);
+    run.recorder.append(TERMINAL[outcome.status], this.lane.cursor, details, true);
     run.recorder.close();
     const record =
       outcome.status === 'SUCCEEDED'
         ? { output: outcome.output }
         : { error: outcome.error, cause: outcome.cause };
-    store.updateExecution(run.identity.executionArn, {
+    this.store.updateExecution(run.identity.executionArn, {
       status: outcome.status,
       stopDate: new Date(run.clock.now()),
       ...record,
     });
-    return outcome;
-  });
-  return { done, interrupt: (outcome) => interrupt(outcome) };
+    this.settle(outcome);
+  }
 }
+
+function noop(): void {}
 
 function failureResult(error: unknown): ExecutionResult {
   if (error instanceof StateFailureSignal) {

@@ -1,9 +1,16 @@
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
-import { type CompiledGraph, type CompiledState, isPromise, type StepResult } from '../plan/compiled-state';
+import {
+  type CompiledGraph,
+  type CompiledState,
+  isPromise,
+  type StateEntry,
+  type StepOutcome,
+  type StepResult,
+} from '../plan/compiled-state';
 import { frameSignal } from './cancellation';
 import type { Frame } from './run-context';
-import { stepState } from './state-step';
+import { enterState, failedState, leaveState, startState } from './state-step';
 
 /**
  * Runs a chain of states from StartAt to an end and returns the last output. Steps that finish
@@ -14,25 +21,46 @@ export function runGraph(frame: Frame, graph: CompiledGraph, input: unknown): un
   let value = input;
   for (;;) {
     checkRunning(frame);
-    const outcome = stepState(frame, state, value);
-    if (isPromise(outcome)) return continueAsync(frame, graph, outcome);
-    if (outcome.next === undefined) return outcome.output;
-    state = stateNamed(graph, outcome.next);
-    value = outcome.output;
+    const entry = enterState(frame, state, value);
+    const outcome = startState(frame, state, entry);
+    if (isPromise(outcome)) return continueAsync(frame, graph, state, entry, outcome);
+    const result = leaveState(frame, state, entry, outcome);
+    if (result.next === undefined) return result.output;
+    state = stateNamed(graph, result.next);
+    value = result.output;
   }
 }
 
+/**
+ * The rest of the chain once a state has gone asynchronous. Each asynchronous state is awaited
+ * here directly (its Retry and Catch only on a failure), so a Task costs this one await beyond
+ * its own.
+ */
 async function continueAsync(
   frame: Frame,
   graph: CompiledGraph,
+  first: CompiledState,
+  firstEntry: StateEntry,
   pending: Promise<StepResult>,
 ): Promise<unknown> {
-  let result = await pending;
+  let state = first;
+  let entry = firstEntry;
+  let outcome: StepOutcome = pending;
   for (;;) {
+    let raw: StepResult;
+    if (isPromise(outcome)) {
+      try {
+        raw = await outcome;
+      } catch (error) {
+        raw = await failedState(frame, state, entry, error);
+      }
+    } else raw = outcome;
+    const result = leaveState(frame, state, entry, raw);
     if (result.next === undefined) return result.output;
     checkRunning(frame);
-    const outcome = stepState(frame, stateNamed(graph, result.next), result.output);
-    result = isPromise(outcome) ? await outcome : outcome;
+    state = stateNamed(graph, result.next);
+    entry = enterState(frame, state, result.output);
+    outcome = startState(frame, state, entry);
   }
 }
 

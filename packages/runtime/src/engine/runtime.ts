@@ -7,6 +7,7 @@ import {
 } from '../activities/activity-registry';
 import { isWellFormedTaskToken } from '../callbacks/task-token-format';
 import { TaskTokenRegistry } from '../callbacks/task-tokens';
+import type { Clock } from '../clock/clock';
 import { createRealClock } from '../clock/real-clock';
 import { type ExecutionIdentity, executionContextParts } from '../dataflow/context-object';
 import { ErrorNames } from '../errors/error-names';
@@ -18,6 +19,7 @@ import { type LambdaFunction, lambda } from '../integrations/lambda-functions';
 import type { Integrations } from '../integrations/resolve-target';
 import { type ServiceHandler, ServiceRegistry } from '../integrations/service-registry';
 import type { ChildStarter } from '../integrations/start-execution';
+import { type Deadline, DeadlineQueue } from '../machines/deadline-queue';
 import { expireAfter, MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import { StateMachineTypeNotSupportedError } from '../machines/machine-errors';
 import { type StateMachine, StateMachineRegistry } from '../machines/state-machine-registry';
@@ -194,13 +196,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       else recorder.subscribe((event) => store.appendEvent(identity.executionArn, event));
     }
     const execution = runExecution(run, controller, plan, input, store);
-    const limit = new AbortController();
-    expireAfter(runClock, MAX_DURATION_SECONDS[express ? 'EXPRESS' : 'STANDARD'], limit.signal, () =>
+    const limit = durationLimit(runClock, express, () =>
       execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
     );
     let status: Execution['status'] = 'RUNNING';
     execution.done.then((outcome) => {
-      limit.abort();
+      limit.cancel();
       status = outcome.status;
       running.delete(identity.executionArn);
     });
@@ -215,6 +216,18 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       events: () => (keepHistory ? recorder.stream() : noEvents()),
       stop: (reason) => execution.interrupt({ status: 'ABORTED', ...reason }),
     };
+  }
+
+  // AWS's ceiling on an execution's duration: one shared timer per type on the runtime's clock.
+  const deadlines = { STANDARD: new DeadlineQueue(clock), EXPRESS: new DeadlineQueue(clock) };
+
+  function durationLimit(runClock: Clock, express: boolean, expire: () => void): Deadline {
+    const seconds = MAX_DURATION_SECONDS[express ? 'EXPRESS' : 'STANDARD'];
+    if (runClock === clock) return deadlines[express ? 'EXPRESS' : 'STANDARD'].add(seconds * 1000, expire);
+    // A durable execution's own clock (replaying a resume) gets a timer of its own.
+    const limit = new AbortController();
+    expireAfter(runClock, seconds, limit.signal, expire);
+    return { cancel: () => limit.abort() };
   }
 
   /** A registered state machine's ARN stands for its definition, name and type. */

@@ -1,7 +1,7 @@
 import { checkValueSize } from '../dataflow/payload-size';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
-import { LazyAssignments, LazyPayload } from '../history/lazy-payload';
+import { type EventDetails, LazyAssignments, LazyPayload, PayloadDetails } from '../history/lazy-payload';
 import {
   type CompiledState,
   isPromise,
@@ -39,57 +39,93 @@ const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
 /** Enters a state, runs it and records its exit; failures leave as a finished StateFailureSignal. */
 export function stepState(frame: Frame, state: CompiledState, input: unknown): StepOutcome {
+  const entry = enterState(frame, state, input);
+  const outcome = startState(frame, state, entry);
+  if (!isPromise(outcome)) return leaveState(frame, state, entry, outcome);
+  return settleState(frame, state, entry, outcome).then((result) => leaveState(frame, state, entry, result));
+}
+
+/** Records the state's entry. */
+export function enterState(frame: Frame, state: CompiledState, input: unknown): StateEntry {
   const run = frame.run;
   const enteredPrev = frame.lane.cursor;
-  const enteredEventId = run.recorder.advance(frame.lane, ENTERED[state.kind], {
-    name: state.name,
-    input: new LazyPayload(input),
-    inputDetails: NOT_TRUNCATED,
-  });
-  const entry: StateEntry = {
-    name: state.name,
-    input,
-    enteredEventId,
-    enteredPrev,
-    enteredAt: run.clock.now(),
-  };
-  let outcome: StepOutcome;
+  const enteredEventId = run.recorder.advance(
+    frame.lane,
+    ENTERED[state.kind],
+    new PayloadDetails('input', input, state.name),
+  );
+  return { name: state.name, input, enteredEventId, enteredPrev, enteredAt: run.clock.now() };
+}
+
+/**
+ * Runs an entered state. A synchronous result comes back as it is; a promise may still reject,
+ * and goes through `settleState`.
+ */
+export function startState(frame: Frame, state: CompiledState, entry: StateEntry): StepOutcome {
   try {
-    outcome = state.execute(frame, entry);
-    if (!isPromise(outcome)) return exitState(frame, state, entry, outcome);
+    return state.execute(frame, entry);
+  } catch (error) {
+    return failedState(frame, state, entry, error);
+  }
+}
+
+/** Awaits a state's result; a failure goes to the state's Retry and Catch, if it has them. */
+export async function settleState(
+  frame: Frame,
+  state: CompiledState,
+  entry: StateEntry,
+  pending: Promise<StepResult>,
+): Promise<StepResult> {
+  try {
+    return await pending;
+  } catch (error) {
+    return failedState(frame, state, entry, error);
+  }
+}
+
+/** A failed attempt: retried or caught where the state says so, else a finished failure. */
+export function failedState(
+  frame: Frame,
+  state: CompiledState,
+  entry: StateEntry,
+  error: unknown,
+): Promise<StepResult> {
+  if (state.recover === undefined)
+    throw new StateFailureSignal(finalizeFailure(frame, state.kind, entry, error));
+  return state.recover(frame, entry, error).catch((failure: unknown) => {
+    throw new StateFailureSignal(finalizeFailure(frame, state.kind, entry, failure));
+  });
+}
+
+/** Records the state's exit; a failure on the way out (output too large) fails the state. */
+export function leaveState(
+  frame: Frame,
+  state: CompiledState,
+  entry: StateEntry,
+  result: StepResult,
+): StepResult {
+  try {
+    return exitState(frame, state, entry, result);
   } catch (error) {
     throw new StateFailureSignal(finalizeFailure(frame, state.kind, entry, error));
   }
-  return outcome.then(
-    (result) => {
-      try {
-        return exitState(frame, state, entry, result);
-      } catch (error) {
-        throw new StateFailureSignal(finalizeFailure(frame, state.kind, entry, error));
-      }
-    },
-    (error: unknown) => {
-      throw new StateFailureSignal(finalizeFailure(frame, state.kind, entry, error));
-    },
-  );
 }
 
 function exitState(frame: Frame, state: CompiledState, entry: StateEntry, result: StepResult): StepResult {
   const exited = EXITED[state.kind];
   if (exited === undefined) return result;
   checkValueSize(result.output, entry.name);
-  const output = new LazyPayload(result.output);
-  let details: Record<string, unknown>;
+  let details: EventDetails;
   if (result.assigned) {
     frame.vars.assign(result.assigned);
     details = {
       name: state.name,
-      output,
+      output: new LazyPayload(result.output),
       outputDetails: NOT_TRUNCATED,
       assignedVariables: new LazyAssignments(result.assigned),
       assignedVariablesDetails: NOT_TRUNCATED,
     };
-  } else details = { name: state.name, output, outputDetails: NOT_TRUNCATED };
+  } else details = new PayloadDetails('output', result.output, state.name);
   frame.run.recorder.advance(frame.lane, exited, details);
   return result;
 }

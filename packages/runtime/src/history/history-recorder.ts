@@ -1,7 +1,7 @@
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
 import { detailsKeyOf, type HistoryEvent, type HistoryEventType } from './history-event';
-import { materializeDetails } from './lazy-payload';
+import { type EventDetails, materializeDetails } from './lazy-payload';
 
 /** AWS's quota of events in one Standard execution's history. */
 export const MAX_HISTORY_EVENTS = 25_000;
@@ -44,21 +44,21 @@ export interface PriorEvent {
   readonly details: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** What is kept per event until someone reads the history: no Date, no JSON text yet. */
-interface EventRecord {
-  readonly previousEventId: number;
-  readonly type: HistoryEventType;
-  readonly time: number;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
-}
-
 /**
  * Numbers and keeps an execution's events and tells subscribers as they arrive. Events are kept
  * as compact records and turned into AWS `HistoryEvent` shapes (Date, JSON payload text) the first
  * time they are read, so an execution nobody inspects never pays for serialisation.
  */
 export class HistoryRecorder {
-  private readonly records: EventRecord[] = [];
+  /**
+   * What is kept per event until someone reads the history (no Date, no JSON text yet), column by
+   * column: an object per event would be one more long-lived allocation for every event of every
+   * running execution.
+   */
+  private readonly previousIds: number[] = [];
+  private readonly types: HistoryEventType[] = [];
+  private readonly times: number[] = [];
+  private readonly details: (EventDetails | undefined)[] = [];
   private readonly materialized: HistoryEvent[] = [];
   private readonly listeners = new Set<HistoryListener>();
   private closed = false;
@@ -75,7 +75,7 @@ export class HistoryRecorder {
 
   /** Loads the events a durable execution recorded before a restart (ids 1..n, in order). */
   preload(events: readonly PriorEvent[], positions: readonly string[]): void {
-    this.records.push(...events);
+    for (const event of events) this.push(event.previousEventId, event.type, event.time, event.details);
     this.positions.push(...positions);
   }
 
@@ -96,12 +96,7 @@ export class HistoryRecorder {
   }
 
   /** Appends an event after `previousEventId` and returns its id. */
-  append(
-    type: HistoryEventType,
-    previousEventId: number,
-    details?: Readonly<Record<string, unknown>>,
-    terminal = false,
-  ): number {
+  append(type: HistoryEventType, previousEventId: number, details?: EventDetails, terminal = false): number {
     return this.appendOn(undefined, type, previousEventId, details, terminal);
   }
 
@@ -110,7 +105,7 @@ export class HistoryRecorder {
     lane: Lane | undefined,
     type: HistoryEventType,
     previousEventId: number,
-    details?: Readonly<Record<string, unknown>>,
+    details?: EventDetails,
     terminal = false,
   ): number {
     if (this.closed) throw new Error('The execution has ended; no more events are recorded.');
@@ -125,12 +120,12 @@ export class HistoryRecorder {
       this.journal.replayed?.(undefined);
     }
     // One slot stays free for the event that ends the execution.
-    if (!terminal && this.records.length >= this.limit - 1) {
+    if (!terminal && this.types.length >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
-    this.records.push({ previousEventId, type, time: this.now(), details });
+    this.push(previousEventId, type, this.now(), details);
     if (position !== undefined) this.positions.push(position);
-    const id = this.records.length;
+    const id = this.types.length;
     if (this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
       for (const listener of this.listeners) listener(event, position);
@@ -140,32 +135,44 @@ export class HistoryRecorder {
   }
 
   /** Appends on a lane and moves the lane's cursor to the new event. */
-  advance(lane: Lane, type: HistoryEventType, details?: Readonly<Record<string, unknown>>): number {
+  advance(lane: Lane, type: HistoryEventType, details?: EventDetails): number {
     const id = this.appendOn(lane, type, lane.cursor, details);
     lane.cursor = id;
     return id;
   }
 
+  private push(
+    previousEventId: number,
+    type: HistoryEventType,
+    time: number,
+    details: EventDetails | undefined,
+  ): void {
+    this.previousIds.push(previousEventId);
+    this.types.push(type);
+    this.times.push(time);
+    this.details.push(details);
+  }
+
   /** A recorded event met again while resuming: it keeps its id and is not recorded twice. */
   private matchRecorded(index: number, type: HistoryEventType): number {
-    const record = this.records[index] as EventRecord;
-    if (record.type !== type) {
+    const recorded = this.types[index] as HistoryEventType;
+    if (recorded !== type) {
       throw new Error(
-        `The resumed execution diverged from its recorded history: event ${index + 1} was ${record.type}, now ${type}.`,
+        `The resumed execution diverged from its recorded history: event ${index + 1} was ${recorded}, now ${type}.`,
       );
     }
-    this.journal?.replayed?.(record.time);
+    this.journal?.replayed?.(this.times[index] as number);
     return index + 1;
   }
 
   /** How many events have been recorded; also the id of the latest one. */
   get count(): number {
-    return this.records.length;
+    return this.types.length;
   }
 
   /** Every event recorded so far, in AWS shape. */
   get events(): readonly HistoryEvent[] {
-    if (this.materialized.length < this.records.length) this.eventAt(this.records.length - 1);
+    if (this.materialized.length < this.types.length) this.eventAt(this.types.length - 1);
     return this.materialized;
   }
 
@@ -188,7 +195,7 @@ export class HistoryRecorder {
   async *stream(): AsyncGenerator<HistoryEvent, void, undefined> {
     let next = 0;
     for (;;) {
-      while (next < this.records.length) yield this.eventAt(next++);
+      while (next < this.types.length) yield this.eventAt(next++);
       if (this.closed) return;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
@@ -197,17 +204,16 @@ export class HistoryRecorder {
   /** The event at `index`, materialising it (and every earlier one) on first read. */
   private eventAt(index: number): HistoryEvent {
     for (let i = this.materialized.length; i <= index; i++) {
-      const record = this.records[i] as EventRecord;
+      const type = this.types[i] as HistoryEventType;
+      const details = this.details[i];
       const base = {
         id: i + 1,
-        previousEventId: record.previousEventId,
-        type: record.type,
-        timestamp: new Date(record.time),
+        previousEventId: this.previousIds[i] as number,
+        type,
+        timestamp: new Date(this.times[i] as number),
       };
       this.materialized.push(
-        record.details === undefined
-          ? base
-          : { ...base, [detailsKeyOf(record.type)]: materializeDetails(record.details) },
+        details === undefined ? base : { ...base, [detailsKeyOf(type)]: materializeDetails(details) },
       );
     }
     return this.materialized[index] as HistoryEvent;

@@ -19,8 +19,38 @@ export class LazyAssignments {
   constructor(readonly values: Readonly<Record<string, unknown>>) {}
 }
 
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
+/**
+ * The details of the most frequent events (a state's input or output, a task's result) as one
+ * small object until read: `{ name?, input|output: <JSON text>, inputDetails|outputDetails }`.
+ * Every running execution holds these for all its events, so one object instead of a details
+ * object plus a LazyPayload matters to the garbage collector.
+ */
+export class PayloadDetails {
+  constructor(
+    readonly key: 'input' | 'output',
+    readonly value: unknown,
+    readonly name?: string,
+  ) {}
+}
+
+/** What an event's details are kept as until the history is read. */
+export type EventDetails = Readonly<Record<string, unknown>> | PayloadDetails;
+
 /** Event details with every lazy payload replaced by its JSON text, as AWS shows them. */
-export function materializeDetails(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function materializeDetails(details: EventDetails): Record<string, unknown> {
+  if (details instanceof PayloadDetails) {
+    const text = toJson(details.value);
+    if (details.key === 'input') {
+      return details.name === undefined
+        ? { input: text, inputDetails: NOT_TRUNCATED }
+        : { name: details.name, input: text, inputDetails: NOT_TRUNCATED };
+    }
+    return details.name === undefined
+      ? { output: text, outputDetails: NOT_TRUNCATED }
+      : { name: details.name, output: text, outputDetails: NOT_TRUNCATED };
+  }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(details)) {
     const value = details[key];

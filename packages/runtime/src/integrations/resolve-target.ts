@@ -35,9 +35,14 @@ export interface InvocationHooks {
   activityStarted(workerName: string | undefined): void;
 }
 
-/** How one invocation is served. */
+/**
+ * How a resource is served. Most targets are one handler for every invocation; those that record
+ * events of their own while they run (callbacks, nested executions, activities) are made per
+ * invocation from its hooks by `bind`.
+ */
 export interface Target {
-  readonly handler: TaskHandler;
+  readonly handler?: TaskHandler;
+  readonly bind?: (hooks: InvocationHooks) => TaskHandler;
   /**
    * The handler only waits on things the runtime's clock can see (a nested execution), so a
    * virtual clock may skip ahead meanwhile.
@@ -53,18 +58,15 @@ export interface Target {
  * states:startExecution, activities, and service handlers by service and action.
  * `.waitForTaskToken` serves the base resource, then waits for the token.
  */
-export function resolveTarget(
-  integrations: Integrations,
-  resource: string,
-  stateName: string,
-  hooks: InvocationHooks,
-): Target {
+export function resolveTarget(integrations: Integrations, resource: string, stateName: string): Target {
   const raw = integrations.tasks.find(resource);
   if (raw) return { handler: raw };
   const parsed = parseResource(resource);
   if (parsed.pattern === 'waitForTaskToken') {
-    const base = resolveTarget(integrations, parsed.base, stateName, hooks);
-    return { handler: waitForTaskToken(base.handler, integrations.tokens, hooks.submitted) };
+    const base = resolveTarget(integrations, parsed.base, stateName);
+    return {
+      bind: (hooks) => waitForTaskToken(handlerOf(base, hooks), integrations.tokens, hooks.submitted),
+    };
   }
   const { region, accountId } = integrations;
   switch (parsed.kind) {
@@ -86,7 +88,7 @@ export function resolveTarget(
       return { handler: httpInvokeHandler(integrations.fetch, integrations.httpConnections) };
     case 'start-execution':
       return {
-        handler: startExecutionHandler(integrations.startChild, parsed.pattern, hooks.submitted),
+        bind: (hooks) => startExecutionHandler(integrations.startChild, parsed.pattern, hooks.submitted),
         clockVisible: true,
       };
     case 'activity':
@@ -97,12 +99,8 @@ export function resolveTarget(
         );
       }
       return {
-        handler: activityHandler(
-          integrations.activities,
-          integrations.tokens,
-          resource,
-          hooks.activityStarted,
-        ),
+        bind: (hooks) =>
+          activityHandler(integrations.activities, integrations.tokens, resource, hooks.activityStarted),
         deferHeartbeat: true,
       };
     case 'service':
@@ -113,6 +111,13 @@ export function resolveTarget(
         `No task handler is registered for the resource '${resource}' (state '${stateName}').`,
       );
   }
+}
+
+/** The handler that serves one invocation of `target`. */
+export function handlerOf(target: Target, hooks: InvocationHooks): TaskHandler {
+  if (target.handler) return target.handler;
+  if (target.bind) return target.bind(hooks);
+  throw new Error('A task target has neither a handler nor a way to make one.');
 }
 
 function serviceTarget(integrations: Integrations, parsed: ParsedResource, stateName: string): TaskHandler {

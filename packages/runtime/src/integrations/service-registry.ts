@@ -17,6 +17,8 @@ export type ServiceHandlers = Readonly<Record<string, Readonly<Record<string, Se
  */
 export class ServiceRegistry {
   private readonly handlers = new Map<string, ServiceHandler>();
+  /** Bumped by every registration, so what was resolved before can tell it may be stale. */
+  version = 0;
 
   constructor(handlers: ServiceHandlers = {}) {
     for (const [service, actions] of Object.entries(handlers)) {
@@ -25,6 +27,7 @@ export class ServiceRegistry {
   }
 
   register(service: string, action: string, handler: ServiceHandler): void {
+    this.version++;
     this.handlers.set(`${service.toLowerCase()}:${action}`, handler);
     this.handlers.set(`${service.toLowerCase()}:${action.toLowerCase()}`, handler);
   }

@@ -38,7 +38,14 @@ export type StepOutcome = StepResult | Promise<StepResult>;
 export interface CompiledState {
   readonly name: string;
   readonly kind: StateKind;
+  /** Runs the state (its first attempt, for a state with Retry and Catch). */
   execute(frame: Frame, entry: StateEntry): StepOutcome;
+  /**
+   * Takes over once `execute` has failed, for states with Retry and Catch: retries, then a
+   * catcher or the failure. Kept apart from `execute` so the first attempt, which nearly always
+   * succeeds, costs no promise of its own.
+   */
+  recover?(frame: Frame, entry: StateEntry, error: unknown): Promise<StepResult>;
 }
 
 export interface CompiledGraph {

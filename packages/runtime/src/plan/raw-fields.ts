@@ -31,3 +31,11 @@ export function nextOf(raw: RawState): string | undefined {
 export function has(raw: RawState, name: string): boolean {
   return Object.hasOwn(raw, name) && raw[name] !== undefined;
 }
+
+/**
+ * Whether a JSONPath state may read the context object (`$$`) anywhere in its fields. States that
+ * never do skip building `$$` on every entry; a `$$` inside a literal only costs the build.
+ */
+export function readsContext(raw: RawState): boolean {
+  return JSON.stringify(raw).includes('$$');
+}

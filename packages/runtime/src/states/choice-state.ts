@@ -7,7 +7,7 @@ import { stateContext } from '../engine/state-context';
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
 import type { CompileContext, CompiledState, RawState } from '../plan/compiled-state';
-import { has, nullablePathField, queryLanguageOf, stringField } from '../plan/raw-fields';
+import { has, nullablePathField, queryLanguageOf, readsContext, stringField } from '../plan/raw-fields';
 import { compileRule, type RuleTest } from './choice-rules';
 
 const NO_MATCH = 'No Matches!';
@@ -27,11 +27,12 @@ export function compileChoiceState(name: string, raw: RawState, ctx: CompileCont
   const stateAssign: TemplateEvaluator | undefined = has(raw, 'Assign')
     ? compileTemplate(raw.Assign, 'Assign')
     : undefined;
+  const needsContext = readsContext(raw);
   return {
     name,
     kind: 'Choice',
     execute(frame, entry) {
-      const context = stateContext(frame, entry);
+      const context = needsContext ? stateContext(frame, entry) : undefined;
       const input = inputPath ? inputPath(pathScope(frame, entry.input, context)) : entry.input;
       const scope = pathScope(frame, input, context);
       const matched = compiled.find((rule) => rule.test(scope));

@@ -4,7 +4,7 @@ import { compilePathIo, outputFromResult, pathScope } from '../dataflow/jsonpath
 import { compileTemplate } from '../dataflow/payload-template';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
-import { withErrorHandling } from '../engine/with-error-handling';
+import { type ErrorHandling, errorHandled } from '../engine/with-error-handling';
 import { compileCatchers } from '../errors/catch-policy';
 import { ErrorNames } from '../errors/error-names';
 import { compileRetriers } from '../errors/retry-policy';
@@ -118,25 +118,19 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     return { output: done.output, next, assigned: done.assigned };
   }
 
+  const handling: ErrorHandling = {
+    kind: 'Map',
+    retriers,
+    catchers,
+    onFinalFailure: (frame, failure) => {
+      if (failure.error !== ErrorNames.runtime) frame.run.recorder.advance(frame.lane, 'MapStateFailed');
+    },
+    attempt,
+  };
+
   return {
     name,
     kind: 'Map',
-    execute(frame, entry) {
-      return withErrorHandling(
-        frame,
-        entry,
-        {
-          kind: 'Map',
-          retriers,
-          catchers,
-          context: (retryCount) => stateContext(frame, entry, { retryCount }),
-          onFinalFailure: (failure) => {
-            if (failure.error !== ErrorNames.runtime)
-              frame.run.recorder.advance(frame.lane, 'MapStateFailed');
-          },
-        },
-        (retryCount) => attempt(frame, entry, retryCount),
-      );
-    },
+    ...errorHandled(handling),
   };
 }

@@ -4,7 +4,7 @@ import { runBranches } from '../engine/run-branches';
 import type { Frame } from '../engine/run-context';
 import { runGraph } from '../engine/run-graph';
 import { stateContext } from '../engine/state-context';
-import { withErrorHandling } from '../engine/with-error-handling';
+import { type ErrorHandling, errorHandled } from '../engine/with-error-handling';
 import { compileCatchers } from '../errors/catch-policy';
 import { ErrorNames } from '../errors/error-names';
 import { compileRetriers } from '../errors/retry-policy';
@@ -67,25 +67,19 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
     return { output: outcome.output, next, assigned: outcome.assigned };
   }
 
+  const handling: ErrorHandling = {
+    kind: 'Parallel',
+    retriers,
+    catchers,
+    onFinalFailure: (frame, failure) => {
+      if (failure.error !== ErrorNames.runtime) frame.run.recorder.advance(frame.lane, 'ParallelStateFailed');
+    },
+    attempt,
+  };
+
   return {
     name,
     kind: 'Parallel',
-    execute(frame, entry) {
-      return withErrorHandling(
-        frame,
-        entry,
-        {
-          kind: 'Parallel',
-          retriers,
-          catchers,
-          context: (retryCount) => stateContext(frame, entry, { retryCount }),
-          onFinalFailure: (failure) => {
-            if (failure.error !== ErrorNames.runtime)
-              frame.run.recorder.advance(frame.lane, 'ParallelStateFailed');
-          },
-        },
-        (retryCount) => attempt(frame, entry, retryCount),
-      );
-    },
+    ...errorHandled(handling),
   };
 }

@@ -2,7 +2,7 @@ import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsona
 import { compilePathIo, effectiveInput, outputFromResult } from '../dataflow/jsonpath-io';
 import { stateContext } from '../engine/state-context';
 import type { CompileContext, CompiledState, RawState } from '../plan/compiled-state';
-import { has, nextOf, queryLanguageOf } from '../plan/raw-fields';
+import { has, nextOf, queryLanguageOf, readsContext } from '../plan/raw-fields';
 
 export function compilePassState(name: string, raw: RawState, ctx: CompileContext): CompiledState {
   const next = nextOf(raw);
@@ -24,11 +24,12 @@ export function compilePassState(name: string, raw: RawState, ctx: CompileContex
   const io = compilePathIo(raw);
   const hasResult = has(raw, 'Result');
   const fixedResult = raw.Result;
+  const needsContext = readsContext(raw);
   return {
     name,
     kind: 'Pass',
     execute(frame, entry) {
-      const context = stateContext(frame, entry);
+      const context = needsContext ? stateContext(frame, entry) : undefined;
       const effective = effectiveInput(io, frame, entry.input, context);
       const result = hasResult ? fixedResult : effective;
       const { output, assigned } = outputFromResult(io, frame, entry.input, result, context);

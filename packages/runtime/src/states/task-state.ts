@@ -9,7 +9,7 @@ import {
 } from '../dataflow/jsonpath-io';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
-import { withErrorHandling } from '../engine/with-error-handling';
+import { type ErrorHandling, errorHandled } from '../engine/with-error-handling';
 import { compileCatchers } from '../errors/catch-policy';
 import { compileRetriers } from '../errors/retry-policy';
 import {
@@ -20,8 +20,8 @@ import {
   type StateEntry,
   type StepResult,
 } from '../plan/compiled-state';
-import { nextOf, queryLanguageOf, stringField } from '../plan/raw-fields';
-import { invokeTask } from '../tasks/invoke-task';
+import { nextOf, queryLanguageOf, readsContext, stringField } from '../plan/raw-fields';
+import { invokeTask, type TaskFinish, TaskRoute } from '../tasks/invoke-task';
 import { compileSeconds } from './task-timing';
 
 export function compileTaskState(name: string, raw: RawState, ctx: CompileContext): CompiledState {
@@ -38,29 +38,50 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
   const retriers = compileRetriers(raw.Retry);
   const catchers = compileCatchers(raw.Catch, ql);
 
+  // A fixed resource is routed once; a JSONata-computed one on each attempt.
+  const needsContext = readsContext(raw);
+  // TimeoutSeconds and HeartbeatSeconds given as numbers (or not at all) need no scope to read.
+  const fixedSeconds = raw.TimeoutSecondsPath === undefined && raw.HeartbeatSecondsPath === undefined;
+  const fixedRoute = resource === undefined ? new TaskRoute(resourceSource, name) : undefined;
+
+  const finishPath: TaskFinish<StepResult> = (frame, call, result) => {
+    const { output, assigned } = outputFromResult(
+      pathIo as PathIo,
+      frame,
+      call.entry.input,
+      result,
+      call.contextObject,
+    );
+    return { output, next, assigned };
+  };
+
   /** JSONPath: everything before and after the call is synchronous, so only the call awaits. */
   function pathAttempt(frame: Frame, entry: StateEntry, retryCount: number, io: PathIo): Promise<StepResult> {
     const taskToken = frame.run.nextTaskToken(frame.lane);
-    const context = stateContext(frame, entry, { retryCount, taskToken });
+    // Without a `$$` in the state, only the handler might read the context: it is built then.
+    const context = needsContext ? stateContext(frame, entry, { retryCount, taskToken }) : undefined;
     const input = effectiveInput(io, frame, entry.input, context);
-    const pScope = pathScope(frame, entry.input, context);
+    const pScope = fixedSeconds ? undefined : pathScope(frame, entry.input, context);
     const timeoutSeconds = timeout(pScope, undefined);
     const heartbeatSeconds = heartbeat(pScope, undefined);
     if (isPromise(timeoutSeconds) || isPromise(heartbeatSeconds))
       throw new TypeError('JSONPath timeouts are read synchronously.');
-    return invokeTask(frame, {
-      resource: resourceSource,
-      input,
-      stateName: name,
-      attempt: retryCount,
-      timeoutSeconds,
-      heartbeatSeconds,
-      taskToken,
-      contextObject: context,
-    }).then((result) => {
-      const { output, assigned } = outputFromResult(io, frame, entry.input, result, context);
-      return { output, next, assigned };
-    });
+    return invokeTask(
+      frame,
+      {
+        entry,
+        resource: resourceSource,
+        input,
+        stateName: name,
+        attempt: retryCount,
+        timeoutSeconds,
+        heartbeatSeconds,
+        taskToken,
+        contextObject: context,
+      },
+      fixedRoute as TaskRoute,
+      finishPath,
+    );
   }
 
   async function jsonataAttempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
@@ -71,16 +92,23 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
     const pScope = pathScope(frame, entry.input, context);
     const timeoutSeconds = await timeout(pScope, jScope);
     const heartbeatSeconds = await heartbeat(pScope, jScope);
-    const result = await invokeTask(frame, {
-      resource: resource ? String(await resource(jScope)) : resourceSource,
-      input,
-      stateName: name,
-      attempt: retryCount,
-      timeoutSeconds,
-      heartbeatSeconds,
-      taskToken,
-      contextObject: context,
-    });
+    const target = resource ? String(await resource(jScope)) : resourceSource;
+    const result = await invokeTask(
+      frame,
+      {
+        entry,
+        resource: target,
+        input,
+        stateName: name,
+        attempt: retryCount,
+        timeoutSeconds,
+        heartbeatSeconds,
+        taskToken,
+        contextObject: context,
+      },
+      fixedRoute ?? new TaskRoute(target, name),
+      (_frame, _call, value) => value,
+    );
     const outcome = await jsonataOutput(
       jsonataIo ?? { output: undefined, assign: undefined },
       jsonataScope(frame, entry.input, context, { result }),
@@ -89,24 +117,18 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
     return { output: outcome.output, next, assigned: outcome.assigned };
   }
 
-  const attempt = (frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> =>
-    pathIo ? pathAttempt(frame, entry, retryCount, pathIo) : jsonataAttempt(frame, entry, retryCount);
+  const handling: ErrorHandling = {
+    kind: 'Task',
+    retriers,
+    catchers,
+    attempt: pathIo
+      ? (frame, entry, retryCount) => pathAttempt(frame, entry, retryCount, pathIo)
+      : jsonataAttempt,
+  };
 
   return {
     name,
     kind: 'Task',
-    execute(frame, entry) {
-      return withErrorHandling(
-        frame,
-        entry,
-        {
-          kind: 'Task',
-          retriers,
-          catchers,
-          context: (retryCount) => stateContext(frame, entry, { retryCount }),
-        },
-        (retryCount) => attempt(frame, entry, retryCount),
-      );
-    },
+    ...errorHandled(handling),
   };
 }

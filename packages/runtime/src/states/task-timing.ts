@@ -7,7 +7,8 @@ import type { QueryLanguage, RawState } from '../plan/compiled-state';
 
 /** Reads TimeoutSeconds(Path) or HeartbeatSeconds(Path) for one attempt. */
 export type SecondsReader = (
-  path: PathScope,
+  /** Absent when the state reads neither field from a path. */
+  path: PathScope | undefined,
   jsonata: JsonataScope | undefined,
 ) => number | undefined | Promise<number | undefined>;
 
@@ -28,7 +29,10 @@ export function compileSeconds(
   const pathSource = raw[`${field}Path`];
   if (typeof pathSource === 'string') {
     const read = compileRequiredPath(pathSource);
-    return (scope) => positiveInteger(read(scope), `${field}Path`);
+    return (scope) => {
+      if (scope === undefined) throw new TypeError(`${field}Path needs a JSONPath scope.`);
+      return positiveInteger(read(scope), `${field}Path`);
+    };
   }
   return () => undefined;
 }

@@ -1,20 +1,21 @@
 import type { Clock } from '../clock/clock';
 import { ErrorNames } from '../errors/error-names';
 import { StatesError } from '../errors/runtime-errors';
-import type { TaskContext, TaskHandler } from './task-handler';
+import type { HandlerContext } from './handler-context';
+import type { TaskHandler } from './task-handler';
 
 export interface HandlerCall {
-  readonly clock: Clock;
-  /** The execution's signal: a stop aborts the handler too. */
-  readonly executionSignal: AbortSignal;
   readonly timeoutSeconds: number | undefined;
   readonly heartbeatSeconds: number | undefined;
-  readonly context: Omit<TaskContext, 'signal' | 'heartbeat'>;
+}
+
+/** How the target wants to be called. */
+export interface CallMode {
   /**
-   * False when the handler only waits on work the clock itself schedules (a nested execution):
-   * a virtual clock may then skip ahead while it waits. Default true.
+   * The handler only waits on work the clock itself schedules (a nested execution): a virtual
+   * clock may then skip ahead while it waits.
    */
-  readonly tracked?: boolean;
+  readonly clockVisible?: boolean;
   /** Start the HeartbeatSeconds timer at the first `heartbeat()` rather than at once (activities). */
   readonly deferHeartbeat?: boolean;
 }
@@ -22,36 +23,49 @@ export interface HandlerCall {
 /**
  * Calls a handler under the state's TimeoutSeconds and HeartbeatSeconds. Whatever ends the call
  * first (result, error, timeout, missed heartbeat, stop) wins, and the handler's signal fires so it
- * can give up its work.
+ * can give up its work. Without either limit the handler's own promise comes back as it is, so the
+ * caller's one await is the only hop; the caller releases `context` once the call has settled.
  */
-export async function callHandler(handler: TaskHandler, input: unknown, call: HandlerCall): Promise<unknown> {
-  // The handler's signal is made on first read: most handlers never look at it, and an
-  // AbortController plus a listener on the execution's signal per call is costly at scale.
-  let handlerAbort: AbortController | undefined;
-  let expired: unknown;
-  const onStop = () => handlerAbort?.abort(call.executionSignal.reason);
-  const signal = (): AbortSignal => {
-    if (handlerAbort === undefined) {
-      handlerAbort = new AbortController();
-      if (expired !== undefined) handlerAbort.abort(expired);
-      else if (call.executionSignal.aborted) handlerAbort.abort(call.executionSignal.reason);
-      else call.executionSignal.addEventListener('abort', onStop, { once: true });
+export function callHandler(
+  handler: TaskHandler,
+  input: unknown,
+  context: HandlerContext,
+  clock: Clock,
+  mode: CallMode,
+  call: HandlerCall,
+): unknown {
+  if (call.timeoutSeconds === undefined && call.heartbeatSeconds === undefined) {
+    // A handler that throws at once fails the attempt the same way as one that rejects.
+    let returned: unknown;
+    try {
+      returned = handler(input, context);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return handlerAbort.signal;
-  };
-  const timed = call.timeoutSeconds !== undefined || call.heartbeatSeconds !== undefined;
-  const timers = timed ? new AbortController() : undefined;
-  const racers: Promise<unknown>[] = [];
-  let heartbeat = () => {};
-  if (timers !== undefined && call.timeoutSeconds !== undefined) {
-    racers.push(expire(call.clock, call.timeoutSeconds, timers.signal, ErrorNames.timeout));
+    return mode.clockVisible === true ? returned : clock.track(Promise.resolve(returned));
   }
-  if (timers !== undefined && call.heartbeatSeconds !== undefined) {
+  return callTimed(handler, input, context, clock, mode, call);
+}
+
+async function callTimed(
+  handler: TaskHandler,
+  input: unknown,
+  context: HandlerContext,
+  clock: Clock,
+  mode: CallMode,
+  call: HandlerCall,
+): Promise<unknown> {
+  const timers = new AbortController();
+  const racers: Promise<unknown>[] = [];
+  if (call.timeoutSeconds !== undefined) {
+    racers.push(expire(clock, call.timeoutSeconds, timers.signal, ErrorNames.timeout));
+  }
+  if (call.heartbeatSeconds !== undefined) {
     let beat = new AbortController();
     const seconds = call.heartbeatSeconds;
     const arm = (): Promise<never> =>
       expire(
-        call.clock,
+        clock,
         seconds,
         AbortSignal.any([beat.signal, timers.signal]),
         ErrorNames.heartbeatTimeout,
@@ -62,35 +76,21 @@ export async function callHandler(handler: TaskHandler, input: unknown, call: Ha
         }
         throw error;
       });
-    if (call.deferHeartbeat) {
+    if (mode.deferHeartbeat) {
       let start: ((racer: Promise<never>) => void) | undefined;
       racers.push(new Promise<never>((_, reject) => (start = (racer) => void racer.catch(reject))));
-      heartbeat = () => {
+      context.beat = () => {
         if (start === undefined) return beat.abort();
         start(arm());
         start = undefined;
       };
     } else {
-      heartbeat = () => beat.abort();
+      context.beat = () => beat.abort();
       racers.push(arm());
     }
   }
-  const context: TaskContext = {
-    ...call.context,
-    get signal() {
-      return signal();
-    },
-    heartbeat: () => heartbeat(),
-  };
   const started = Promise.resolve().then(() => handler(input, context));
-  const work = call.tracked === false ? started : call.clock.track(started);
-  if (timers === undefined) {
-    try {
-      return await work;
-    } finally {
-      if (handlerAbort !== undefined) call.executionSignal.removeEventListener('abort', onStop);
-    }
-  }
+  const work = mode.clockVisible === true ? started : clock.track(started);
   try {
     return await Promise.race([work, ...racers]);
   } catch (error) {
@@ -98,13 +98,11 @@ export async function callHandler(handler: TaskHandler, input: unknown, call: Ha
       error instanceof StatesError &&
       (error.error === ErrorNames.timeout || error.error === ErrorNames.heartbeatTimeout)
     ) {
-      expired = error;
-      handlerAbort?.abort(error);
+      context.expire(error);
     }
     throw error;
   } finally {
     timers.abort();
-    if (handlerAbort !== undefined) call.executionSignal.removeEventListener('abort', onStop);
     work.catch(() => {});
   }
 }

@@ -1,104 +1,127 @@
-import { toJson } from '../dataflow/payload-size';
+import type { HistoryEventType } from '../history/history-event';
 import type { HistoryRecorder, Lane } from '../history/history-recorder';
+import { LazyPayload, PayloadDetails } from '../history/lazy-payload';
 import { parseResource } from '../integrations/resource-arn';
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
-export interface ScheduledTask {
-  readonly resource: string;
-  readonly input: unknown;
-  readonly region: string;
-  readonly timeoutSeconds: number | undefined;
-  readonly heartbeatSeconds: number | undefined;
-}
-
 /**
- * The events of one Task invocation in the family AWS uses for its resource: `LambdaFunction*`
- * for a function ARN, `Activity*` for an activity, `Task*` for everything else.
+ * The events of a Task's invocations in the family AWS uses for its resource: `LambdaFunction*`
+ * for a function ARN, `Activity*` for an activity, `Task*` for everything else. Worked out once
+ * per resource; payloads are recorded as values and serialised only when the history is read.
  */
-export interface TaskEvents {
-  /** Records the scheduling events, and the start too except for activities. */
-  scheduled(): void;
-  /** An activity's start, recorded when a worker takes the task. */
-  started(workerName?: string): void;
-  submitted(output: unknown): void;
-  succeeded(output: unknown): void;
-  failed(error: string | undefined, cause: string | undefined, timedOut: boolean): void;
-}
+export class TaskEventFamily {
+  private readonly kind: 'lambda-function' | 'activity' | 'task';
+  private readonly prefix: 'LambdaFunction' | 'Activity' | 'Task';
+  /** AWS's resourceType/resource pair, for `Task*` events. */
+  private readonly resourceType: string;
+  private readonly resourceName: string;
+  private readonly types: {
+    readonly scheduled: HistoryEventType;
+    readonly succeeded: HistoryEventType;
+    readonly failed: HistoryEventType;
+    readonly timedOut: HistoryEventType;
+  };
 
-export function taskEvents(recorder: HistoryRecorder, lane: Lane, task: ScheduledTask): TaskEvents {
-  const kind = parseResource(task.resource).kind;
-  if (kind === 'lambda-function' || kind === 'activity') {
-    const prefix = kind === 'activity' ? 'Activity' : 'LambdaFunction';
-    return {
-      scheduled() {
-        const details: Record<string, unknown> = {
-          resource: task.resource,
-          input: toJson(task.input),
-          inputDetails: NOT_TRUNCATED,
-        };
-        if (task.timeoutSeconds !== undefined) details.timeoutInSeconds = task.timeoutSeconds;
-        if (kind === 'activity' && task.heartbeatSeconds !== undefined) {
-          details.heartbeatInSeconds = task.heartbeatSeconds;
-        }
-        recorder.advance(lane, `${prefix}Scheduled`, details);
-        if (kind === 'lambda-function') recorder.advance(lane, 'LambdaFunctionStarted');
-      },
-      started(workerName) {
-        if (kind === 'activity') recorder.advance(lane, 'ActivityStarted', workerName ? { workerName } : {});
-      },
-      submitted() {},
-      succeeded(output) {
-        recorder.advance(lane, `${prefix}Succeeded`, {
-          output: toJson(output),
-          outputDetails: NOT_TRUNCATED,
-        });
-      },
-      failed(error, cause, timedOut) {
-        recorder.advance(lane, `${prefix}${timedOut ? 'TimedOut' : 'Failed'}`, { error, cause });
-      },
+  constructor(readonly resource: string) {
+    const kind = parseResource(resource).kind;
+    this.kind = kind === 'lambda-function' || kind === 'activity' ? kind : 'task';
+    this.prefix =
+      this.kind === 'lambda-function' ? 'LambdaFunction' : this.kind === 'activity' ? 'Activity' : 'Task';
+    [this.resourceType, this.resourceName] = describeResource(resource);
+    this.types = {
+      scheduled: `${this.prefix}Scheduled` as HistoryEventType,
+      succeeded: `${this.prefix}Succeeded` as HistoryEventType,
+      failed: `${this.prefix}Failed` as HistoryEventType,
+      timedOut: `${this.prefix}TimedOut` as HistoryEventType,
     };
   }
-  const [resourceType, resource] = describeResource(task.resource);
-  return {
-    scheduled() {
+
+  /** Records the scheduling events, and the start too except for activities. */
+  scheduled(
+    recorder: HistoryRecorder,
+    lane: Lane,
+    input: unknown,
+    region: string,
+    timeoutSeconds: number | undefined,
+    heartbeatSeconds: number | undefined,
+  ): void {
+    if (this.kind === 'task') {
       const details: Record<string, unknown> = {
-        resourceType,
-        resource,
-        region: task.region,
-        parameters: toJson(task.input),
+        resourceType: this.resourceType,
+        resource: this.resourceName,
+        region,
+        parameters: new LazyPayload(input),
       };
-      if (task.timeoutSeconds !== undefined) details.timeoutInSeconds = task.timeoutSeconds;
-      if (task.heartbeatSeconds !== undefined) details.heartbeatInSeconds = task.heartbeatSeconds;
+      if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
+      if (heartbeatSeconds !== undefined) details.heartbeatInSeconds = heartbeatSeconds;
       recorder.advance(lane, 'TaskScheduled', details);
-      recorder.advance(lane, 'TaskStarted', { resourceType, resource });
-    },
-    started() {},
-    submitted(output) {
-      recorder.advance(lane, 'TaskSubmitted', {
-        resourceType,
-        resource,
-        output: toJson(output),
-        outputDetails: NOT_TRUNCATED,
-      });
-    },
-    succeeded(output) {
-      recorder.advance(lane, 'TaskSucceeded', {
-        resourceType,
-        resource,
-        output: toJson(output),
-        outputDetails: NOT_TRUNCATED,
-      });
-    },
-    failed(error, cause, timedOut) {
-      recorder.advance(lane, timedOut ? 'TaskTimedOut' : 'TaskFailed', {
-        resourceType,
-        resource,
+      recorder.advance(lane, 'TaskStarted', { resourceType: this.resourceType, resource: this.resourceName });
+      return;
+    }
+    const details: Record<string, unknown> = {
+      resource: this.resource,
+      input: new LazyPayload(input),
+      inputDetails: NOT_TRUNCATED,
+    };
+    if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
+    if (this.kind === 'activity' && heartbeatSeconds !== undefined) {
+      details.heartbeatInSeconds = heartbeatSeconds;
+    }
+    recorder.advance(lane, this.types.scheduled, details);
+    if (this.kind === 'lambda-function') recorder.advance(lane, 'LambdaFunctionStarted');
+  }
+
+  /** An activity's start, recorded when a worker takes the task. */
+  started(recorder: HistoryRecorder, lane: Lane, workerName?: string): void {
+    if (this.kind === 'activity') recorder.advance(lane, 'ActivityStarted', workerName ? { workerName } : {});
+  }
+
+  /** `TaskSubmitted`: the request went out and the task now waits (callback or job). */
+  submitted(recorder: HistoryRecorder, lane: Lane, output: unknown): void {
+    if (this.kind !== 'task') return;
+    recorder.advance(lane, 'TaskSubmitted', {
+      resourceType: this.resourceType,
+      resource: this.resourceName,
+      output: new LazyPayload(output),
+      outputDetails: NOT_TRUNCATED,
+    });
+  }
+
+  succeeded(recorder: HistoryRecorder, lane: Lane, output: unknown): void {
+    if (this.kind !== 'task') {
+      recorder.advance(lane, this.types.succeeded, new PayloadDetails('output', output));
+      return;
+    }
+    recorder.advance(lane, 'TaskSucceeded', {
+      resourceType: this.resourceType,
+      resource: this.resourceName,
+      output: new LazyPayload(output),
+      outputDetails: NOT_TRUNCATED,
+    });
+  }
+
+  failed(
+    recorder: HistoryRecorder,
+    lane: Lane,
+    error: string | undefined,
+    cause: string | undefined,
+    timedOut: boolean,
+  ): void {
+    if (this.kind !== 'task') {
+      recorder.advance(lane, timedOut ? this.types.timedOut : this.types.failed, {
         error,
         cause,
       });
-    },
-  };
+      return;
+    }
+    recorder.advance(lane, timedOut ? 'TaskTimedOut' : 'TaskFailed', {
+      resourceType: this.resourceType,
+      resource: this.resourceName,
+      error,
+      cause,
+    });
+  }
 }
 
 /** AWS's resourceType/resource pair, e.g. `lambda`/`invoke` for arn:aws:states:::lambda:invoke. */

@@ -10,6 +10,8 @@ export class TaskRegistry {
   private readonly exact = new Map<string, TaskHandler>();
   private readonly patterns: PatternRoute[] = [];
   private readonly cache = new Map<string, TaskHandler | null>();
+  /** Bumped by every registration, so what was resolved before can tell it may be stale. */
+  version = 0;
 
   constructor(handlers: TaskHandlers = {}) {
     const routes: readonly TaskHandlerRoute[] = Array.isArray(handlers)
@@ -23,6 +25,7 @@ export class TaskRegistry {
 
   register(resource: string | RegExp, handler: TaskHandler): void {
     this.cache.clear();
+    this.version++;
     if (resource instanceof RegExp) this.patterns.push({ pattern: resource, handler });
     else if (resource.includes('*')) this.patterns.push({ pattern: globToRegExp(resource), handler });
     else this.exact.set(resource, handler);

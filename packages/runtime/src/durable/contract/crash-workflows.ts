@@ -36,7 +36,10 @@ const MAP = {
       Type: 'Map',
       ItemsPath: '$.items',
       MaxConcurrency: 2,
-      ItemProcessor: { StartAt: 'Double', States: { Double: { Type: 'Task', Resource: fn('double'), End: true } } },
+      ItemProcessor: {
+        StartAt: 'Double',
+        States: { Double: { Type: 'Task', Resource: fn('double'), End: true } },
+      },
       End: true,
     },
   },

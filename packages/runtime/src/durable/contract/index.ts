@@ -1,5 +1,5 @@
+export { type CrashReport, checkCrashOutcome } from './crash-checks';
+export { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
 export { batch, eventRow, executionRow, T0 } from './sample-rows';
 export { describeStoreContract } from './store-contract';
 export type { ContractTestApi, StoreFixture } from './test-api';
-export { type CrashReport, checkCrashOutcome } from './crash-checks';
-export { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';

@@ -65,10 +65,14 @@ export function describeStoreContract(
         store.commit(
           batch({
             executions: [other],
-            events: [eventRow(other.executionArn, 1, 'ExecutionStarted', {}), eventRow(arn, 1, 'ExecutionStarted', {})],
+            events: [
+              eventRow(other.executionArn, 1, 'ExecutionStarted', {}),
+              eventRow(arn, 1, 'ExecutionStarted', {}),
+            ],
           }),
         ),
-        (error: unknown) => error instanceof DuplicateTransitionError && error.code === 'DUPLICATE_TRANSITION',
+        (error: unknown) =>
+          error instanceof DuplicateTransitionError && error.code === 'DUPLICATE_TRANSITION',
       );
       assert.equal(await store.getExecution(other.executionArn), undefined);
       assert.equal((await store.listEvents(arn)).length, 1);
@@ -159,7 +163,12 @@ export function describeStoreContract(
     t.it('claims no more than asked, and only running executions', async () => {
       await store.commit(
         batch({
-          executions: [executionRow('r1'), executionRow('r2'), executionRow('r3'), executionRow('s', { status: 'SUCCEEDED' })],
+          executions: [
+            executionRow('r1'),
+            executionRow('r2'),
+            executionRow('r3'),
+            executionRow('s', { status: 'SUCCEEDED' }),
+          ],
         }),
       );
       const claimed = await store.claim({ owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
@@ -192,14 +201,18 @@ export function describeStoreContract(
       );
       assert.deepEqual(result.fenced, [arn]);
       assert.equal((await store.listEvents(arn)).length, 1);
-      await store.commit(batch({ owner: 'w2', events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }));
+      await store.commit(
+        batch({ owner: 'w2', events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }),
+      );
       assert.equal((await store.listEvents(arn)).length, 2);
     });
 
     t.it('redrives a failed execution, raising its redrive count, but not a running one', async () => {
       const row = executionRow('redrive');
       const arn = row.executionArn;
-      await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionFailed', { error: 'E' })] }));
+      await store.commit(
+        batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionFailed', { error: 'E' })] }),
+      );
       const redriven = await store.redrive(arn, 'w1', 1000, T0 + 10);
       assert.deepEqual(
         [redriven?.status, redriven?.redriveCount, redriven?.error, redriven?.owner],
@@ -216,9 +229,19 @@ export function describeStoreContract(
       await store.putDefinition('d2', '{"StartAt":"B"}');
       assert.equal(await store.getDefinition('d1'), '{"StartAt":"A"}');
       assert.equal(await store.getDefinition('nope'), undefined);
-      await store.putStateMachine({ stateMachineArn: arn, name: 'Versioned', definitionId: 'd1', createdAt: T0 });
+      await store.putStateMachine({
+        stateMachineArn: arn,
+        name: 'Versioned',
+        definitionId: 'd1',
+        createdAt: T0,
+      });
       const v1 = await store.publishVersion(arn, 'first', T0 + 1);
-      await store.putStateMachine({ stateMachineArn: arn, name: 'Versioned', definitionId: 'd2', createdAt: T0 });
+      await store.putStateMachine({
+        stateMachineArn: arn,
+        name: 'Versioned',
+        definitionId: 'd2',
+        createdAt: T0,
+      });
       const v2 = await store.publishVersion(arn, undefined, T0 + 2);
       assert.deepEqual(
         [v1.versionArn, v1.version, v1.definitionId, v1.description],
@@ -244,7 +267,9 @@ export function describeStoreContract(
       await store.putAlias(alias);
       assert.deepEqual(await store.getAlias(alias.aliasArn), alias);
       await store.putAlias({ ...alias, routing: [{ versionArn: v2.versionArn, weight: 100 }] });
-      assert.deepEqual((await store.getAlias(alias.aliasArn))?.routing, [{ versionArn: v2.versionArn, weight: 100 }]);
+      assert.deepEqual((await store.getAlias(alias.aliasArn))?.routing, [
+        { versionArn: v2.versionArn, weight: 100 },
+      ]);
     });
   });
 }

@@ -1,0 +1,90 @@
+import { idempotencyKey } from '../durable/task-replay';
+import type { Frame } from '../engine/run-context';
+import { stateContext } from '../engine/state-context';
+import type { HistoryRecorder } from '../history/history-recorder';
+import type { StateEntry } from '../plan/compiled-state';
+import type { TaskContext } from './task-handler';
+
+/**
+ * What a handler receives, as one object per call. The signal, the idempotency key and the
+ * heartbeat are made on first use: most handlers touch none of them, and building an
+ * AbortController, a listener on the execution's signal and a long key string per call is a large
+ * part of a trivial task's cost when thousands run at once.
+ */
+export class HandlerContext implements TaskContext {
+  private controller: AbortController | undefined;
+  private key: string | undefined;
+  /** Why the call ended early (timeout, missed heartbeat), when it did. */
+  private expired: unknown;
+  /** Follows the execution's signal while the handler's signal exists and the call runs. */
+  private onStop: (() => void) | undefined;
+  /** Set by a timed call: resets or starts the HeartbeatSeconds timer. */
+  beat: (() => void) | undefined;
+
+  constructor(
+    readonly resource: string,
+    readonly stateName: string,
+    readonly executionArn: string,
+    readonly taskToken: string,
+    readonly attempt: number,
+    private context: Readonly<Record<string, unknown>> | undefined,
+    private readonly frame: Frame,
+    private readonly entry: StateEntry,
+    private readonly executionSignal: AbortSignal,
+    private readonly recorder: HistoryRecorder,
+    /** The lane's place when the call was scheduled, which the key is made from. */
+    private readonly lanePath: string | undefined,
+    private readonly laneSeq: number | undefined,
+  ) {}
+
+  /** `$$` as the state sees it, built on first read when the state's fields never needed it. */
+  get contextObject(): Readonly<Record<string, unknown>> {
+    this.context ??= stateContext(this.frame, this.entry, {
+      retryCount: this.attempt,
+      taskToken: this.taskToken,
+    });
+    return this.context;
+  }
+
+  get idempotencyKey(): string {
+    this.key ??= idempotencyKey(
+      this.executionArn,
+      this.recorder,
+      { cursor: 0, path: this.lanePath, seq: this.laneSeq },
+      this.stateName,
+      this.attempt,
+    );
+    return this.key;
+  }
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      const controller = new AbortController();
+      this.controller = controller;
+      if (this.expired !== undefined) controller.abort(this.expired);
+      else if (this.executionSignal.aborted) controller.abort(this.executionSignal.reason);
+      else {
+        this.onStop = () => controller.abort(this.executionSignal.reason);
+        this.executionSignal.addEventListener('abort', this.onStop, { once: true });
+      }
+    }
+    return this.controller.signal;
+  }
+
+  heartbeat(): void {
+    this.beat?.();
+  }
+
+  /** The call timed out or missed a heartbeat: the handler's signal fires with that error. */
+  expire(error: unknown): void {
+    this.expired = error;
+    this.controller?.abort(error);
+  }
+
+  /** The call is over: stop following the execution's signal. */
+  release(): void {
+    if (this.onStop === undefined) return;
+    this.executionSignal.removeEventListener('abort', this.onStop);
+    this.onStop = undefined;
+  }
+}
