@@ -1,0 +1,85 @@
+// Durable transitions per second on PostgreSQL with 1, 4 and 8 workers, beside the raw rate of the
+// same database doing one small insert per commit. Needs STEPWISE_TEST_POSTGRES_URL.
+// Run: pnpm --filter @stepwise/store-postgres bench (after pnpm build).
+import { randomUUID } from 'node:crypto';
+import { createDurableRuntime } from '@stepwise/runtime';
+import { PostgresStore } from '@stepwise/store-postgres';
+import pg from 'pg';
+
+const url = process.env.STEPWISE_TEST_POSTGRES_URL;
+if (!url) {
+  console.log('Set STEPWISE_TEST_POSTGRES_URL to run the PostgreSQL benchmark.');
+  process.exit(0);
+}
+const TASKS = 10;
+const fn = 'arn:aws:lambda:us-east-1:123456789012:function:step';
+const states: Record<string, object> = {};
+for (let i = 0; i < TASKS; i++) {
+  states[`T${i}`] = {
+    Type: 'Task',
+    Resource: fn,
+    ...(i === TASKS - 1 ? { End: true } : { Next: `T${i + 1}` }),
+  };
+}
+const chain = { StartAt: 'T0', States: states };
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+async function rawCommitsPerSecond(schema: string, seconds = 2): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE TABLE ${schema}.raw (id BIGSERIAL PRIMARY KEY, body TEXT)`);
+  const until = performance.now() + seconds * 1000;
+  let commits = 0;
+  while (performance.now() < until) {
+    await client.query(`INSERT INTO ${schema}.raw (body) VALUES ($1)`, ['{"small":true}']);
+    commits++;
+  }
+  await client.end();
+  return commits / seconds;
+}
+
+/** `workers` runtimes (each its own pool), `concurrency` executions each, `total` executions. */
+async function transitionsPerSecond(schema: string, workers: number, concurrency: number, total: number) {
+  const stores = Array.from({ length: workers }, () => new PostgresStore({ connectionString: url, schema }));
+  const runtimes = stores.map((store, i) =>
+    createDurableRuntime({ store, owner: `bench-${i}`, handlers: { [fn]: nextTurn } }),
+  );
+  const client = createDurableRuntime({ store: stores[0] as PostgresStore });
+  const loops = runtimes.map((runtime) => runtime.startWorker({ concurrency, pollMs: 20 }));
+  const started = performance.now();
+  const runs = await Promise.all(
+    Array.from({ length: total }, (_, i) =>
+      client.startExecution(chain, { name: `w${workers}c${concurrency}-${i}`, enqueue: true }),
+    ),
+  );
+  await Promise.all(runs.map((run) => run.result()));
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(loops.map((loop) => loop.stop()));
+  await Promise.all(runtimes.map((runtime) => runtime.close()));
+  await Promise.all(stores.map((store) => store.close()));
+  return (total * TASKS) / seconds;
+}
+
+const schema = `stepwise_bench_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+const admin = new pg.Client({ connectionString: url });
+await admin.connect();
+try {
+  const setup = new PostgresStore({ connectionString: url, schema });
+  await setup.init();
+  await setup.close();
+  const raw = await rawCommitsPerSecond(schema);
+  const results: Record<string, unknown> = { rawCommitsPerSecond: Math.round(raw) };
+  const single = await transitionsPerSecond(schema, 1, 1, 30);
+  results.oneAtATime = { transitionsPerSecond: Math.round(single), ratioToRaw: +(single / raw).toFixed(2) };
+  for (const workers of [1, 4, 8]) {
+    const rate = await transitionsPerSecond(schema, workers, 50, 1000);
+    results[`workers${workers}`] = {
+      transitionsPerSecond: Math.round(rate),
+      ratioToRaw: +(rate / raw).toFixed(2),
+    };
+  }
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}

@@ -1,0 +1,34 @@
+import { SchemaVersionMismatchError } from '@stepwise/runtime';
+import type pg from 'pg';
+import { MIGRATIONS } from './schema';
+
+/**
+ * Creates the schema and applies the migrations it lacks, in one transaction under an advisory
+ * lock, so workers starting together migrate once.
+ */
+export async function migrate(client: pg.PoolClient, schema: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`stepwise:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${schema}.stepwise_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+    );
+    const { rows } = await client.query<{ current: number }>(
+      `SELECT COALESCE(MAX(version), 0)::int AS current FROM ${schema}.stepwise_migrations`,
+    );
+    const current = rows[0]?.current ?? 0;
+    if (current > MIGRATIONS.length) throw new SchemaVersionMismatchError(current, MIGRATIONS.length);
+    for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+      await client.query((MIGRATIONS[version - 1] as string).replaceAll('{s}', schema));
+      await client.query(`INSERT INTO ${schema}.stepwise_migrations (version, applied_at) VALUES ($1, $2)`, [
+        version,
+        Date.now(),
+      ]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}

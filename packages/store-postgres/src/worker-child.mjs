@@ -1,0 +1,39 @@
+// One worker process of the PostgreSQL crash test: claims and runs executions until it is killed
+// (SIGKILL) or asked to stop (SIGTERM: hands its leases back and exits).
+import { appendFileSync } from 'node:fs';
+import { createDurableRuntime } from '@stepwise/runtime';
+import { crashHandlers } from '@stepwise/runtime/store-contract';
+import { PostgresStore } from '@stepwise/store-postgres';
+
+const [connectionString, schema, effectsFile, leaseText] = process.argv.slice(2);
+const effects = (line) => appendFileSync(effectsFile, `${line} ${process.pid}\n`);
+const COMPLETION = /(LambdaFunction|Task)Succeeded$/;
+
+/** Notes each committed task completion in the effects log, after the commit returns. */
+class LoggingStore extends PostgresStore {
+  async commit(batch) {
+    const result = await super.commit(batch);
+    for (const event of batch.events) {
+      if (COMPLETION.test(event.type) && !result.fenced.includes(event.executionArn)) {
+        effects(`committed ${event.executionArn}#${event.id}`);
+      }
+    }
+    return result;
+  }
+}
+
+const store = new LoggingStore({ connectionString, schema, maxConnections: 4 });
+const runtime = createDurableRuntime({
+  store,
+  owner: `worker-${process.pid}`,
+  leaseMs: Number(leaseText),
+  handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
+});
+const worker = runtime.startWorker({ concurrency: 8, pollMs: 100 });
+process.on('SIGTERM', async () => {
+  await worker.stop();
+  await runtime.close();
+  await store.close();
+  process.exit(0);
+});
+process.stdout.write('READY\n');

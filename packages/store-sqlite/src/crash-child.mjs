@@ -1,0 +1,44 @@
+// One life of the process the SQLite crash test kills: resumes what the file holds, starts the
+// executions not started yet, and exits once every execution has finished.
+import { appendFileSync } from 'node:fs';
+import { createDurableRuntime } from '@stepwise/runtime';
+import { crashHandlers, crashRuns } from '@stepwise/runtime/store-contract';
+import { SqliteStore } from '@stepwise/store-sqlite';
+
+const [filename, effectsFile, countText, prefix, perLifeText] = process.argv.slice(2);
+// How many new executions one life starts, so the work (and the kills) spread over many lives.
+let startsLeft = Number(perLifeText);
+const effects = (line) => appendFileSync(effectsFile, `${line} ${process.pid}\n`);
+const COMPLETION = /(LambdaFunction|Task)Succeeded$/;
+
+/** Notes each committed task completion in the effects log, after the commit returns. */
+class LoggingStore extends SqliteStore {
+  async commit(batch) {
+    const result = await super.commit(batch);
+    for (const event of batch.events) {
+      if (COMPLETION.test(event.type) && !result.fenced.includes(event.executionArn)) {
+        effects(`committed ${event.executionArn}#${event.id}`);
+      }
+    }
+    return result;
+  }
+}
+
+const store = new LoggingStore({ filename });
+const runtime = createDurableRuntime({
+  store,
+  handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
+});
+await runtime.recover();
+process.stdout.write('READY\n');
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+for (const run of crashRuns(Number(countText), prefix)) {
+  const arn = `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
+  if (await store.getExecution(arn)) continue;
+  if (startsLeft-- <= 0) break;
+  await runtime.startExecution(run.definition, { name: run.name, input: run.input });
+  await pause(30);
+}
+while ((await store.listExecutions({ status: 'RUNNING' })).length > 0) await pause(20);
+await store.close();
+process.exit(0);
