@@ -4,8 +4,7 @@
  */
 import { validate } from '@stepwise/asl';
 import { createRuntime } from '@stepwise/runtime';
-import { type Order, orderHandlers } from './handlers';
-import { orderProcessing } from './workflow';
+import { type Order, orderHandlers, orderProcessing } from './workflow';
 
 console.log('Order processing workflow, compiled to Amazon States Language:\n');
 console.log(JSON.stringify(orderProcessing, null, 2));

@@ -1,6 +1,12 @@
 export { type Branch, CatchableChain, type NotSet } from './chain/catchable';
 export { type AnyChain, Chain, type ChainEnded, from, type OutputOf, type VarsOf } from './chain/chain';
 export {
+  type Handler,
+  type HandlerContext,
+  type HasSchemas,
+  withSchemaChecks,
+} from './checks/schema-checks';
+export {
   type AslDefinition,
   Workflow,
   type WorkflowBuilder,
@@ -18,9 +24,21 @@ export { map } from './states/map';
 export { parallel } from './states/parallel';
 export { pass } from './states/pass';
 export { raw } from './states/raw';
-export { type IntegrationPattern, lambda, startExecution } from './states/resources';
+export { type IntegrationPattern, lambda } from './states/resources';
 export type { ErrorName, RetryOptions } from './states/retry-catch';
+export {
+  type ChildExecutionTask,
+  type ChildMode,
+  type ChildResult,
+  type ExecutionFinished,
+  type ExecutionStarted,
+  type StartExecutionRequest,
+  startExecution,
+  startExecutionArn,
+} from './states/start-execution';
 export { task } from './states/task';
 export { fail, succeed, wait } from './states/wait-succeed-fail';
 export type { ContextObject, ErrorOutput } from './types/context';
 export type { JsonValue, QueryLanguage, StepwiseTypeError } from './types/json';
+export type { CheckReadPath, NoPath, ReadPath } from './types/read-path';
+export type { Built, CheckTemplate, ResolveTemplate } from './types/template-paths';

@@ -1,3 +1,4 @@
+import type { JsonataExpression } from '../jsonata/expression';
 import { catchRecord } from '../states/error-handling';
 import type { ErrorName, RetryOptions } from '../states/retry-catch';
 import type { ContextObject, ErrorOutput } from '../types/context';
@@ -31,8 +32,10 @@ export interface CatchSpec<In, VIn, RP, CO, CA> {
   /** JSONPath: where the error goes in the state input; `null` drops it. */
   readonly resultPath?: CheckResultPath<RP>;
   /** JSONata: what the handler receives. */
-  readonly output?: (error: ErrorOutput, context: ContextObject, vars: VIn, input: In) => CO;
-  readonly assign?: (error: ErrorOutput, context: ContextObject, vars: VIn) => CA;
+  readonly output?:
+    | ((error: ErrorOutput, context: ContextObject, vars: VIn, input: In) => CO)
+    | JsonataExpression<CO>;
+  readonly assign?: ((error: ErrorOutput, context: ContextObject, vars: VIn) => CA) | JsonataExpression<CA>;
 }
 
 /** What a Catch handler receives. */

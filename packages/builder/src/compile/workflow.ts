@@ -1,6 +1,8 @@
 import type { StateMachineDefinition } from '@stepwise/asl';
 import type { z } from 'zod';
 import { type Chain, type ChainLike, from } from '../chain/chain';
+import { type Handler, withSchemaChecks } from '../checks/schema-checks';
+import { checkSync } from '../checks/standard-schema';
 import type { JsonValue, QueryLanguage, StepwiseTypeError } from '../types/json';
 import { type CompileSession, emitScope, requireGraph } from './emit-scope';
 import { stableStringify } from './stable-json';
@@ -55,6 +57,28 @@ export class Workflow<S extends z.ZodType, Out> {
   /** The definition as deterministic JSON text. */
   toJSON(indent?: number): string {
     return stableStringify(this.compile(), indent);
+  }
+
+  /**
+   * Checks an execution input against the input schema and returns it typed;
+   * throws a SchemaValidationError listing every issue otherwise.
+   */
+  parseInput(input: unknown): z.output<S> {
+    checkSync(this.options.input, input, 'The execution input');
+    return input as z.output<S>;
+  }
+
+  /** The task handlers, wrapped to check each call against its task's schemas (see `withSchemaChecks`). */
+  handlers(handlers: Readonly<Record<string, Handler>>): Record<string, Handler> {
+    return withSchemaChecks(this, handlers);
+  }
+
+  /** Checks the input, then starts this workflow on a runtime: `wf.startExecution(runtime, { input })`. */
+  startExecution<E, O extends { readonly input?: unknown }>(
+    runtime: { startExecution(definition: AslDefinition, options: O): E },
+    options: O,
+  ): E {
+    return runtime.startExecution(this.compile(), { ...options, input: this.parseInput(options.input) });
   }
 
   /** The workflow input schema and, per state name, the task schemas. */

@@ -1,1 +1,2 @@
 export * from './builder-errors';
+export * from './schema-errors';

@@ -16,6 +16,14 @@ export type ConditionSpec =
       readonly op: Operator;
       readonly value: unknown;
     }
+  | {
+      /** Field against field: `NumericGreaterThanPath` and friends. */
+      readonly kind: 'comparePath';
+      readonly type: ComparisonKind;
+      readonly op: Operator;
+      /** A reference recorded from a selector, or a read-path string. */
+      readonly other: unknown;
+    }
   | { readonly kind: 'matches'; readonly pattern: string }
   | {
       readonly kind: 'is';
@@ -71,19 +79,55 @@ export function gte(value: string | number): Condition<never> {
   return condition(compare('GreaterThanEquals', value));
 }
 
-/** Timestamp comparisons take ISO-8601 strings. */
+/** Whether a comparison operand is another field (a recorded reference or a `$` path). */
+function isReference(value: unknown): boolean {
+  return typeof value === 'function' || (typeof value === 'string' && value.startsWith('$'));
+}
+
+function timestampCondition(op: Operator) {
+  return (value: string): Condition<string> =>
+    isReference(value)
+      ? condition({ kind: 'comparePath', type: 'Timestamp', op, other: value })
+      : condition({ kind: 'compare', type: 'Timestamp', op, value });
+}
+
+/**
+ * Timestamp comparisons take ISO-8601 strings, or another field:
+ * `timestamp.lt(s.deadline)` is `TimestampLessThanPath`.
+ */
 export const timestamp = {
-  eq: (value: string): Condition<string> =>
-    condition({ kind: 'compare', type: 'Timestamp', op: 'Equals', value }),
-  lt: (value: string): Condition<string> =>
-    condition({ kind: 'compare', type: 'Timestamp', op: 'LessThan', value }),
-  gt: (value: string): Condition<string> =>
-    condition({ kind: 'compare', type: 'Timestamp', op: 'GreaterThan', value }),
-  lte: (value: string): Condition<string> =>
-    condition({ kind: 'compare', type: 'Timestamp', op: 'LessThanEquals', value }),
-  gte: (value: string): Condition<string> =>
-    condition({ kind: 'compare', type: 'Timestamp', op: 'GreaterThanEquals', value }),
+  eq: timestampCondition('Equals'),
+  lt: timestampCondition('LessThan'),
+  gt: timestampCondition('GreaterThan'),
+  lte: timestampCondition('LessThanEquals'),
+  gte: timestampCondition('GreaterThanEquals'),
 };
+
+/** Field-against-field comparisons of one kind: both sides must have the kind's type. */
+function pathComparisons<T>(type: ComparisonKind) {
+  const make =
+    (op: Operator) =>
+    (other: T): Condition<T> =>
+      condition({ kind: 'comparePath', type, op, other });
+  return {
+    eq: make('Equals'),
+    lt: make('LessThan'),
+    gt: make('GreaterThan'),
+    lte: make('LessThanEquals'),
+    gte: make('GreaterThanEquals'),
+  };
+}
+
+/**
+ * Compare a field with another field, read in the same rule:
+ * `whenRule((s) => test(s.total, numeric.gt(s.limit)), next)` is `NumericGreaterThanPath`.
+ * ASL needs the kind spelled out, so each kind has its own set.
+ */
+export const numeric = pathComparisons<number>('Numeric');
+/** `StringEqualsPath` and friends. */
+export const text = pathComparisons<string>('String');
+/** `BooleanEqualsPath`. */
+export const bool = { eq: pathComparisons<boolean>('Boolean').eq };
 
 /** `StringMatches`: `*` matches any run of characters, `\\*` a literal star. */
 export const matches = (pattern: string): Condition<string> => condition({ kind: 'matches', pattern });

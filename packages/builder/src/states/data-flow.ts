@@ -1,6 +1,6 @@
 import type { NotSet } from '../chain/catchable';
 import type { Merge } from '../types/flat-object';
-import type { QueryLanguage } from '../types/json';
+import type { QueryLanguage, StepwiseTypeError } from '../types/json';
 import type { ApplyResultPath } from '../types/result-path';
 
 /*
@@ -38,3 +38,17 @@ export type LanguageOf<QL, JsonPathFields, JsonataFields> = QL extends QueryLang
       ? never
       : 'JSONata'
     : 'JSONPath';
+
+/**
+ * What `queryLanguage` accepts: the language declared, unless the state uses
+ * fields of the other language, in which case the error says so.
+ */
+export type DeclaredLanguage<QL, JsonPathFields, JsonataFields> = QL extends 'JSONata'
+  ? [JsonPathFields] extends [NotSet]
+    ? QL
+    : StepwiseTypeError<'A state declared JSONata cannot use InputPath, Parameters, ResultSelector, ResultPath, OutputPath or ItemsPath'>
+  : QL extends 'JSONPath'
+    ? [JsonataFields] extends [NotSet]
+      ? QL
+      : StepwiseTypeError<'A state declared JSONPath cannot use Arguments, Output or Items'>
+    : QL;

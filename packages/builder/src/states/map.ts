@@ -3,61 +3,92 @@ import { CatchableChain, type NotSet } from '../chain/catchable';
 import { Chain, type ChainLike } from '../chain/chain';
 import type { JsonataExpression } from '../jsonata/expression';
 import type { ContextObject } from '../types/context';
-import type { JsonValue, QueryLanguage } from '../types/json';
+import type { QueryLanguage } from '../types/json';
+import type { CheckNullablePath, CheckReadPath, NoPath, Selected } from '../types/read-path';
 import type { CheckResultPath } from '../types/result-path';
+import type { CheckTemplate } from '../types/template-paths';
 import type {
   AfterResultPath,
   AssignedVars,
+  DeclaredLanguage,
   Given,
   LanguageOf,
   SelectedResult,
   StateOutput,
 } from './data-flow';
 import type { ErrorHandling } from './error-handling';
-import { defined, literalOrPath, pathField, templateField } from './field-emitters';
+import { dataPathField, defined, literalOrPath, pathField, templateField } from './field-emitters';
+import { type ItemBatcher, type ItemReader, objectField, type ResultWriter } from './map-distributed';
+import type {
+  AnyLiterals,
+  Item,
+  MapLiterals,
+  MapResult,
+  Picked,
+  ProcessorInput,
+  Selection,
+} from './map-types';
 import { createNode } from './node-factory';
+import type { Selector } from './sources';
 
 type Ctx = ContextObject;
 type Source<I, V, T> = T | ((input: I, context: Ctx, vars: V) => T);
 
-export interface ItemReader {
-  /** e.g. `arn:aws:states:::s3:getObject` or `arn:aws:states:::s3:listObjectsV2`. */
-  readonly resource: string;
-  readonly readerConfig?: { readonly [key: string]: JsonValue };
-  /** The reader's request, written as ASL (`Parameters` or `Arguments`). */
-  readonly request?: { readonly [key: string]: JsonValue };
-}
-
-export interface ItemBatcher {
-  readonly maxItemsPerBatch?: number;
-  readonly maxInputBytesPerBatch?: number;
-  readonly batchInput?: { readonly [key: string]: JsonValue };
-}
-
-export interface ResultWriter {
-  readonly resource: string;
-  readonly request?: { readonly [key: string]: JsonValue };
-  readonly writerConfig?: { readonly [key: string]: JsonValue };
-}
-
-type ElementOf<T> = T extends readonly (infer E)[] ? E : never;
-/** The type of one item: from ItemsPath/Items, or declared by a schema for an ItemReader. */
-type ItemOf<It, IS> = IS extends z.ZodType ? z.output<IS> : ElementOf<It>;
-type ProcessorInput<It, IS, Sel> = Given<Sel, ItemOf<It, IS>>;
-type MapResult<PO, RW> = [RW] extends [NotSet] ? PO[] : unknown;
-
-export interface MapConfig<I, V, It, IS, Sel, Proc, RW, S, RP, OP, O, AS, QL> extends ErrorHandling<I, V> {
+export interface MapConfig<
+  I,
+  V,
+  It,
+  IS,
+  Sel,
+  Proc,
+  RW,
+  S,
+  RP,
+  OP,
+  O,
+  AS,
+  QL,
+  E = NotSet,
+  L extends AnyLiterals = MapLiterals,
+  PL extends QueryLanguage = QueryLanguage,
+  ItJ = NotSet,
+> extends ErrorHandling<I, V> {
   readonly comment?: string;
-  readonly queryLanguage?: QL;
+  readonly queryLanguage?: DeclaredLanguage<
+    QL,
+    | E
+    | S
+    | RP
+    | OP
+    | ([L['inputPath'] | L['itemsPath'] | L['itemSelector'] | L['outputPath']] extends [NoPath]
+        ? NotSet
+        : unknown),
+    O
+  >;
+  /** JSONPath: the part of the input the Map works on (ItemsPath and ItemSelector read it). */
+  readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   /** JSONPath: the array to iterate. */
-  readonly itemsPath?: (data: I, context: Ctx, vars: V) => It;
+  readonly itemsPath?:
+    | Selector<Picked<I, V, E, L>, V, It>
+    | CheckReadPath<Picked<I, V, E, L>, V, L['itemsPath']>;
   /** JSONata: the array to iterate. */
-  readonly items?: ((input: I, context: Ctx, vars: V) => It) | JsonataExpression<It>;
+  readonly items?: ((input: I, context: Ctx, vars: V) => ItJ) | JsonataExpression<ItJ>;
   /** The type of items read by an ItemReader. */
   readonly item?: IS;
   readonly itemReader?: ItemReader;
   /** Builds each iteration's input; `context.Map.Item` holds the item and its index. */
-  readonly itemSelector?: (input: I, context: ContextObject<ItemOf<It, IS>>, vars: V) => Sel;
+  readonly itemSelector?:
+    | ((
+        input: Picked<I, V, E, L>,
+        context: ContextObject<Item<I, V, E, Given<ItJ, It>, IS, L>>,
+        vars: V,
+      ) => Sel)
+    | CheckTemplate<
+        Picked<I, V, E, L>,
+        V,
+        L['itemSelector'],
+        ContextObject<Item<I, V, E, Given<ItJ, It>, IS, L>>
+      >;
   readonly itemBatcher?: ItemBatcher;
   readonly resultWriter?: RW & ResultWriter;
   readonly mode?: 'INLINE' | 'DISTRIBUTED';
@@ -68,20 +99,37 @@ export interface MapConfig<I, V, It, IS, Sel, Proc, RW, S, RP, OP, O, AS, QL> ex
   readonly toleratedFailureCount?: Source<I, V, number>;
   /** The chain run for each item. */
   readonly processor: (
-    start: Chain<ProcessorInput<It, IS, Sel>, ProcessorInput<It, IS, Sel>, V, V>,
-  ) => ChainLike<ProcessorInput<It, IS, Sel>, Proc, V, unknown, QueryLanguage>;
-  readonly resultSelector?: (results: MapResult<Proc, RW>, context: Ctx, vars: V) => S;
+    start: Chain<
+      ProcessorInput<I, V, E, Given<ItJ, It>, IS, Sel, L>,
+      ProcessorInput<I, V, E, Given<ItJ, It>, IS, Sel, L>,
+      V,
+      V
+    >,
+  ) => ChainLike<ProcessorInput<I, V, E, Given<ItJ, It>, IS, Sel, L>, Proc, V, unknown, PL>;
+  /** Reads the branch results; a selector, since the results are only known once the branches are typed. */
+  readonly resultSelector?: Selector<MapResult<Proc, RW>, V, S>;
   readonly resultPath?: CheckResultPath<RP>;
-  readonly outputPath?: (
-    data: AfterResultPath<I, SelectedResult<MapResult<Proc, RW>, S>, RP>,
-    context: Ctx,
-    vars: V,
-  ) => OP;
+  readonly outputPath?:
+    | Selector<
+        AfterResultPath<I, SelectedResult<MapResult<Proc, RW>, Selection<Proc, RW, V, S, L>>, RP>,
+        V,
+        OP
+      >
+    | CheckNullablePath<
+        AfterResultPath<I, SelectedResult<MapResult<Proc, RW>, Selection<Proc, RW, V, S, L>>, RP>,
+        V,
+        L['outputPath']
+      >;
   readonly output?:
     | ((results: MapResult<Proc, RW>, context: Ctx, vars: V, input: I) => O)
     | JsonataExpression<O>;
   readonly assign?:
-    | ((results: SelectedResult<MapResult<Proc, RW>, S>, context: Ctx, vars: V, input: I) => AS)
+    | ((
+        results: SelectedResult<MapResult<Proc, RW>, Selection<Proc, RW, V, S, L>>,
+        context: Ctx,
+        vars: V,
+        input: I,
+      ) => AS)
     | JsonataExpression<AS>;
 }
 
@@ -100,15 +148,64 @@ export function map<
   O = NotSet,
   AS = NotSet,
   const QL extends QueryLanguage | undefined = undefined,
+  E = NotSet,
+  const EP = NoPath,
+  const IP = NoPath,
+  const SelT = NoPath,
+  const OPP = NoPath,
+  PL extends QueryLanguage = never,
+  ItJ extends readonly unknown[] | NotSet = NotSet,
 >(
   name: string,
-  config: MapConfig<I, V, It, IS, Sel, Proc, RW, S, RP, OP, O, AS, QL>,
+  config: MapConfig<
+    I,
+    V,
+    It,
+    IS,
+    Sel,
+    Proc,
+    RW,
+    S,
+    RP,
+    OP,
+    O,
+    AS,
+    QL,
+    E,
+    MapLiterals<EP, IP, SelT, NoPath, OPP>,
+    PL,
+    ItJ
+  >,
 ): CatchableChain<
   I,
-  StateOutput<I, SelectedResult<MapResult<Proc, RW>, S>, RP, OP, O>,
+  StateOutput<
+    I,
+    SelectedResult<MapResult<Proc, RW>, Selection<Proc, RW, V, S, MapLiterals<EP, IP, SelT, NoPath, OPP>>>,
+    RP,
+    Selected<
+      AfterResultPath<
+        I,
+        SelectedResult<
+          MapResult<Proc, RW>,
+          Selection<Proc, RW, V, S, MapLiterals<EP, IP, SelT, NoPath, OPP>>
+        >,
+        RP
+      >,
+      V,
+      OP,
+      OPP
+    >,
+    O
+  >,
   V,
   AssignedVars<V, AS>,
-  LanguageOf<QL, It | S | RP | OP, O>
+  // The processor's own requirements count too: a JSONata workflow rejects a JSONPath state at any depth.
+  | LanguageOf<
+      QL,
+      It | S | RP | OP | E | ([EP | IP | SelT | OPP] extends [NoPath] ? NotSet : unknown),
+      O | ItJ
+    >
+  | PL
 > {
   const processor = (
     config.processor as unknown as (
@@ -129,14 +226,16 @@ export function map<
       const request = lang === 'JSONata' ? 'Arguments' : 'Parameters';
       const out = defined({
         Comment: config.comment,
+        InputPath:
+          config.inputPath === undefined ? undefined : dataPathField(config.inputPath, 'InputPath', lang),
         ItemsPath: config.itemsPath && pathField(config.itemsPath, 'input', 'ItemsPath', lang),
         Items: config.items && templateField(config.items, 'input', 'Items', lang),
         ItemReader:
           config.itemReader &&
           defined({
             Resource: config.itemReader.resource,
-            ReaderConfig: config.itemReader.readerConfig,
-            [request]: config.itemReader.request,
+            ReaderConfig: objectField(config.itemReader.readerConfig),
+            [request]: objectField(config.itemReader.request),
           }),
         ItemSelector:
           config.itemSelector && templateField(config.itemSelector, 'input', 'ItemSelector', lang),
@@ -145,7 +244,7 @@ export function map<
           defined({
             MaxItemsPerBatch: config.itemBatcher.maxItemsPerBatch,
             MaxInputBytesPerBatch: config.itemBatcher.maxInputBytesPerBatch,
-            BatchInput: config.itemBatcher.batchInput,
+            BatchInput: objectField(config.itemBatcher.batchInput),
           }),
         ItemProcessor: {
           ProcessorConfig: distributed
@@ -166,13 +265,16 @@ export function map<
             writer &&
             defined({
               Resource: writer.resource,
-              [request]: writer.request,
-              WriterConfig: writer.writerConfig,
+              [request]: objectField(writer.request),
+              WriterConfig: objectField(writer.writerConfig),
             }),
           ResultSelector:
             config.resultSelector && templateField(config.resultSelector, 'result', 'ResultSelector', lang),
           ResultPath: config.resultPath as string | null | undefined,
-          OutputPath: config.outputPath && pathField(config.outputPath, 'input', 'OutputPath', lang),
+          OutputPath:
+            config.outputPath === undefined
+              ? undefined
+              : dataPathField(config.outputPath, 'OutputPath', lang),
           Output: config.output && templateField(config.output, 'result', 'Output', lang),
           Assign: config.assign && templateField(config.assign, 'result', 'Assign', lang),
         }),
@@ -181,3 +283,6 @@ export function map<
   });
   return new CatchableChain(node);
 }
+
+export type { ItemBatcher, ItemReader, ResultWriter } from './map-distributed';
+export type { MapLiterals } from './map-types';

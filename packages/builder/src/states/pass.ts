@@ -4,28 +4,84 @@ import { single } from '../chain/graph';
 import type { JsonataExpression } from '../jsonata/expression';
 import type { ContextObject } from '../types/context';
 import type { QueryLanguage } from '../types/json';
+import type { CheckNullablePath, NoPath, Selected } from '../types/read-path';
 import type { CheckResultPath } from '../types/result-path';
-import type { AfterResultPath, AssignedVars, Given, LanguageOf, StateOutput } from './data-flow';
-import { defined, pathField, templateField } from './field-emitters';
+import type { Built } from '../types/template-paths';
+import type {
+  AfterResultPath,
+  AssignedVars,
+  DeclaredLanguage,
+  Given,
+  LanguageOf,
+  StateOutput,
+} from './data-flow';
+import { dataPathField, defined, templateField } from './field-emitters';
 import { createNode } from './node-factory';
+import type { Selector, TemplateOrSelector } from './sources';
 
 type Ctx = ContextObject;
 
-export interface PassConfig<I, V, E, P, R, RP, OP, O, AS, QL> {
+/** Paths and templates written as literals: InputPath, Parameters, OutputPath. */
+export interface PassLiterals<EP = NoPath, PT = NoPath, OPP = NoPath> {
+  readonly inputPath: EP;
+  readonly parameters: PT;
+  readonly outputPath: OPP;
+}
+
+type PassPicked<I, V, E, L extends PassLiterals<unknown, unknown, unknown>> = Given<
+  Selected<I, V, E, L['inputPath']>,
+  I
+>;
+type PassPayload<I, V, E, P, L extends PassLiterals<unknown, unknown, unknown>> = Built<
+  PassPicked<I, V, E, L>,
+  V,
+  P,
+  L['parameters']
+>;
+
+export interface PassConfig<
+  I,
+  V,
+  E,
+  P,
+  R,
+  RP,
+  OP,
+  O,
+  AS,
+  QL,
+  L extends PassLiterals<unknown, unknown, unknown> = PassLiterals,
+> {
   readonly comment?: string;
-  readonly queryLanguage?: QL;
-  readonly inputPath?: (data: I, context: Ctx, vars: V) => E;
-  readonly parameters?: (data: Given<E, I>, context: Ctx, vars: V) => P;
+  readonly queryLanguage?: DeclaredLanguage<
+    QL,
+    | E
+    | P
+    | R
+    | RP
+    | OP
+    | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
+    O
+  >;
+  readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
+  readonly parameters?: TemplateOrSelector<PassPicked<I, V, E, L>, V, P, L['parameters']>;
   /** A fixed result, used in place of the input. */
   readonly result?: R;
   readonly resultPath?: CheckResultPath<RP>;
-  readonly outputPath?: (data: AfterResultPath<I, PassResult<I, E, P, R>, RP>, context: Ctx, vars: V) => OP;
+  readonly outputPath?:
+    | Selector<AfterResultPath<I, PassResult<I, V, E, P, R, L>, RP>, V, OP>
+    | CheckNullablePath<AfterResultPath<I, PassResult<I, V, E, P, R, L>, RP>, V, L['outputPath']>;
   /** JSONata: the state output. */
   readonly output?: ((input: I, context: Ctx, vars: V) => O) | JsonataExpression<O>;
-  readonly assign?: ((data: PassResult<I, E, P, R>, context: Ctx, vars: V) => AS) | JsonataExpression<AS>;
+  readonly assign?:
+    | ((data: PassResult<I, V, E, P, R, L>, context: Ctx, vars: V) => AS)
+    | JsonataExpression<AS>;
 }
 
-type PassResult<I, E, P, R> = Given<R, Given<P, Given<E, I>>>;
+type PassResult<I, V, E, P, R, L extends PassLiterals<unknown, unknown, unknown>> = Given<
+  R,
+  Given<PassPayload<I, V, E, P, L>, PassPicked<I, V, E, L>>
+>;
 
 /** A Pass state: passes its input on, reshaped or replaced. */
 export function pass<
@@ -39,15 +95,24 @@ export function pass<
   O = NotSet,
   AS = NotSet,
   const QL extends QueryLanguage | undefined = undefined,
+  const EP = NoPath,
+  const PT = NoPath,
+  const OPP = NoPath,
 >(
   name: string,
-  config: PassConfig<I, V, E, P, R, RP, OP, O, AS, QL> = {},
+  config: PassConfig<I, V, E, P, R, RP, OP, O, AS, QL, PassLiterals<EP, PT, OPP>> = {},
 ): Chain<
   I,
-  StateOutput<I, PassResult<I, E, P, R>, RP, OP, O>,
+  StateOutput<
+    I,
+    PassResult<I, V, E, P, R, PassLiterals<EP, PT, OPP>>,
+    RP,
+    Selected<AfterResultPath<I, PassResult<I, V, E, P, R, PassLiterals<EP, PT, OPP>>, RP>, V, OP, OPP>,
+    O
+  >,
   V,
   AssignedVars<V, AS>,
-  LanguageOf<QL, E | P | R | RP | OP, O>
+  LanguageOf<QL, E | P | R | RP | OP | ([EP | PT | OPP] extends [NoPath] ? NotSet : unknown), O>
 > {
   const node = createNode({
     name,
@@ -56,12 +121,16 @@ export function pass<
     emit: ({ language }) =>
       defined({
         Comment: config.comment,
-        InputPath: config.inputPath && pathField(config.inputPath, 'input', 'InputPath', language),
+        InputPath:
+          config.inputPath === undefined ? undefined : dataPathField(config.inputPath, 'InputPath', language),
         Parameters: config.parameters && templateField(config.parameters, 'input', 'Parameters', language),
         Result:
           config.result === undefined ? undefined : templateField(config.result, 'input', 'Result', language),
         ResultPath: config.resultPath as string | null | undefined,
-        OutputPath: config.outputPath && pathField(config.outputPath, 'input', 'OutputPath', language),
+        OutputPath:
+          config.outputPath === undefined
+            ? undefined
+            : dataPathField(config.outputPath, 'OutputPath', language),
         Output: config.output && templateField(config.output, 'input', 'Output', language),
         Assign:
           config.assign &&

@@ -1,11 +1,13 @@
 import { UnsupportedExpressionError } from '../errors';
 import { isJsonataExpression, jsonataBody } from '../jsonata/expression';
+import { looksLikePath, parsePathString } from '../refs/parse-path';
 import { recordOf } from '../refs/recorder';
 import { toJsonataPath, toJsonPath } from '../refs/render-path';
 import type { JsonValue } from '../types/json';
 import type { ConditionSpec, RuleLike } from './conditions';
 
 function subjectRecord(subject: unknown) {
+  if (typeof subject === 'string' && looksLikePath(subject)) return parsePathString(subject);
   const record = recordOf(subject);
   if (!record)
     throw new UnsupportedExpressionError('A Choice rule must test a field of the data, e.g. (s) => s.total.');
@@ -33,6 +35,8 @@ function conditionToJsonPath(spec: ConditionSpec): Record<string, JsonValue> {
   switch (spec.kind) {
     case 'compare':
       return { [`${spec.type}${spec.op}`]: spec.value as JsonValue };
+    case 'comparePath':
+      return { [`${spec.type}${spec.op}Path`]: toJsonPath(subjectRecord(spec.other)) };
     case 'matches':
       return { StringMatches: spec.pattern };
     case 'is':
@@ -75,6 +79,12 @@ function conditionToJsonata(subject: string, spec: ConditionSpec): string {
     if (spec.type === 'Timestamp')
       return `$toMillis(${subject}) ${op} $toMillis(${JSON.stringify(spec.value)})`;
     return `${subject} ${op} ${JSON.stringify(spec.value)}`;
+  }
+  if (spec.kind === 'comparePath') {
+    const op = JSONATA_OPERATORS[spec.op];
+    const other = toJsonataPath(subjectRecord(spec.other));
+    if (spec.type === 'Timestamp') return `$toMillis(${subject}) ${op} $toMillis(${other})`;
+    return `${subject} ${op} ${other}`;
   }
   if (spec.kind === 'matches') return `$contains(${subject}, /${wildcardToRegex(spec.pattern)}/)`;
   const expected = spec.expected ? '' : '$not';

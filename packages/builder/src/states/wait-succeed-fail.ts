@@ -4,19 +4,30 @@ import { single } from '../chain/graph';
 import type { JsonataExpression } from '../jsonata/expression';
 import type { ContextObject } from '../types/context';
 import type { QueryLanguage } from '../types/json';
+import type { CheckReadPath } from '../types/read-path';
 import type { AssignedVars } from './data-flow';
 import { defined, literalOrPath, templateField } from './field-emitters';
 import { createNode } from './node-factory';
+import type { Selector, StringOrPath } from './sources';
 
 type Ctx = ContextObject;
-/** A value written literally, read from the data, or (JSONata) computed. */
-type Source<I, V, T> = T | ((input: I, context: Ctx, vars: V) => T) | JsonataExpression<T>;
 
-export type WaitFor<I, V> =
-  | { readonly seconds: Source<I, V, number>; readonly timestamp?: never }
-  | { readonly timestamp: Source<I, V, string>; readonly seconds?: never };
+/** `SP`/`TP` capture a path literal given for Seconds/Timestamp (`SecondsPath`/`TimestampPath`). */
+export type WaitFor<I, V, SP, TP> =
+  | {
+      readonly seconds:
+        | number
+        | Selector<I, V, number>
+        | JsonataExpression<number>
+        | CheckReadPath<I, V, SP, number>;
+      readonly timestamp?: never;
+    }
+  | {
+      readonly timestamp: Selector<I, V, string> | JsonataExpression<string> | StringOrPath<I, V, TP>;
+      readonly seconds?: never;
+    };
 
-export type WaitConfig<I, V, AS, QL> = WaitFor<I, V> & {
+export type WaitConfig<I, V, AS, QL, SP = unknown, TP = unknown> = WaitFor<I, V, SP, TP> & {
   readonly comment?: string;
   readonly queryLanguage?: QL;
   readonly assign?: ((input: I, context: Ctx, vars: V) => AS) | JsonataExpression<AS>;
@@ -26,9 +37,16 @@ export type WaitConfig<I, V, AS, QL> = WaitFor<I, V> & {
  * A Wait state. `seconds: 10` waits ten seconds; `seconds: (s) => s.delay`
  * waits for a number in the data (`SecondsPath`, or `Seconds` in JSONata).
  */
-export function wait<I, V, AS = NotSet, const QL extends QueryLanguage | undefined = undefined>(
+export function wait<
+  I,
+  V,
+  AS = NotSet,
+  const QL extends QueryLanguage | undefined = undefined,
+  const SP = never,
+  const TP = never,
+>(
   name: string,
-  config: WaitConfig<I, V, AS, QL>,
+  config: WaitConfig<I, V, AS, QL, SP, TP>,
 ): Chain<I, I, V, AssignedVars<V, AS>, QL extends QueryLanguage ? QL : never> {
   const node = createNode({
     name,
@@ -60,17 +78,20 @@ export function succeed<I, V>(
   return new Chain(single(node));
 }
 
-export interface FailConfig<I, V> {
+export interface FailConfig<I, V, EP = unknown, CP = unknown> {
   readonly comment?: string;
-  /** The error name: literal, or read from the data (`ErrorPath`). */
-  readonly error?: Source<I, V, string>;
-  /** The cause: literal, or read from the data (`CausePath`). */
-  readonly cause?: Source<I, V, string>;
+  /** The error name: literal, or read from the data (`ErrorPath`); a string starting with `$` is a path. */
+  readonly error?: Selector<I, V, string> | JsonataExpression<string> | StringOrPath<I, V, EP>;
+  /** The cause: literal, or read from the data (`CausePath`); a string starting with `$` is a path. */
+  readonly cause?: Selector<I, V, string> | JsonataExpression<string> | StringOrPath<I, V, CP>;
   readonly queryLanguage?: QueryLanguage;
 }
 
 /** A Fail state: the execution fails with an error name and a cause. */
-export function fail<I, V>(name: string, config: FailConfig<I, V> = {}): Chain<I, never, V, never> {
+export function fail<I, V, const EP = never, const CP = never>(
+  name: string,
+  config: FailConfig<I, V, EP, CP> = {},
+): Chain<I, never, V, never> {
   const node = createNode({
     name,
     type: 'Fail',

@@ -1,6 +1,7 @@
 import { UnsupportedExpressionError } from '../errors';
 import { isIntrinsicCall, renderIntrinsic } from '../intrinsics/intrinsic-call';
 import { isJsonataExpression } from '../jsonata/expression';
+import { looksLikePath, parsePathString } from '../refs/parse-path';
 import { FORBIDDEN_SEGMENTS } from '../refs/path-record';
 import { recordOf } from '../refs/recorder';
 import { type JsonPathDataRoot, toJsonPath } from '../refs/render-path';
@@ -29,6 +30,10 @@ export function toPayloadTemplate(value: unknown, dataRoot: JsonPathDataRoot, fi
 function convertObject(value: Record<string, unknown>, dataRoot: JsonPathDataRoot, field: string) {
   const out: Record<string, JsonValue> = {};
   for (const [key, item] of Object.entries(value)) {
+    if (key.endsWith('.$') && typeof item === 'string' && !FORBIDDEN_SEGMENTS.has(key.slice(0, -2))) {
+      out[key] = pathTemplateValue(item, dataRoot);
+      continue;
+    }
     if (FORBIDDEN_SEGMENTS.has(key) || key.endsWith('.$')) {
       throw new UnsupportedExpressionError(`${field} cannot use the key "${key}".`);
     }
@@ -58,6 +63,11 @@ function convertValue(value: unknown, dataRoot: JsonPathDataRoot, field: string)
   if (Array.isArray(value)) return value.map((item, i) => convertValue(item, dataRoot, `${field}[${i}]`));
   if (isPlainObject(value)) return convertObject(value, dataRoot, field);
   throw new UnsupportedExpressionError(`${field} holds a ${typeof value}, which is not JSON.`);
+}
+
+/** A `"key.$"` value written by hand: a read path (checked and normalised) or an intrinsic call. */
+function pathTemplateValue(text: string, dataRoot: JsonPathDataRoot): string {
+  return looksLikePath(text) ? toJsonPath(parsePathString(text, dataRoot), dataRoot) : text;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
