@@ -12,8 +12,8 @@ export const importCommand: Command = {
   description:
     'Generates TypeScript that builds the same definition with @stepwise/builder: typed states where the\n' +
     'builder has an equivalent for every field, raw() for the others (listed on stderr). The input schema\n' +
-    'is z.unknown(), since an ASL file says nothing about its data. Compiling the result gives back the\n' +
-    'original definition; a definition the builder cannot express is refused with the reason (exit 1).',
+    'is inferred from the paths the definition reads, every field optional. Compiling the result gives back\n' +
+    'the original definition; a definition the builder cannot express is refused with the reason (exit 1).',
   options: {
     out: { type: 'string', short: 'o', value: 'file.ts', description: 'Write to a file instead of stdout' },
     name: {

@@ -62,6 +62,13 @@ export function findWorkflows(
   return { workflows, skipped };
 }
 
+/** The names under which a file exports a builder `Workflow`, re-exports included. */
+export function workflowExportNames(file: SourceFile): string[] {
+  return [...file.getExportedDeclarations()]
+    .filter(([, declarations]) => declarations.some((node) => isBuilderType(node.getType(), 'Workflow')))
+    .map(([name]) => name);
+}
+
 function placeOf(node: Node, cwd: string) {
   const file = node.getSourceFile();
   const { line, column } = file.getLineAndColumnAtPos(node.getStart());

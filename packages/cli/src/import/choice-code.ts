@@ -1,7 +1,16 @@
 import { pathToSelector } from './path-selector';
+import { INPUT_NAMES } from './selector-code';
 import { tsLiteral, tsString } from './ts-literal';
 
-const NAMES = { data: 's', context: 'c', vars: 'v' };
+// The rule's selector has the same parameters as any other: `c` would clash with the Choice chain's own `c`.
+const NAMES = INPUT_NAMES;
+/** The builder's field-against-field comparisons, one set per kind (`numeric.gt(s.limit)`). */
+const PATH_KINDS: Readonly<Record<string, string>> = {
+  String: 'text',
+  Numeric: 'numeric',
+  Boolean: 'bool',
+  Timestamp: 'timestamp',
+};
 const OPERATORS: Readonly<Record<string, string>> = {
   Equals: 'eq',
   LessThan: 'lt',
@@ -22,12 +31,17 @@ const TYPE_TESTS: Readonly<Record<string, string>> = {
 export interface RuleCode {
   code: string;
   helpers: Set<string>;
+  /** A single test against a literal, which reads best as `.when(select, condition, next)`. */
+  single?: { subject: string; condition: string };
 }
+
+/** The fields of a rule that are not part of its test. */
+const RULE_TARGET_FIELDS = ['Next', 'Assign', 'Output'];
 
 export function ruleCode(rule: unknown, helpers = new Set<string>()): RuleCode | undefined {
   if (typeof rule !== 'object' || rule === null) return undefined;
   const fields = rule as Record<string, unknown>;
-  const keys = Object.keys(fields).filter((key) => key !== 'Next');
+  const keys = Object.keys(fields).filter((key) => !RULE_TARGET_FIELDS.includes(key));
   if (keys.length === 1 && (keys[0] === 'And' || keys[0] === 'Or')) {
     const list = fields[keys[0]];
     if (!Array.isArray(list) || list.length < 2) return undefined;
@@ -49,7 +63,9 @@ export function ruleCode(rule: unknown, helpers = new Set<string>()): RuleCode |
   const condition = conditionCode(operator, fields[operator], helpers);
   if (subject === undefined || condition === undefined) return undefined;
   helpers.add('test');
-  return { code: `test(${subject}, ${condition})`, helpers };
+  const code = `test(${subject}, ${condition})`;
+  // A condition that reads another field needs the data in scope, so only literal ones stand alone.
+  return operator.endsWith('Path') ? { code, helpers } : { code, helpers, single: { subject, condition } };
 }
 
 function conditionCode(operator: string, value: unknown, helpers: Set<string>): string | undefined {
@@ -65,11 +81,12 @@ function conditionCode(operator: string, value: unknown, helpers: Set<string>): 
     return `matches(${tsString(value)})`;
   }
   const match =
-    /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)$/.exec(
+    /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/.exec(
       operator,
     );
   if (!match) return undefined;
-  const [, kind, op] = match;
+  const [, kind, op, path] = match;
+  if (path !== undefined) return pathConditionCode(kind!, op!, value, helpers);
   const helper = OPERATORS[op!]!;
   // The builder infers String/Numeric/Boolean from the literal's JavaScript type.
   const expected =
@@ -82,4 +99,18 @@ function conditionCode(operator: string, value: unknown, helpers: Set<string>): 
   }
   helpers.add(helper);
   return `${helper}(${tsLiteral(value)})`;
+}
+
+/** `NumericGreaterThanPath: "$.limit"` as `numeric.gt(s.limit)`. */
+function pathConditionCode(
+  kind: string,
+  op: string,
+  value: unknown,
+  helpers: Set<string>,
+): string | undefined {
+  const other = pathToSelector(value, NAMES);
+  if (other === undefined || (kind === 'Boolean' && op !== 'Equals')) return undefined;
+  const set = PATH_KINDS[kind]!;
+  helpers.add(set);
+  return `${set}.${OPERATORS[op]!}(${other})`;
 }

@@ -5,6 +5,8 @@ export interface StateCodeContext {
   language: 'JSONPath' | 'JSONata';
   /** The chain expression for a branch target (Choice rule, Default, Catch handler). */
   branch(target: string): string;
+  /** The chain expression for a nested scope (a Parallel branch, a Map processor): `{ StartAt, States }`. */
+  scope(scope: Fields): string;
   /** Records a builder export the code uses. */
   use(name: string): void;
 }

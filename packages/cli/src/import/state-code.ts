@@ -1,5 +1,6 @@
 import { choiceCode } from './choice-state-code';
 import { ImportUnsupportedError } from './import-errors';
+import { mapCode, parallelCode } from './parallel-map-code';
 import { passCode, waitCode } from './pass-wait-code';
 import type { Fields, StateCodeContext } from './state-code-context';
 import { taskCode } from './task-code';
@@ -51,6 +52,10 @@ function typedCode(name: string, state: Fields, context: StateCodeContext): stri
       return waitCode(name, state, context);
     case 'Choice':
       return choiceCode(name, state, context);
+    case 'Parallel':
+      return parallelCode(name, state, context);
+    case 'Map':
+      return mapCode(name, state, context);
     default:
       return undefined;
   }

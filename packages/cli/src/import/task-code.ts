@@ -57,7 +57,7 @@ export function taskCode(name: string, state: Fields, context: StateCodeContext)
   );
 }
 
-function retryEntry(retry: unknown): Entry {
+export function retryEntry(retry: unknown): Entry {
   if (retry === undefined) return undefined;
   // The builder leaves out an empty Retry; raw() keeps it.
   if (!Array.isArray(retry) || retry.length === 0) return false;
@@ -71,7 +71,7 @@ function retryEntry(retry: unknown): Entry {
   return retriers.every((code) => code !== undefined) ? `[${retriers.join(', ')}]` : false;
 }
 
-function catchEntry(catchers: unknown, context: StateCodeContext): Entry {
+export function catchEntry(catchers: unknown, context: StateCodeContext): Entry {
   if (catchers === undefined) return undefined;
   if (!Array.isArray(catchers) || catchers.length === 0) return false;
   const allowed = ['ErrorEquals', 'ResultPath', 'Comment', 'Next'];

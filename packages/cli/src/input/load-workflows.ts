@@ -4,6 +4,7 @@ import { InputFileError, UsageError, WorkflowLoadError } from '../cli/errors';
 import { importModule } from './import-module';
 import { readJsonWorkflow } from './read-json-workflow';
 import { recognizeWorkflow } from './recognize-workflow';
+import { typedWorkflowExports } from './typed-exports';
 import { isModuleFile, type LoadedWorkflow } from './workflow-source';
 
 /** Every workflow in a file: the one definition of a JSON file, or each workflow a module exports. */
@@ -11,13 +12,16 @@ export async function loadWorkflows(file: string, cwd: string): Promise<LoadedWo
   const path = resolve(cwd, file);
   if (!isModuleFile(file)) return [await readJsonWorkflow(path, file)];
   await assertFile(path, file);
-  const { exports } = await importModule(path, file);
+  // Found by type first, as `compile` finds them; the module is evaluated either way.
+  const [typed, { exports }] = await Promise.all([typedWorkflowExports(path), importModule(path, file)]);
   const workflows: LoadedWorkflow[] = [];
   const seen = new Set<unknown>();
   for (const [exportName, value] of Object.entries(exports)) {
     const recognized = recognizeWorkflow(value);
     // `export default order` next to `export const order` is one workflow.
     if (!recognized || seen.has(value)) continue;
+    // In a TypeScript project a builder workflow counts only when its type says so; plain definitions have no such type.
+    if (typed && recognized.kind !== 'asl' && !typed.has(exportName)) continue;
     seen.add(value);
     const definition =
       recognized.kind === 'asl' ? recognized.definition : buildAsl(recognized.compile, file, exportName);
