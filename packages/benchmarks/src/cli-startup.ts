@@ -2,7 +2,7 @@
  * Cold start of the built binary: median wall time of ten spawns each of
  * `stepwise --version`, `stepwise validate` on a small file and `stepwise run`
  * of the order example (its TypeScript module, loaded with tsx, with the
- * example's handlers). Run after a build: `tsx packages/cli/bench/startup.ts`.
+ * example's handlers). Run after a build: `pnpm --filter @stepwise/benchmarks bench:startup`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
+const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../cli/dist/bin.js');
 const example = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../../examples/order-processing/workflow.ts',
