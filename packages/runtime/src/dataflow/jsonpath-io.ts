@@ -44,16 +44,22 @@ export function effectiveInput(io: PathIo, frame: Frame, rawInput: unknown, cont
 
 export interface PathOutcome {
   readonly output: unknown;
+  /** The state to go to next: carried here so the outcome is the state's result as it is. */
+  readonly next: string | undefined;
   readonly assigned: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** ResultSelector, Assign, ResultPath, OutputPath: from a result to the state's output. */
+/**
+ * ResultSelector, Assign, ResultPath, OutputPath: from a result to the state's output. The
+ * outcome doubles as the state's StepResult, which saves an object per state.
+ */
 export function outputFromResult(
   io: PathIo,
   frame: Frame,
   rawInput: unknown,
   result: unknown,
   context: unknown,
+  next: string | undefined,
 ): PathOutcome {
   const selected = io.resultSelector
     ? io.resultSelector(pathScope(frame, result, context), frame.run.env)
@@ -63,7 +69,7 @@ export function outputFromResult(
     : undefined;
   const placed = io.resultPath(rawInput, selected);
   const output = io.outputPath ? io.outputPath(pathScope(frame, placed, context)) : placed;
-  return { output, assigned };
+  return { output, next, assigned };
 }
 
 export function assignments(value: unknown): Readonly<Record<string, unknown>> | undefined {

@@ -1,7 +1,7 @@
 import { checkValueSize } from '../dataflow/payload-size';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
-import { type EventDetails, LazyAssignments, LazyPayload, PayloadDetails } from '../history/lazy-payload';
+import { LazyAssignments, LazyPayload } from '../history/lazy-payload';
 import {
   type CompiledState,
   isPromise,
@@ -49,12 +49,10 @@ export function stepState(frame: Frame, state: CompiledState, input: unknown): S
 export function enterState(frame: Frame, state: CompiledState, input: unknown): StateEntry {
   const run = frame.run;
   const enteredPrev = frame.lane.cursor;
-  const enteredEventId = run.recorder.advance(
-    frame.lane,
-    ENTERED[state.kind],
-    new PayloadDetails('input', input, state.name),
-  );
-  return { name: state.name, input, enteredEventId, enteredPrev, enteredAt: run.clock.now() };
+  const enteredEventId = run.recorder.advancePayload(frame.lane, ENTERED[state.kind], input, state.name);
+  // The entered event's own timestamp: the same instant, without reading the clock again.
+  const enteredAt = run.recorder.timeOf(enteredEventId);
+  return { name: state.name, input, enteredEventId, enteredPrev, enteredAt };
 }
 
 /**
@@ -115,17 +113,16 @@ function exitState(frame: Frame, state: CompiledState, entry: StateEntry, result
   const exited = EXITED[state.kind];
   if (exited === undefined) return result;
   checkValueSize(result.output, entry.name);
-  let details: EventDetails;
+  const { recorder } = frame.run;
   if (result.assigned) {
     frame.vars.assign(result.assigned);
-    details = {
+    recorder.advance(frame.lane, exited, {
       name: state.name,
       output: new LazyPayload(result.output),
       outputDetails: NOT_TRUNCATED,
       assignedVariables: new LazyAssignments(result.assigned),
       assignedVariablesDetails: NOT_TRUNCATED,
-    };
-  } else details = new PayloadDetails('output', result.output, state.name);
-  frame.run.recorder.advance(frame.lane, exited, details);
+    });
+  } else recorder.advancePayload(frame.lane, exited, result.output, state.name);
   return result;
 }

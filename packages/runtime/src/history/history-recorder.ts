@@ -1,7 +1,7 @@
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
 import { detailsKeyOf, type HistoryEvent, type HistoryEventType } from './history-event';
-import { type EventDetails, materializeDetails } from './lazy-payload';
+import { type EventDetails, materializeDetails, PayloadDetails } from './lazy-payload';
 
 /** AWS's quota of events in one Standard execution's history. */
 export const MAX_HISTORY_EVENTS = 25_000;
@@ -58,7 +58,13 @@ export class HistoryRecorder {
   private readonly previousIds: number[] = [];
   private readonly types: HistoryEventType[] = [];
   private readonly times: number[] = [];
-  private readonly details: (EventDetails | undefined)[] = [];
+  /**
+   * Each event's details; for a state's entered or exited event, the payload value itself, with
+   * the state's name beside it, so the events recorded most cost no object of their own.
+   */
+  private readonly details: unknown[] = [];
+  /** The state's name where `details` holds a state's input or output, else undefined. */
+  private readonly payloadNames: (string | undefined)[] = [];
   private readonly materialized: HistoryEvent[] = [];
   private readonly listeners = new Set<HistoryListener>();
   private closed = false;
@@ -108,6 +114,18 @@ export class HistoryRecorder {
     details?: EventDetails,
     terminal = false,
   ): number {
+    return this.record(lane, type, previousEventId, details, terminal, undefined);
+  }
+
+  /** `appendOn` for any details: a state's input or output value when `name` is given. */
+  private record(
+    lane: Lane | undefined,
+    type: HistoryEventType,
+    previousEventId: number,
+    details: unknown,
+    terminal: boolean,
+    name: string | undefined,
+  ): number {
     if (this.closed) throw new Error('The execution has ended; no more events are recorded.');
     let position: string | undefined;
     if (lane) lane.seq = (lane.seq ?? 0) + 1;
@@ -123,7 +141,7 @@ export class HistoryRecorder {
     if (!terminal && this.types.length >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
-    this.push(previousEventId, type, this.now(), details);
+    this.push(previousEventId, type, this.now(), details, name);
     if (position !== undefined) this.positions.push(position);
     const id = this.types.length;
     if (this.listeners.size > 0) {
@@ -131,6 +149,16 @@ export class HistoryRecorder {
       for (const listener of this.listeners) listener(event, position);
     }
     if (this.waiters.length > 0) this.wake();
+    return id;
+  }
+
+  /**
+   * Records a state's entered event (with its input) or exited event (with its output) on a
+   * lane, as `advance` with PayloadDetails would.
+   */
+  advancePayload(lane: Lane, type: HistoryEventType, value: unknown, name: string): number {
+    const id = this.record(lane, type, lane.cursor, value, false, name);
+    lane.cursor = id;
     return id;
   }
 
@@ -145,12 +173,14 @@ export class HistoryRecorder {
     previousEventId: number,
     type: HistoryEventType,
     time: number,
-    details: EventDetails | undefined,
+    details: unknown,
+    name: string | undefined = undefined,
   ): void {
     this.previousIds.push(previousEventId);
     this.types.push(type);
     this.times.push(time);
     this.details.push(details);
+    this.payloadNames.push(name);
   }
 
   /** A recorded event met again while resuming: it keeps its id and is not recorded twice. */
@@ -163,6 +193,11 @@ export class HistoryRecorder {
     }
     this.journal?.replayed?.(this.times[index] as number);
     return index + 1;
+  }
+
+  /** When event `id` happened (ms since the epoch), as recorded or as replayed. */
+  timeOf(id: number): number {
+    return this.times[id - 1] as number;
   }
 
   /** How many events have been recorded; also the id of the latest one. */
@@ -205,7 +240,7 @@ export class HistoryRecorder {
   private eventAt(index: number): HistoryEvent {
     for (let i = this.materialized.length; i <= index; i++) {
       const type = this.types[i] as HistoryEventType;
-      const details = this.details[i];
+      const details = this.detailsAt(i);
       const base = {
         id: i + 1,
         previousEventId: this.previousIds[i] as number,
@@ -217,6 +252,14 @@ export class HistoryRecorder {
       );
     }
     return this.materialized[index] as HistoryEvent;
+  }
+
+  private detailsAt(index: number): EventDetails | undefined {
+    const details = this.details[index];
+    const name = this.payloadNames[index];
+    if (name === undefined) return details as EventDetails | undefined;
+    const key = (this.types[index] as string).endsWith('Entered') ? 'input' : 'output';
+    return new PayloadDetails(key, details, name);
   }
 
   private wake(): void {

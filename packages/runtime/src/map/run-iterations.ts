@@ -3,8 +3,8 @@ import type { Frame } from '../engine/run-context';
 import { runGraph } from '../engine/run-graph';
 import { ErrorNames } from '../errors/error-names';
 import { StateFailure, StateFailureSignal } from '../errors/state-failure';
-import { HistoryRecorder } from '../history/history-recorder';
-import type { CompiledGraph } from '../plan/compiled-state';
+import { HistoryRecorder, type Lane } from '../history/history-recorder';
+import { type CompiledGraph, isPromise } from '../plan/compiled-state';
 import { exceedsTolerance, type Tolerance } from './tolerance';
 
 export interface IterationPlan {
@@ -52,8 +52,18 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
   const failed: FailedIteration[] = [];
   const scope = cancelScope(frameSignal(frame));
   const tolerated = plan.tolerance.count !== undefined || plan.tolerance.percentage !== undefined;
+  const width = plan.maxConcurrency > 0 ? Math.min(plan.maxConcurrency, total) : total;
 
-  const runOne = async (index: number): Promise<void> => {
+  interface Iteration {
+    readonly index: number;
+    readonly lane: Lane;
+    readonly details: { readonly name: string; readonly index: number };
+    readonly frame: Frame;
+    input: unknown;
+  }
+
+  /** Records the iteration's start and gives it its own lane, variables and item. */
+  const begin = (index: number): Iteration => {
     const lane = recorder.fork(mapLane, index);
     const details = { name: plan.stateName, index };
     if (plan.recordIterations) recorder.advance(lane, 'MapIterationStarted', details);
@@ -66,41 +76,126 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
       mapItem: { index, value: plan.items[index] },
       signal: scope.signal,
     };
-    let input: unknown;
+    return { index, lane, details, frame: iterationFrame, input: undefined };
+  };
+
+  const succeed = (it: Iteration, output: unknown): void => {
+    results[it.index] = output;
+    if (plan.recordIterations) {
+      lastSucceededEventId = recorder.appendOn(it.lane, 'MapIterationSucceeded', it.lane.cursor, it.details);
+      mapLane.cursor = it.lane.cursor;
+    }
+  };
+
+  /** A failed or stopped iteration; anything but a state failure or a cancellation is rethrown. */
+  const recordFailure = (it: Iteration, error: unknown): void => {
+    const { lane, details, index } = it;
+    if (error instanceof BranchCancelled) {
+      if (plan.recordIterations) recorder.append('MapIterationAborted', lane.cursor, details);
+      return;
+    }
+    if (!(error instanceof StateFailureSignal)) throw error;
+    if (plan.recordIterations) {
+      recorder.appendOn(lane, 'MapIterationFailed', lane.cursor, details);
+      mapLane.cursor = lane.cursor;
+      lastSucceededEventId = undefined;
+    }
+    failedCount++;
+    firstFailure ??= error.failure;
+    results[index] = error.failure.toErrorOutput();
+    failed.push({ index, input: it.input, error: error.failure.error, cause: error.failure.cause });
+    if (exceedsTolerance(plan.tolerance, failedCount, total)) scope.cancel();
+  };
+
+  const runOne = async (it: Iteration, fresh: boolean): Promise<void> => {
     try {
-      input = await plan.itemInput(index, iterationFrame);
-      results[index] = await runGraph(iterationFrame, plan.graph, input);
-      if (plan.recordIterations) {
-        lastSucceededEventId = recorder.appendOn(lane, 'MapIterationSucceeded', lane.cursor, details);
-        mapLane.cursor = lane.cursor;
-      }
+      if (fresh) it.input = await plan.itemInput(it.index, it.frame);
+      const output = await runGraph(it.frame, plan.graph, it.input);
+      succeed(it, output);
     } catch (error) {
-      if (error instanceof BranchCancelled) {
-        if (plan.recordIterations) recorder.append('MapIterationAborted', lane.cursor, details);
-        return;
+      recordFailure(it, error);
+    }
+  };
+
+  /** An iteration that went asynchronous partway: it finishes on its own. */
+  const finishLater = (it: Iteration, work: Promise<unknown>, started: boolean): Promise<void> =>
+    work.then(
+      (value) => {
+        if (started) return succeed(it, value);
+        it.input = value;
+        return runOne(it, false);
+      },
+      (error: unknown) => recordFailure(it, error),
+    );
+
+  /**
+   * Runs iterations a wave of `width` at a time, each wave in three passes: start every
+   * iteration, run every graph, record every success. That is the order `runOne`'s awaits give
+   * when nothing in the iterations awaits for real, here without a promise per iteration. An
+   * iteration that does go asynchronous finishes on its own, and the waves stop there, as they
+   * do after a failure: `worker` then takes the remaining items as the awaits would.
+   */
+  const runSyncWaves = (pending: Promise<void>[]): void => {
+    let clean = true;
+    while (clean && nextIndex < total) {
+      const end = Math.min(nextIndex + width, total);
+      const wave: Iteration[] = [];
+      for (; nextIndex < end && !exceedsTolerance(plan.tolerance, failedCount, total); nextIndex++) {
+        const it = begin(nextIndex);
+        let input: unknown;
+        try {
+          input = plan.itemInput(it.index, it.frame);
+        } catch (error) {
+          clean = false;
+          recordFailure(it, error);
+          continue;
+        }
+        if (isPromise(input)) pending.push(finishLater(it, input, false));
+        else {
+          it.input = input;
+          wave.push(it);
+        }
       }
-      if (!(error instanceof StateFailureSignal)) throw error;
-      if (plan.recordIterations) {
-        recorder.appendOn(lane, 'MapIterationFailed', lane.cursor, details);
-        mapLane.cursor = lane.cursor;
-        lastSucceededEventId = undefined;
+      const done: Iteration[] = [];
+      const outputs: unknown[] = [];
+      for (const it of wave) {
+        let output: unknown;
+        try {
+          output = runGraph(it.frame, plan.graph, it.input);
+        } catch (error) {
+          clean = false;
+          recordFailure(it, error);
+          continue;
+        }
+        if (isPromise(output)) pending.push(finishLater(it, output, true));
+        else {
+          done.push(it);
+          outputs.push(output);
+        }
       }
-      failedCount++;
-      firstFailure ??= error.failure;
-      results[index] = error.failure.toErrorOutput();
-      failed.push({ index, input, error: error.failure.error, cause: error.failure.cause });
-      if (exceedsTolerance(plan.tolerance, failedCount, total)) scope.cancel();
+      for (let i = 0; i < done.length; i++) succeed(done[i] as Iteration, outputs[i]);
+      if (pending.length > 0) clean = false;
     }
   };
 
   const worker = async (): Promise<void> => {
     while (nextIndex < total && !exceedsTolerance(plan.tolerance, failedCount, total)) {
-      await runOne(nextIndex++);
+      await runOne(begin(nextIndex++), true);
     }
   };
-  const width = plan.maxConcurrency > 0 ? Math.min(plan.maxConcurrency, total) : total;
+  const pending: Promise<void>[] = [];
   try {
-    await Promise.all(Array.from({ length: width }, worker));
+    runSyncWaves(pending);
+    if (pending.length > 0 || nextIndex < total) {
+      // Each asynchronous iteration holds a slot until it ends; the free slots work at once.
+      const slots = pending.map((work) => work.then(worker));
+      while (slots.length < width) slots.push(worker());
+      await Promise.all(slots);
+    }
+  } catch (error) {
+    // Iterations still running must not leave their failures unhandled once this one has failed.
+    void Promise.all(pending).catch(() => undefined);
+    throw error;
   } finally {
     scope.dispose();
   }

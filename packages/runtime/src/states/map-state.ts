@@ -107,8 +107,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
       result = { MapRunArn: runArn, ResultWriterDetails: details };
     }
     if (pathIo) {
-      const { output, assigned } = outputFromResult(pathIo, frame, entry.input, result, context);
-      return { output, next, assigned };
+      return outputFromResult(pathIo, frame, entry.input, result, context, next);
     }
     const done = await jsonataOutput(
       jsonataIo ?? { output: undefined, assign: undefined },

@@ -56,8 +56,7 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
     }
     recorder.advance(frame.lane, 'ParallelStateSucceeded');
     if (pathIo) {
-      const { output, assigned } = outputFromResult(pathIo, frame, entry.input, results, context);
-      return { output, next, assigned };
+      return outputFromResult(pathIo, frame, entry.input, results, context, next);
     }
     const outcome = await jsonataOutput(
       jsonataIo ?? { output: undefined, assign: undefined },

@@ -32,8 +32,7 @@ export function compilePassState(name: string, raw: RawState, ctx: CompileContex
       const context = needsContext ? stateContext(frame, entry) : undefined;
       const effective = effectiveInput(io, frame, entry.input, context);
       const result = hasResult ? fixedResult : effective;
-      const { output, assigned } = outputFromResult(io, frame, entry.input, result, context);
-      return { output, next, assigned };
+      return outputFromResult(io, frame, entry.input, result, context, next);
     },
   };
 }

@@ -44,16 +44,8 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
   const fixedSeconds = raw.TimeoutSecondsPath === undefined && raw.HeartbeatSecondsPath === undefined;
   const fixedRoute = resource === undefined ? new TaskRoute(resourceSource, name) : undefined;
 
-  const finishPath: TaskFinish<StepResult> = (frame, call, result) => {
-    const { output, assigned } = outputFromResult(
-      pathIo as PathIo,
-      frame,
-      call.entry.input,
-      result,
-      call.contextObject,
-    );
-    return { output, next, assigned };
-  };
+  const finishPath: TaskFinish<StepResult> = (frame, call, result) =>
+    outputFromResult(pathIo as PathIo, frame, call.entry.input, result, call.contextObject, next);
 
   /** JSONPath: everything before and after the call is synchronous, so only the call awaits. */
   function pathAttempt(frame: Frame, entry: StateEntry, retryCount: number, io: PathIo): Promise<StepResult> {
