@@ -48,4 +48,14 @@ describe('workflow discovery in TypeScript modules', () => {
     expect(report.results.map((result) => result.workflow)).toEqual(['lookAlike', 'real']);
     expect(run.code).toBe(1);
   });
+
+  it('takes an export named with --export as it is, without loading the project', {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runCli(['graph', 'src/flows.ts', '--export', 'real', '--format', 'mermaid'], {
+      cwd: project.path,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Echo');
+  });
 });

@@ -7,13 +7,23 @@ import { recognizeWorkflow } from './recognize-workflow';
 import { typedWorkflowExports } from './typed-exports';
 import { isModuleFile, type LoadedWorkflow } from './workflow-source';
 
-/** Every workflow in a file: the one definition of a JSON file, or each workflow a module exports. */
-export async function loadWorkflows(file: string, cwd: string): Promise<LoadedWorkflow[]> {
+/**
+ * Every workflow in a file: the one definition of a JSON file, or each workflow a module exports.
+ * `byType: false` skips finding them by type, which loads the whole TypeScript project.
+ */
+export async function loadWorkflows(
+  file: string,
+  cwd: string,
+  { byType = true }: { byType?: boolean } = {},
+): Promise<LoadedWorkflow[]> {
   const path = resolve(cwd, file);
   if (!isModuleFile(file)) return [await readJsonWorkflow(path, file)];
   await assertFile(path, file);
   // Found by type first, as `compile` finds them; the module is evaluated either way.
-  const [typed, { exports }] = await Promise.all([typedWorkflowExports(path), importModule(path, file)]);
+  const [typed, { exports }] = await Promise.all([
+    byType ? typedWorkflowExports(path) : undefined,
+    importModule(path, file),
+  ]);
   const workflows: LoadedWorkflow[] = [];
   const seen = new Set<unknown>();
   for (const [exportName, value] of Object.entries(exports)) {
@@ -33,7 +43,8 @@ export async function loadWorkflows(file: string, cwd: string): Promise<LoadedWo
 
 /** The one workflow a command works on; `exportName` picks among several. */
 export async function loadWorkflow(file: string, cwd: string, exportName?: string): Promise<LoadedWorkflow> {
-  const workflows = await loadWorkflows(file, cwd);
+  // An export named on the command line is taken at its word, without loading the project's types.
+  const workflows = await loadWorkflows(file, cwd, { byType: exportName === undefined });
   if (exportName !== undefined) {
     const chosen = workflows.find((workflow) => workflow.name === exportName);
     if (!chosen) throw new UsageError(`${file} exports no workflow named "${exportName}".`);
