@@ -2,6 +2,7 @@ export { evaluateIntrinsic } from './evaluate-intrinsic';
 export { MAX_ARRAY_RANGE_LENGTH } from './functions/array-functions';
 export { MAX_ENCODING_INPUT_LENGTH } from './functions/encoding-functions';
 export { HASH_ALGORITHMS } from './functions/hash-text';
+export { seededRandom } from './functions/seeded-random';
 export {
   INTRINSIC_FUNCTION_NAMES,
   type IntrinsicArgument,
