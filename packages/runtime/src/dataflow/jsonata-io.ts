@@ -1,5 +1,5 @@
 import type { Frame } from '../engine/run-context';
-import type { RawState } from '../plan/compiled-state';
+import type { RawState, StepResult } from '../plan/compiled-state';
 import { has } from '../plan/raw-fields';
 import { compileJsonata, type JsonataEvaluator } from './jsonata-expressions';
 import { assignments } from './jsonpath-io';
@@ -53,4 +53,26 @@ export async function jsonataOutput(
   const assigned = io.assign ? assignments(await io.assign(scope)) : undefined;
   const output = io.output ? await io.output(scope) : fallback;
   return { output, assigned };
+}
+
+const NO_JSONATA_IO = { output: undefined, assign: undefined };
+
+/**
+ * The end of a JSONata state that produced a result (Task, Parallel, Map): Output and Assign
+ * evaluated with `$states.result`, the result itself passed on when there is no Output.
+ */
+export async function jsonataResultStep(
+  io: JsonataIo | undefined,
+  frame: Frame,
+  input: unknown,
+  context: unknown,
+  result: unknown,
+  next: string | undefined,
+): Promise<StepResult> {
+  const outcome = await jsonataOutput(
+    io ?? NO_JSONATA_IO,
+    jsonataScope(frame, input, context, { result }),
+    result,
+  );
+  return { output: outcome.output, next, assigned: outcome.assigned };
 }

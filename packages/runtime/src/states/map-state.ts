@@ -1,5 +1,5 @@
 import { compileJsonata } from '../dataflow/jsonata-expressions';
-import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
+import { compileJsonataIo, jsonataResultStep, jsonataScope } from '../dataflow/jsonata-io';
 import { compilePathIo, outputFromResult, pathScope } from '../dataflow/jsonpath-io';
 import { compileTemplate } from '../dataflow/payload-template';
 import type { Frame } from '../engine/run-context';
@@ -109,12 +109,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     if (pathIo) {
       return outputFromResult(pathIo, frame, entry.input, result, context, next);
     }
-    const done = await jsonataOutput(
-      jsonataIo ?? { output: undefined, assign: undefined },
-      jsonataScope(frame, entry.input, context, { result }),
-      result,
-    );
-    return { output: done.output, next, assigned: done.assigned };
+    return jsonataResultStep(jsonataIo, frame, entry.input, context, result, next);
   }
 
   const handling: ErrorHandling = {

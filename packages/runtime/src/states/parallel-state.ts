@@ -1,4 +1,4 @@
-import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
+import { compileJsonataIo, jsonataResultStep, jsonataScope } from '../dataflow/jsonata-io';
 import { compilePathIo, effectiveInput, outputFromResult } from '../dataflow/jsonpath-io';
 import { runBranches } from '../engine/run-branches';
 import type { Frame } from '../engine/run-context';
@@ -58,12 +58,7 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
     if (pathIo) {
       return outputFromResult(pathIo, frame, entry.input, results, context, next);
     }
-    const outcome = await jsonataOutput(
-      jsonataIo ?? { output: undefined, assign: undefined },
-      jsonataScope(frame, entry.input, context, { result: results }),
-      results,
-    );
-    return { output: outcome.output, next, assigned: outcome.assigned };
+    return jsonataResultStep(jsonataIo, frame, entry.input, context, results, next);
   }
 
   const handling: ErrorHandling = {

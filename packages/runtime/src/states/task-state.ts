@@ -1,5 +1,5 @@
 import { compileJsonata } from '../dataflow/jsonata-expressions';
-import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
+import { compileJsonataIo, jsonataResultStep, jsonataScope } from '../dataflow/jsonata-io';
 import {
   compilePathIo,
   effectiveInput,
@@ -101,12 +101,7 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
       fixedRoute ?? new TaskRoute(target, name),
       (_frame, _call, value) => value,
     );
-    const outcome = await jsonataOutput(
-      jsonataIo ?? { output: undefined, assign: undefined },
-      jsonataScope(frame, entry.input, context, { result }),
-      result,
-    );
-    return { output: outcome.output, next, assigned: outcome.assigned };
+    return jsonataResultStep(jsonataIo, frame, entry.input, context, result, next);
   }
 
   const handling: ErrorHandling = {
