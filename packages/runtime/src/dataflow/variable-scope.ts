@@ -3,13 +3,16 @@
  * and copies them only on its first assignment, so assignments inside never leak out and a
  * 10,000-item Map does not copy the variables 10,000 times.
  */
+const NO_VARIABLES: ReadonlyMap<string, unknown> = new Map();
+
 export class VariableScope {
   private values: Map<string, unknown>;
   private owned: boolean;
 
-  constructor(parent?: ReadonlyMap<string, unknown>) {
-    this.values = parent ? (parent as Map<string, unknown>) : new Map();
-    this.owned = parent === undefined;
+  /** A top-level scope shares one empty map until its first assignment. */
+  constructor(parent: ReadonlyMap<string, unknown> = NO_VARIABLES) {
+    this.values = parent as Map<string, unknown>;
+    this.owned = false;
   }
 
   get map(): ReadonlyMap<string, unknown> {

@@ -12,7 +12,13 @@ export class BranchCancelled extends Error {
 
 /** The signal that stops work in this frame: the execution's, or a cancellable scope's. */
 export function frameSignal(frame: Frame): AbortSignal {
-  return frame.signal ?? frame.run.signal;
+  return frame.signal ?? frame.run.stop.signal;
+}
+
+/** Why work in this frame must stop, or undefined while it may go on; makes no signal. */
+export function frameStopped(frame: Frame): { readonly reason: unknown } | undefined {
+  if (frame.signal !== undefined) return frame.signal.aborted ? frame.signal : undefined;
+  return frame.run.stop.aborted ? frame.run.stop : undefined;
 }
 
 export interface CancelScope {

@@ -1,7 +1,7 @@
 import { ErrorNames } from '../errors/error-names';
 import { StateFailure, StateFailureSignal, statePrefix } from '../errors/state-failure';
 import type { StateEntry, StateKind } from '../plan/compiled-state';
-import { BranchCancelled, frameSignal } from './cancellation';
+import { BranchCancelled, frameStopped } from './cancellation';
 import type { Frame } from './run-context';
 
 /**
@@ -15,7 +15,7 @@ export function finalizeFailure(
   thrown: unknown,
 ): StateFailure {
   if (!(thrown instanceof StateFailureSignal)) {
-    if (frameSignal(frame).aborted || thrown instanceof BranchCancelled) throw thrown;
+    if (frameStopped(frame) !== undefined || thrown instanceof BranchCancelled) throw thrown;
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     return new StateFailure(ErrorNames.runtime, statePrefix(entry.name, entry.enteredEventId) + message);
   }

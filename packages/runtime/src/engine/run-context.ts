@@ -8,6 +8,7 @@ import type { ItemReaderRegistry } from '../map/item-reader';
 import type { ResultWriter } from '../map/result-writer';
 import type { RandomSource } from '../random/random';
 import type { TaskRegistry } from '../tasks/task-registry';
+import type { StopSource } from './stop-source';
 
 /** Services and identity shared by every state of one execution. */
 export interface RunContext {
@@ -22,8 +23,8 @@ export interface RunContext {
   readonly integrations: Integrations;
   readonly itemReaders: ItemReaderRegistry;
   readonly resultWriter: ResultWriter | undefined;
-  /** Fires when the execution is stopped or times out. */
-  readonly signal: AbortSignal;
+  /** Set when the execution is stopped or times out; its signal is made on first use. */
+  readonly stop: StopSource;
   readonly region: string;
   readonly accountId: string;
   /** A fresh task token per Task invocation; `lane` lets a durable execution make it stable. */

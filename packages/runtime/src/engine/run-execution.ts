@@ -37,12 +37,11 @@ const TERMINAL: Readonly<Record<ExecutionResult['status'], HistoryEventType>> = 
  */
 export function runExecution(
   run: RunContext,
-  controller: AbortController,
   plan: ExecutionPlan,
   input: unknown,
   store: ExecutionStore,
 ): RunningExecution {
-  return new ExecutionRun(run, controller, plan, input, store);
+  return new ExecutionRun(run, plan, input, store);
 }
 
 /**
@@ -60,7 +59,6 @@ class ExecutionRun implements RunningExecution {
 
   constructor(
     private readonly run: RunContext,
-    private readonly controller: AbortController,
     plan: ExecutionPlan,
     input: unknown,
     private readonly store: ExecutionStore,
@@ -105,7 +103,7 @@ class ExecutionRun implements RunningExecution {
     const run = this.run;
     this.timers?.abort();
     if (outcome.status !== 'SUCCEEDED' && outcome.status !== 'FAILED') {
-      this.controller.abort(new Interruption(outcome));
+      run.stop.abort(new Interruption(outcome));
     }
     const details =
       outcome.status === 'SUCCEEDED'

@@ -8,8 +8,9 @@ import {
   type StepOutcome,
   type StepResult,
 } from '../plan/compiled-state';
-import { frameSignal } from './cancellation';
+import { frameStopped } from './cancellation';
 import type { Frame } from './run-context';
+import { PendingTask } from '../tasks/pending-task';
 import { enterState, failedState, leaveState, startState } from './state-step';
 
 /**
@@ -48,7 +49,24 @@ async function continueAsync(
   let outcome: StepOutcome = pending;
   for (;;) {
     let raw: StepResult;
-    if (isPromise(outcome)) {
+    if (outcome instanceof PendingTask) {
+      // The handler's own promise is the only one awaited; the task's events and the state's
+      // output follow synchronously (see PendingTask).
+      let value: unknown;
+      let thrown: unknown;
+      let failed = false;
+      try {
+        value = await outcome.work;
+      } catch (error) {
+        failed = true;
+        thrown = error;
+      }
+      try {
+        raw = failed ? outcome.reject(thrown) : outcome.settle(value);
+      } catch (error) {
+        raw = await failedState(frame, state, entry, error);
+      }
+    } else if (isPromise(outcome)) {
       try {
         raw = await outcome;
       } catch (error) {
@@ -65,8 +83,8 @@ async function continueAsync(
 }
 
 function checkRunning(frame: Frame): void {
-  const signal = frameSignal(frame);
-  if (signal.aborted) throw signal.reason;
+  const stopped = frameStopped(frame);
+  if (stopped !== undefined) throw stopped.reason;
 }
 
 function stateNamed(graph: CompiledGraph, name: string): CompiledState {

@@ -33,6 +33,7 @@ import { TaskRegistry } from '../tasks/task-registry';
 import { checkDefinition, type DefinitionInput } from './check-definition';
 import type { Execution, ExecutionResult } from './execution-result';
 import type { RunContext } from './run-context';
+import { StopSource } from './stop-source';
 import { runExecution } from './run-execution';
 import type { RegisterStateMachineOptions, RuntimeOptions, StartExecutionOptions } from './runtime-options';
 
@@ -144,7 +145,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     if (exists(identity.executionArn)) throw new ExecutionAlreadyExistsError(identity.executionArn);
     running.add(identity.executionArn);
     const input = start.input === undefined ? {} : start.input;
-    const controller = new AbortController();
     let tokenPrefix: string | undefined;
     // A durable execution brings its own clock, randomness and tokens, so a resume replays them.
     const journal = start.journal;
@@ -171,7 +171,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       integrations,
       itemReaders,
       resultWriter: options.resultWriter,
-      signal: controller.signal,
+      stop: new StopSource(),
       region,
       accountId,
       // Opaque and unique: the execution, encoded once, and a runtime-wide counter.
@@ -195,7 +195,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (store.attachHistory) store.attachHistory(identity.executionArn, recorder);
       else recorder.subscribe((event) => store.appendEvent(identity.executionArn, event));
     }
-    const execution = runExecution(run, controller, plan, input, store);
+    const execution = runExecution(run, plan, input, store);
     const limit = durationLimit(runClock, express, () =>
       execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
     );

@@ -66,7 +66,8 @@ export class HistoryRecorder {
   /** The state's name where `details` holds a state's input or output, else undefined. */
   private readonly payloadNames: (string | undefined)[] = [];
   private readonly materialized: HistoryEvent[] = [];
-  private readonly listeners = new Set<HistoryListener>();
+  /** Made on the first subscription: most executions in a service never have one. */
+  private listeners: Set<HistoryListener> | undefined;
   private closed = false;
   private readonly waiters: Array<() => void> = [];
 
@@ -144,7 +145,7 @@ export class HistoryRecorder {
     this.push(previousEventId, type, this.now(), details, name);
     if (position !== undefined) this.positions.push(position);
     const id = this.types.length;
-    if (this.listeners.size > 0) {
+    if (this.listeners !== undefined && this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
       for (const listener of this.listeners) listener(event, position);
     }
@@ -212,8 +213,10 @@ export class HistoryRecorder {
   }
 
   subscribe(listener: HistoryListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners ??= new Set();
+    const listeners = this.listeners;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** No more events will come; streams end once they have delivered everything. */

@@ -2,6 +2,7 @@ import { idempotencyKey } from '../durable/task-replay';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import type { HistoryRecorder } from '../history/history-recorder';
+import type { StopSource } from '../engine/stop-source';
 import type { StateEntry } from '../plan/compiled-state';
 import type { TaskContext } from './task-handler';
 
@@ -30,7 +31,7 @@ export class HandlerContext implements TaskContext {
     private context: Readonly<Record<string, unknown>> | undefined,
     private readonly frame: Frame,
     private readonly entry: StateEntry,
-    private readonly executionSignal: AbortSignal,
+    private readonly executionStop: StopSource,
     private readonly recorder: HistoryRecorder,
     /** The lane's place when the call was scheduled, which the key is made from. */
     private readonly lanePath: string | undefined,
@@ -62,10 +63,10 @@ export class HandlerContext implements TaskContext {
       const controller = new AbortController();
       this.controller = controller;
       if (this.expired !== undefined) controller.abort(this.expired);
-      else if (this.executionSignal.aborted) controller.abort(this.executionSignal.reason);
+      else if (this.executionStop.aborted) controller.abort(this.executionStop.reason);
       else {
-        this.onStop = () => controller.abort(this.executionSignal.reason);
-        this.executionSignal.addEventListener('abort', this.onStop, { once: true });
+        this.onStop = () => controller.abort(this.executionStop.reason);
+        this.executionStop.signal.addEventListener('abort', this.onStop, { once: true });
       }
     }
     return this.controller.signal;
@@ -84,7 +85,7 @@ export class HandlerContext implements TaskContext {
   /** The call is over: stop following the execution's signal. */
   release(): void {
     if (this.onStop === undefined) return;
-    this.executionSignal.removeEventListener('abort', this.onStop);
+    this.executionStop.signal.removeEventListener('abort', this.onStop);
     this.onStop = undefined;
   }
 }
