@@ -8,9 +8,9 @@ import {
   type StepOutcome,
   type StepResult,
 } from '../plan/compiled-state';
+import { PendingTask } from '../tasks/pending-task';
 import { frameStopped } from './cancellation';
 import type { Frame } from './run-context';
-import { PendingTask } from '../tasks/pending-task';
 import { enterState, failedState, leaveState, startState } from './state-step';
 
 /**

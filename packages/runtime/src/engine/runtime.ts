@@ -33,9 +33,9 @@ import { TaskRegistry } from '../tasks/task-registry';
 import { checkDefinition, type DefinitionInput } from './check-definition';
 import type { Execution, ExecutionResult } from './execution-result';
 import type { RunContext } from './run-context';
-import { StopSource } from './stop-source';
 import { runExecution } from './run-execution';
 import type { RegisterStateMachineOptions, RuntimeOptions, StartExecutionOptions } from './runtime-options';
+import { StopSource } from './stop-source';
 
 export interface Runtime {
   /**

@@ -1,8 +1,8 @@
 import { idempotencyKey } from '../durable/task-replay';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
-import type { HistoryRecorder } from '../history/history-recorder';
 import type { StopSource } from '../engine/stop-source';
+import type { HistoryRecorder } from '../history/history-recorder';
 import type { StateEntry } from '../plan/compiled-state';
 import type { TaskContext } from './task-handler';
 
