@@ -2,8 +2,8 @@ import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
 import {
   type CompiledGraph,
-  type CompiledState,
   isPromise,
+  type PlannedState,
   type StateEntry,
   type StepOutcome,
   type StepResult,
@@ -40,7 +40,7 @@ export function runGraph(frame: Frame, graph: CompiledGraph, input: unknown): un
 async function continueAsync(
   frame: Frame,
   graph: CompiledGraph,
-  first: CompiledState,
+  first: PlannedState,
   firstEntry: StateEntry,
   pending: Promise<StepResult>,
 ): Promise<unknown> {
@@ -87,7 +87,7 @@ function checkRunning(frame: Frame): void {
   if (stopped !== undefined) throw stopped.reason;
 }
 
-function stateNamed(graph: CompiledGraph, name: string): CompiledState {
+function stateNamed(graph: CompiledGraph, name: string): PlannedState {
   const state = graph.states.get(name);
   if (state === undefined)
     fail(ErrorNames.runtime, `The state '${name}' does not exist in the state machine.`);

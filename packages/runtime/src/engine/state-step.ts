@@ -1,44 +1,21 @@
 import { checkValueSize } from '../dataflow/payload-size';
 import { StateFailureSignal } from '../errors/state-failure';
-import type { HistoryEventType } from '../history/history-event';
 import { LazyAssignments, LazyPayload } from '../history/lazy-payload';
 import {
   type CompiledState,
   isPromise,
+  type PlannedState,
   type StateEntry,
-  type StateKind,
   type StepOutcome,
   type StepResult,
 } from '../plan/compiled-state';
 import { finalizeFailure } from './failure-events';
 import type { Frame } from './run-context';
 
-const ENTERED: Readonly<Record<StateKind, HistoryEventType>> = {
-  Pass: 'PassStateEntered',
-  Task: 'TaskStateEntered',
-  Choice: 'ChoiceStateEntered',
-  Wait: 'WaitStateEntered',
-  Succeed: 'SucceedStateEntered',
-  Fail: 'FailStateEntered',
-  Parallel: 'ParallelStateEntered',
-  Map: 'MapStateEntered',
-};
-
-const EXITED: Readonly<Record<StateKind, HistoryEventType | undefined>> = {
-  Pass: 'PassStateExited',
-  Task: 'TaskStateExited',
-  Choice: 'ChoiceStateExited',
-  Wait: 'WaitStateExited',
-  Succeed: 'SucceedStateExited',
-  Fail: undefined,
-  Parallel: 'ParallelStateExited',
-  Map: 'MapStateExited',
-};
-
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
 /** Enters a state, runs it and records its exit; failures leave as a finished StateFailureSignal. */
-export function stepState(frame: Frame, state: CompiledState, input: unknown): StepOutcome {
+export function stepState(frame: Frame, state: PlannedState, input: unknown): StepOutcome {
   const entry = enterState(frame, state, input);
   const outcome = startState(frame, state, entry);
   if (!isPromise(outcome)) return leaveState(frame, state, entry, outcome);
@@ -46,10 +23,10 @@ export function stepState(frame: Frame, state: CompiledState, input: unknown): S
 }
 
 /** Records the state's entry. */
-export function enterState(frame: Frame, state: CompiledState, input: unknown): StateEntry {
+export function enterState(frame: Frame, state: PlannedState, input: unknown): StateEntry {
   const run = frame.run;
   const enteredPrev = frame.lane.cursor;
-  const enteredEventId = run.recorder.advancePayload(frame.lane, ENTERED[state.kind], input, state.name);
+  const enteredEventId = run.recorder.advancePayload(frame.lane, state.entered, input);
   // The entered event's own timestamp: the same instant, without reading the clock again.
   const enteredAt = run.recorder.timeOf(enteredEventId);
   return { name: state.name, input, enteredEventId, enteredPrev, enteredAt };
@@ -98,7 +75,7 @@ export function failedState(
 /** Records the state's exit; a failure on the way out (output too large) fails the state. */
 export function leaveState(
   frame: Frame,
-  state: CompiledState,
+  state: PlannedState,
   entry: StateEntry,
   result: StepResult,
 ): StepResult {
@@ -109,20 +86,20 @@ export function leaveState(
   }
 }
 
-function exitState(frame: Frame, state: CompiledState, entry: StateEntry, result: StepResult): StepResult {
-  const exited = EXITED[state.kind];
+function exitState(frame: Frame, state: PlannedState, entry: StateEntry, result: StepResult): StepResult {
+  const exited = state.exited;
   if (exited === undefined) return result;
   checkValueSize(result.output, entry.name);
   const { recorder } = frame.run;
   if (result.assigned) {
     frame.vars.assign(result.assigned);
-    recorder.advance(frame.lane, exited, {
+    recorder.advance(frame.lane, exited.type, {
       name: state.name,
       output: new LazyPayload(result.output),
       outputDetails: NOT_TRUNCATED,
       assignedVariables: new LazyAssignments(result.assigned),
       assignedVariablesDetails: NOT_TRUNCATED,
     });
-  } else recorder.advancePayload(frame.lane, exited, result.output, state.name);
+  } else recorder.advancePayload(frame.lane, exited, result.output);
   return result;
 }

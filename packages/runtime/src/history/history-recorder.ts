@@ -36,6 +36,17 @@ export interface HistoryJournal {
   replayed?(time: number | undefined): void;
 }
 
+/**
+ * A state's entered or exited event type with the state's name, made once per compiled state:
+ * such an event then keeps only its payload value beside it, no object of its own.
+ */
+export interface PayloadTag {
+  readonly type: HistoryEventType;
+  readonly name: string;
+  /** Where the payload goes in the event's details. */
+  readonly key: 'input' | 'output';
+}
+
 /** An event recorded before a restart, as a journal reloads it. */
 export interface PriorEvent {
   readonly previousEventId: number;
@@ -56,15 +67,14 @@ export class HistoryRecorder {
    * running execution.
    */
   private readonly previousIds: number[] = [];
-  private readonly types: HistoryEventType[] = [];
+  /** Each event's type, or for a state's entered or exited event its tag (type and state name). */
+  private readonly kinds: (HistoryEventType | PayloadTag)[] = [];
   private readonly times: number[] = [];
   /**
    * Each event's details; for a state's entered or exited event, the payload value itself, with
    * the state's name beside it, so the events recorded most cost no object of their own.
    */
   private readonly details: unknown[] = [];
-  /** The state's name where `details` holds a state's input or output, else undefined. */
-  private readonly payloadNames: (string | undefined)[] = [];
   private readonly materialized: HistoryEvent[] = [];
   /** Made on the first subscription: most executions in a service never have one. */
   private listeners: Set<HistoryListener> | undefined;
@@ -115,18 +125,18 @@ export class HistoryRecorder {
     details?: EventDetails,
     terminal = false,
   ): number {
-    return this.record(lane, type, previousEventId, details, terminal, undefined);
+    return this.record(lane, type, previousEventId, details, terminal);
   }
 
-  /** `appendOn` for any details: a state's input or output value when `name` is given. */
+  /** `appendOn` for any details: a state's input or output value when `kind` is a tag. */
   private record(
     lane: Lane | undefined,
-    type: HistoryEventType,
+    kind: HistoryEventType | PayloadTag,
     previousEventId: number,
     details: unknown,
     terminal: boolean,
-    name: string | undefined,
   ): number {
+    const type = typeof kind === 'string' ? kind : kind.type;
     if (this.closed) throw new Error('The execution has ended; no more events are recorded.');
     let position: string | undefined;
     if (lane) lane.seq = (lane.seq ?? 0) + 1;
@@ -139,12 +149,12 @@ export class HistoryRecorder {
       this.journal.replayed?.(undefined);
     }
     // One slot stays free for the event that ends the execution.
-    if (!terminal && this.types.length >= this.limit - 1) {
+    if (!terminal && this.kinds.length >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
-    this.push(previousEventId, type, this.now(), details, name);
+    this.push(previousEventId, kind, this.now(), details);
     if (position !== undefined) this.positions.push(position);
-    const id = this.types.length;
+    const id = this.kinds.length;
     if (this.listeners !== undefined && this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
       for (const listener of this.listeners) listener(event, position);
@@ -157,8 +167,8 @@ export class HistoryRecorder {
    * Records a state's entered event (with its input) or exited event (with its output) on a
    * lane, as `advance` with PayloadDetails would.
    */
-  advancePayload(lane: Lane, type: HistoryEventType, value: unknown, name: string): number {
-    const id = this.record(lane, type, lane.cursor, value, false, name);
+  advancePayload(lane: Lane, tag: PayloadTag, value: unknown): number {
+    const id = this.record(lane, tag, lane.cursor, value, false);
     lane.cursor = id;
     return id;
   }
@@ -172,21 +182,24 @@ export class HistoryRecorder {
 
   private push(
     previousEventId: number,
-    type: HistoryEventType,
+    kind: HistoryEventType | PayloadTag,
     time: number,
     details: unknown,
-    name: string | undefined = undefined,
   ): void {
     this.previousIds.push(previousEventId);
-    this.types.push(type);
+    this.kinds.push(kind);
     this.times.push(time);
     this.details.push(details);
-    this.payloadNames.push(name);
+  }
+
+  private typeAt(index: number): HistoryEventType {
+    const kind = this.kinds[index] as HistoryEventType | PayloadTag;
+    return typeof kind === 'string' ? kind : kind.type;
   }
 
   /** A recorded event met again while resuming: it keeps its id and is not recorded twice. */
   private matchRecorded(index: number, type: HistoryEventType): number {
-    const recorded = this.types[index] as HistoryEventType;
+    const recorded = this.typeAt(index);
     if (recorded !== type) {
       throw new Error(
         `The resumed execution diverged from its recorded history: event ${index + 1} was ${recorded}, now ${type}.`,
@@ -203,12 +216,12 @@ export class HistoryRecorder {
 
   /** How many events have been recorded; also the id of the latest one. */
   get count(): number {
-    return this.types.length;
+    return this.kinds.length;
   }
 
   /** Every event recorded so far, in AWS shape. */
   get events(): readonly HistoryEvent[] {
-    if (this.materialized.length < this.types.length) this.eventAt(this.types.length - 1);
+    if (this.materialized.length < this.kinds.length) this.eventAt(this.kinds.length - 1);
     return this.materialized;
   }
 
@@ -233,7 +246,7 @@ export class HistoryRecorder {
   async *stream(): AsyncGenerator<HistoryEvent, void, undefined> {
     let next = 0;
     for (;;) {
-      while (next < this.types.length) yield this.eventAt(next++);
+      while (next < this.kinds.length) yield this.eventAt(next++);
       if (this.closed) return;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
@@ -242,7 +255,7 @@ export class HistoryRecorder {
   /** The event at `index`, materialising it (and every earlier one) on first read. */
   private eventAt(index: number): HistoryEvent {
     for (let i = this.materialized.length; i <= index; i++) {
-      const type = this.types[i] as HistoryEventType;
+      const type = this.typeAt(i);
       const details = this.detailsAt(i);
       const base = {
         id: i + 1,
@@ -259,10 +272,9 @@ export class HistoryRecorder {
 
   private detailsAt(index: number): EventDetails | undefined {
     const details = this.details[index];
-    const name = this.payloadNames[index];
-    if (name === undefined) return details as EventDetails | undefined;
-    const key = (this.types[index] as string).endsWith('Entered') ? 'input' : 'output';
-    return new PayloadDetails(key, details, name);
+    const kind = this.kinds[index] as HistoryEventType | PayloadTag;
+    if (typeof kind === 'string') return details as EventDetails | undefined;
+    return new PayloadDetails(kind.key, details, kind.name);
   }
 
   private wake(): void {

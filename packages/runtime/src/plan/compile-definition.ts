@@ -1,3 +1,4 @@
+import type { HistoryEventType } from '../history/history-event';
 import { compileChoiceState } from '../states/choice-state';
 import { compileFailState } from '../states/fail-state';
 import { compileMapState } from '../states/map-state';
@@ -10,6 +11,7 @@ import type {
   CompileContext,
   CompiledGraph,
   CompiledState,
+  PlannedState,
   QueryLanguage,
   RawGraph,
   RawState,
@@ -51,13 +53,34 @@ export function planFor(definition: RawGraph): ExecutionPlan {
 
 function compileGraph(graph: RawGraph, queryLanguage: QueryLanguage): CompiledGraph {
   const ctx: CompileContext = { queryLanguage, compileGraph };
-  const states = new Map<string, CompiledState>();
+  const states = new Map<string, PlannedState>();
   for (const name of Object.keys(graph.States)) {
     const raw = graph.States[name] as RawState;
     const compile = COMPILERS[raw.Type as StateKind];
     if (compile === undefined)
       throw new TypeError(`The state '${name}' has an unknown type '${String(raw.Type)}'.`);
-    states.set(name, compile(name, raw, ctx));
+    states.set(name, planned(compile(name, raw, ctx)));
   }
   return { startAt: graph.StartAt, states };
 }
+
+function planned(state: CompiledState): PlannedState {
+  const exited = EXITED[state.kind];
+  return {
+    ...state,
+    entered: { type: `${state.kind}StateEntered`, name: state.name, key: 'input' },
+    exited: exited && { type: exited, name: state.name, key: 'output' },
+  };
+}
+
+/** Every state but Fail records an exited event. */
+const EXITED: Readonly<Record<StateKind, HistoryEventType | undefined>> = {
+  Pass: 'PassStateExited',
+  Task: 'TaskStateExited',
+  Choice: 'ChoiceStateExited',
+  Wait: 'WaitStateExited',
+  Succeed: 'SucceedStateExited',
+  Fail: undefined,
+  Parallel: 'ParallelStateExited',
+  Map: 'MapStateExited',
+};

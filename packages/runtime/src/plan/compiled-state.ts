@@ -1,4 +1,5 @@
 import type { Frame } from '../engine/run-context';
+import type { PayloadTag } from '../history/history-recorder';
 
 export type StateKind = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 export type QueryLanguage = 'JSONPath' | 'JSONata';
@@ -48,9 +49,16 @@ export interface CompiledState {
   recover?(frame: Frame, entry: StateEntry, error: unknown): Promise<StepResult>;
 }
 
+/** A compiled state with the tags of its entered and exited events, made once with the plan. */
+export interface PlannedState extends CompiledState {
+  readonly entered: PayloadTag;
+  /** Undefined for a Fail state, which has no exited event. */
+  readonly exited: PayloadTag | undefined;
+}
+
 export interface CompiledGraph {
   readonly startAt: string;
-  readonly states: ReadonlyMap<string, CompiledState>;
+  readonly states: ReadonlyMap<string, PlannedState>;
 }
 
 /** Passed to each state's compiler so nested graphs (branches, item processors) compile the same way. */
