@@ -1,13 +1,10 @@
 import { compileJsonata } from '../dataflow/jsonata-expressions';
-import { compileJsonataIo, jsonataResultStep, jsonataScope } from '../dataflow/jsonata-io';
-import { compilePathIo, outputFromResult, pathScope } from '../dataflow/jsonpath-io';
+import { compileJsonataIo, jsonataScope } from '../dataflow/jsonata-io';
+import { compilePathIo, pathScope } from '../dataflow/jsonpath-io';
 import { compileTemplate } from '../dataflow/payload-template';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
-import { type ErrorHandling, errorHandled } from '../engine/with-error-handling';
-import { compileCatchers } from '../errors/catch-policy';
 import { ErrorNames } from '../errors/error-names';
-import { compileRetriers } from '../errors/retry-policy';
 import { batchItems, mapRunArn, readItems } from '../map/distributed';
 import { compileItemSelector, compileItems } from '../map/map-items';
 import { runIterations } from '../map/run-iterations';
@@ -21,6 +18,7 @@ import type {
   StepResult,
 } from '../plan/compiled-state';
 import { nextOf, queryLanguageOf, stringField } from '../plan/raw-fields';
+import { compoundResult, compoundState } from './compound-state';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -46,8 +44,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
   const batcher = raw.ItemBatcher as Obj | undefined;
   const writer = raw.ResultWriter as Obj | undefined;
   const label = stringField(raw, 'Label');
-  const retriers = compileRetriers(raw.Retry);
-  const catchers = compileCatchers(raw.Catch, ql);
+  const io = { pathIo, jsonataIo };
 
   async function attempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
     const { recorder } = frame.run;
@@ -106,25 +103,8 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
       );
       result = { MapRunArn: runArn, ResultWriterDetails: details };
     }
-    if (pathIo) {
-      return outputFromResult(pathIo, frame, entry.input, result, context, next);
-    }
-    return jsonataResultStep(jsonataIo, frame, entry.input, context, result, next);
+    return compoundResult(io, frame, entry, context, result, next);
   }
 
-  const handling: ErrorHandling = {
-    kind: 'Map',
-    retriers,
-    catchers,
-    onFinalFailure: (frame, failure) => {
-      if (failure.error !== ErrorNames.runtime) frame.run.recorder.advance(frame.lane, 'MapStateFailed');
-    },
-    attempt,
-  };
-
-  return {
-    name,
-    kind: 'Map',
-    ...errorHandled(handling),
-  };
+  return compoundState(name, 'Map', raw, ql, attempt);
 }

@@ -1,13 +1,9 @@
-import { compileJsonataIo, jsonataResultStep, jsonataScope } from '../dataflow/jsonata-io';
-import { compilePathIo, effectiveInput, outputFromResult } from '../dataflow/jsonpath-io';
+import { compileJsonataIo, jsonataScope } from '../dataflow/jsonata-io';
+import { compilePathIo, effectiveInput } from '../dataflow/jsonpath-io';
 import { runBranches } from '../engine/run-branches';
 import type { Frame } from '../engine/run-context';
 import { runGraph } from '../engine/run-graph';
 import { stateContext } from '../engine/state-context';
-import { type ErrorHandling, errorHandled } from '../engine/with-error-handling';
-import { compileCatchers } from '../errors/catch-policy';
-import { ErrorNames } from '../errors/error-names';
-import { compileRetriers } from '../errors/retry-policy';
 import type {
   CompileContext,
   CompiledGraph,
@@ -18,6 +14,7 @@ import type {
   StepResult,
 } from '../plan/compiled-state';
 import { nextOf, queryLanguageOf } from '../plan/raw-fields';
+import { compoundResult, compoundState } from './compound-state';
 
 export function compileParallelState(name: string, raw: RawState, ctx: CompileContext): CompiledState {
   const ql = queryLanguageOf(raw, ctx.queryLanguage);
@@ -27,8 +24,7 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
   );
   const pathIo = ql === 'JSONPath' ? compilePathIo(raw) : undefined;
   const jsonataIo = ql === 'JSONata' ? compileJsonataIo(raw) : undefined;
-  const retriers = compileRetriers(raw.Retry);
-  const catchers = compileCatchers(raw.Catch, ql);
+  const io = { pathIo, jsonataIo };
 
   async function attempt(frame: Frame, entry: StateEntry, retryCount: number): Promise<StepResult> {
     const context = stateContext(frame, entry, { retryCount });
@@ -55,25 +51,8 @@ export function compileParallelState(name: string, raw: RawState, ctx: CompileCo
       frame.lane.cursor = recorder.count;
     }
     recorder.advance(frame.lane, 'ParallelStateSucceeded');
-    if (pathIo) {
-      return outputFromResult(pathIo, frame, entry.input, results, context, next);
-    }
-    return jsonataResultStep(jsonataIo, frame, entry.input, context, results, next);
+    return compoundResult(io, frame, entry, context, results, next);
   }
 
-  const handling: ErrorHandling = {
-    kind: 'Parallel',
-    retriers,
-    catchers,
-    onFinalFailure: (frame, failure) => {
-      if (failure.error !== ErrorNames.runtime) frame.run.recorder.advance(frame.lane, 'ParallelStateFailed');
-    },
-    attempt,
-  };
-
-  return {
-    name,
-    kind: 'Parallel',
-    ...errorHandled(handling),
-  };
+  return compoundState(name, 'Parallel', raw, ql, attempt);
 }
