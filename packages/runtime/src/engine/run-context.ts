@@ -29,6 +29,8 @@ export interface RunContext {
   readonly accountId: string;
   /** A fresh task token per Task invocation; `lane` lets a durable execution make it stable. */
   nextTaskToken(lane?: Lane): string;
+  /** Whether tokens depend on the lane's place (a durable execution), so must be made at once. */
+  readonly stableTaskTokens: boolean;
 }
 
 /**

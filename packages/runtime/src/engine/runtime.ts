@@ -9,7 +9,7 @@ import { isWellFormedTaskToken } from '../callbacks/task-token-format';
 import { TaskTokenRegistry } from '../callbacks/task-tokens';
 import type { Clock } from '../clock/clock';
 import { createRealClock } from '../clock/real-clock';
-import { type ExecutionIdentity, executionContextParts } from '../dataflow/context-object';
+import { type ExecutionContextParts, executionContextParts } from '../dataflow/context-object';
 import { ErrorNames } from '../errors/error-names';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
 import { assertExpressCompatible } from '../express/express-rules';
@@ -31,6 +31,7 @@ import { InMemoryExecutionStore } from '../store/memory-store';
 import type { TaskHandler } from '../tasks/task-handler';
 import { TaskRegistry } from '../tasks/task-registry';
 import { checkDefinition, type DefinitionInput } from './check-definition';
+import { identityMaker } from './execution-identity';
 import type { Execution, ExecutionResult } from './execution-result';
 import type { RunContext } from './run-context';
 import { runExecution } from './run-execution';
@@ -94,6 +95,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '123456789012';
   const env = { random, uuid };
+  const identityFor = identityMaker({ region, accountId, uuid, now: clock.now });
   // Running executions; finished ones are as known as the store keeps them (see store retention).
   const running = new Set<string>();
   let tokens = 0;
@@ -146,6 +148,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     running.add(identity.executionArn);
     const input = start.input === undefined ? {} : start.input;
     let tokenPrefix: string | undefined;
+    let contextParts: ExecutionContextParts | undefined;
     // A durable execution brings its own clock, randomness and tokens, so a resume replays them.
     const journal = start.journal;
     const runClock = journal?.clock ?? clock;
@@ -154,6 +157,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       runClock.now,
       start.type === 'EXPRESS' ? Number.POSITIVE_INFINITY : MAX_HISTORY_EVENTS,
       journal,
+      plan.expectedEvents,
     );
     if (journal) {
       recorder.preload(journal.prior.events, journal.prior.positions);
@@ -162,7 +166,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
     const run: RunContext = {
       identity,
-      contextParts: executionContextParts(identity, input),
+      // `$$` is built on its first read; most executions never read it.
+      get contextParts() {
+        contextParts ??= executionContextParts(identity, input);
+        return contextParts;
+      },
       recorder,
       clock: runClock,
       random: journal?.random ?? random,
@@ -174,6 +182,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       stop: new StopSource(),
       region,
       accountId,
+      stableTaskTokens: journal !== undefined,
       // Opaque and unique: the execution, encoded once, and a runtime-wide counter.
       nextTaskToken: (lane) => {
         if (journal && lane) return journal.taskToken(lane);
@@ -271,25 +280,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       startDate,
     };
     return syncExecutionResult({ ...facts, stopDate: new Date(clock.now()) }, result);
-  }
-
-  function identityFor(start: StartExecutionOptions): ExecutionIdentity {
-    const machineName = start.stateMachineName ?? 'StateMachine';
-    const machineArn =
-      start.stateMachineArn ?? `arn:aws:states:${region}:${accountId}:stateMachine:${machineName}`;
-    const name = start.name ?? uuid();
-    const kind = start.type === 'EXPRESS' ? 'express' : 'execution';
-    const suffix = start.type === 'EXPRESS' ? `:${uuid()}` : '';
-    return {
-      executionArn:
-        start.executionArn ?? `arn:aws:states:${region}:${accountId}:${kind}:${machineName}:${name}${suffix}`,
-      name,
-      roleArn: start.roleArn ?? `arn:aws:iam::${accountId}:role/StepFunctionsRole`,
-      stateMachineArn: machineArn,
-      stateMachineName: machineName,
-      startTime: new Date(start.journal?.startTime ?? clock.now()).toISOString(),
-      redriveCount: start.redriveCount ?? 0,
-    };
   }
 
   return {

@@ -44,6 +44,28 @@ describe('history recorder', () => {
     expect(recorder.append('ExecutionFailed', 2, undefined, true)).toBe(3);
   });
 
+  it('records a state payload under its tag, and counts only recorded events when sized up front', () => {
+    const recorder = new HistoryRecorder(() => 5, 25_000, undefined, 16);
+    recorder.append('ExecutionStarted', 0);
+    const lane = { cursor: 1 };
+    recorder.advancePayload(lane, { type: 'PassStateEntered', name: 'P', key: 'input' }, { a: 1 });
+    recorder.advancePayload(lane, { type: 'PassStateExited', name: 'P', key: 'output' }, [2]);
+    expect(recorder.count).toBe(3);
+    expect(recorder.events.map((event) => event.type)).toEqual([
+      'ExecutionStarted',
+      'PassStateEntered',
+      'PassStateExited',
+    ]);
+    expect(recorder.events[1]).toMatchObject({
+      previousEventId: 1,
+      stateEnteredEventDetails: { name: 'P', input: '{"a":1}' },
+    });
+    expect(recorder.events[2]).toMatchObject({
+      previousEventId: 2,
+      stateExitedEventDetails: { name: 'P', output: '[2]' },
+    });
+  });
+
   it('streams events already recorded and those still to come, then ends when closed', async () => {
     const recorder = new HistoryRecorder(() => 0);
     recorder.append('ExecutionStarted', 0);

@@ -66,15 +66,17 @@ export class HistoryRecorder {
    * column: an object per event would be one more long-lived allocation for every event of every
    * running execution.
    */
-  private readonly previousIds: number[] = [];
+  private readonly previousIds: number[];
   /** Each event's type, or for a state's entered or exited event its tag (type and state name). */
-  private readonly kinds: (HistoryEventType | PayloadTag)[] = [];
-  private readonly times: number[] = [];
+  private readonly kinds: (HistoryEventType | PayloadTag)[];
+  private readonly times: number[];
   /**
    * Each event's details; for a state's entered or exited event, the payload value itself, with
    * the state's name beside it, so the events recorded most cost no object of their own.
    */
-  private readonly details: unknown[] = [];
+  private readonly details: unknown[];
+  /** How many events are recorded: the columns may be longer, made at their expected size. */
+  private size = 0;
   private readonly materialized: HistoryEvent[] = [];
   /** Made on the first subscription: most executions in a service never have one. */
   private listeners: Set<HistoryListener> | undefined;
@@ -84,11 +86,21 @@ export class HistoryRecorder {
   /** Each event's position, kept only with a journal. */
   private readonly positions: string[] = [];
 
+  /**
+   * `expectedEvents` sizes the columns up front (the count of an earlier execution of the same
+   * definition, say): growing four arrays event by event is most of what recording costs.
+   */
   constructor(
     private readonly now: () => number,
     private readonly limit: number = MAX_HISTORY_EVENTS,
     private readonly journal?: HistoryJournal,
-  ) {}
+    expectedEvents = 0,
+  ) {
+    this.previousIds = new Array(expectedEvents);
+    this.kinds = new Array(expectedEvents);
+    this.times = new Array(expectedEvents);
+    this.details = new Array(expectedEvents);
+  }
 
   /** Loads the events a durable execution recorded before a restart (ids 1..n, in order). */
   preload(events: readonly PriorEvent[], positions: readonly string[]): void {
@@ -149,12 +161,12 @@ export class HistoryRecorder {
       this.journal.replayed?.(undefined);
     }
     // One slot stays free for the event that ends the execution.
-    if (!terminal && this.kinds.length >= this.limit - 1) {
+    if (!terminal && this.size >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
     this.push(previousEventId, kind, this.now(), details);
     if (position !== undefined) this.positions.push(position);
-    const id = this.kinds.length;
+    const id = this.size;
     if (this.listeners !== undefined && this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
       for (const listener of this.listeners) listener(event, position);
@@ -186,10 +198,11 @@ export class HistoryRecorder {
     time: number,
     details: unknown,
   ): void {
-    this.previousIds.push(previousEventId);
-    this.kinds.push(kind);
-    this.times.push(time);
-    this.details.push(details);
+    const index = this.size++;
+    this.previousIds[index] = previousEventId;
+    this.kinds[index] = kind;
+    this.times[index] = time;
+    this.details[index] = details;
   }
 
   private typeAt(index: number): HistoryEventType {
@@ -216,12 +229,12 @@ export class HistoryRecorder {
 
   /** How many events have been recorded; also the id of the latest one. */
   get count(): number {
-    return this.kinds.length;
+    return this.size;
   }
 
   /** Every event recorded so far, in AWS shape. */
   get events(): readonly HistoryEvent[] {
-    if (this.materialized.length < this.kinds.length) this.eventAt(this.kinds.length - 1);
+    if (this.materialized.length < this.size) this.eventAt(this.size - 1);
     return this.materialized;
   }
 
@@ -246,7 +259,7 @@ export class HistoryRecorder {
   async *stream(): AsyncGenerator<HistoryEvent, void, undefined> {
     let next = 0;
     for (;;) {
-      while (next < this.kinds.length) yield this.eventAt(next++);
+      while (next < this.size) yield this.eventAt(next++);
       if (this.closed) return;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }

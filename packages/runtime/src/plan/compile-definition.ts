@@ -35,7 +35,15 @@ const COMPILERS: Readonly<Record<StateKind, StateCompiler>> = {
 export interface ExecutionPlan {
   readonly graph: CompiledGraph;
   readonly timeoutSeconds: number | undefined;
+  /**
+   * How many events the latest execution of this definition recorded (at most
+   * MAX_EXPECTED_EVENTS): the next one's history is sized for as many.
+   */
+  expectedEvents: number;
 }
+
+/** Beyond this, columns grow as events come rather than being sized up front. */
+export const MAX_EXPECTED_EVENTS = 512;
 
 const plans = new WeakMap<object, ExecutionPlan>();
 
@@ -46,6 +54,7 @@ export function planFor(definition: RawGraph): ExecutionPlan {
   const plan: ExecutionPlan = {
     graph: compileGraph(definition, definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath'),
     timeoutSeconds: typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined,
+    expectedEvents: 0,
   };
   plans.set(definition, plan);
   return plan;

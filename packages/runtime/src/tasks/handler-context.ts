@@ -26,7 +26,7 @@ export class HandlerContext implements TaskContext {
     readonly resource: string,
     readonly stateName: string,
     readonly executionArn: string,
-    readonly taskToken: string,
+    private token: string | undefined,
     readonly attempt: number,
     private context: Readonly<Record<string, unknown>> | undefined,
     private readonly frame: Frame,
@@ -37,6 +37,12 @@ export class HandlerContext implements TaskContext {
     private readonly lanePath: string | undefined,
     private readonly laneSeq: number | undefined,
   ) {}
+
+  /** Most handlers never read their token, and making one encodes the execution's ARN. */
+  get taskToken(): string {
+    this.token ??= this.frame.run.nextTaskToken(this.frame.lane);
+    return this.token;
+  }
 
   /** `$$` as the state sees it, built on first read when the state's fields never needed it. */
   get contextObject(): Readonly<Record<string, unknown>> {

@@ -16,7 +16,8 @@ export interface TaskInvocation {
   readonly attempt: number;
   readonly timeoutSeconds: number | undefined;
   readonly heartbeatSeconds: number | undefined;
-  readonly taskToken: string;
+  /** Made when first read, unless a durable execution needs it stable (made at scheduling). */
+  readonly taskToken: string | undefined;
   /** `$$` as built for the state's fields; undefined when they never read it (built on demand). */
   readonly contextObject: Readonly<Record<string, unknown>> | undefined;
 }
