@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchorEngine, promiseWithResolversPolyfilled } from './engines/anchor';
+import { floorEngine, hasFloor } from './engines/floor';
 import { stepwiseEngine } from './engines/stepwise';
 import { measure } from './measure';
 import { formatTable, type WorkloadResult } from './report';
@@ -25,11 +26,15 @@ for (const workload of workloads) {
   if (only && workload.name !== only) continue;
   const stepwise = await measure(stepwiseEngine, workload, rounds);
   const anchor = await measure(anchorEngine, workload, rounds);
-  results.push({ workload: workload.name, description: workload.description, stepwise, anchor });
+  const floor = hasFloor(workload) ? await measure(floorEngine, workload, rounds) : undefined;
+  results.push({ workload: workload.name, description: workload.description, stepwise, anchor, floor });
   console.log(`measured ${workload.name}`);
 }
 
 console.log(`\n${formatTable(results)}`);
+console.log(
+  '\nfloor: a bare loop that only awaits the handlers and keeps five timestamped entries per Task (no runtime).',
+);
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '../results/latest.json');
 mkdirSync(dirname(out), { recursive: true });

@@ -5,6 +5,8 @@ export interface WorkloadResult {
   readonly description: string;
   readonly stepwise: Measurement;
   readonly anchor: Measurement;
+  /** The least work any runtime must do, for workloads that are chains of Tasks (see engines/floor). */
+  readonly floor?: Measurement;
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -20,6 +22,7 @@ export function formatTable(results: readonly WorkloadResult[]): string {
     'stepwise heap',
     'anchor heap',
     'heap ratio',
+    'floor/anchor',
   ];
   const rows = results.map((r) => [
     r.workload,
@@ -29,6 +32,7 @@ export function formatTable(results: readonly WorkloadResult[]): string {
     mib(r.stepwise.peakHeapBytes),
     mib(r.anchor.peakHeapBytes),
     (r.stepwise.peakHeapBytes / r.anchor.peakHeapBytes).toFixed(2),
+    r.floor ? `${(r.floor.transitionsPerSecond / r.anchor.transitionsPerSecond).toFixed(1)}x` : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) =>
