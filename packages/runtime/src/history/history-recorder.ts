@@ -147,6 +147,8 @@ export class HistoryRecorder {
     previousEventId: number,
     details: unknown,
     terminal: boolean,
+    /** When the event happened, if the caller knows: events of one instant share a clock read. */
+    time?: number,
   ): number {
     const type = typeof kind === 'string' ? kind : kind.type;
     if (this.closed) throw new Error('The execution has ended; no more events are recorded.');
@@ -164,7 +166,7 @@ export class HistoryRecorder {
     if (!terminal && this.size >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
-    this.push(previousEventId, kind, this.now(), details);
+    this.push(previousEventId, kind, time ?? this.now(), details);
     if (position !== undefined) this.positions.push(position);
     const id = this.size;
     if (this.listeners !== undefined && this.listeners.size > 0) {
@@ -186,8 +188,8 @@ export class HistoryRecorder {
   }
 
   /** Appends on a lane and moves the lane's cursor to the new event. */
-  advance(lane: Lane, type: HistoryEventType, details?: EventDetails): number {
-    const id = this.appendOn(lane, type, lane.cursor, details);
+  advance(lane: Lane, type: HistoryEventType, details?: EventDetails, time?: number): number {
+    const id = this.record(lane, type, lane.cursor, details, false, time);
     lane.cursor = id;
     return id;
   }

@@ -71,6 +71,8 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
         timeoutSeconds,
         heartbeatSeconds,
         taskToken,
+        // The first attempt is scheduled in the same synchronous step that entered the state.
+        startedAt: retryCount === 0 ? entry.enteredAt : undefined,
         contextObject: context,
       },
       fixedRoute as TaskRoute,
@@ -98,6 +100,7 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
         timeoutSeconds,
         heartbeatSeconds,
         taskToken,
+        startedAt: undefined,
         contextObject: context,
       },
       fixedRoute ?? new TaskRoute(target, name),

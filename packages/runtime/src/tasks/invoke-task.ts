@@ -18,6 +18,8 @@ export interface TaskInvocation {
   readonly heartbeatSeconds: number | undefined;
   /** Made when first read, unless a durable execution needs it stable (made at scheduling). */
   readonly taskToken: string | undefined;
+  /** When the attempt began, if it began in the same instant the state was entered. */
+  readonly startedAt: number | undefined;
   /** `$$` as built for the state's fields; undefined when they never read it (built on demand). */
   readonly contextObject: Readonly<Record<string, unknown>> | undefined;
 }
@@ -64,7 +66,15 @@ export function invokeTask<T>(
     lane.path,
     lane.seq,
   );
-  route.events.scheduled(recorder, lane, call.input, run.region, call.timeoutSeconds, call.heartbeatSeconds);
+  route.events.scheduled(
+    recorder,
+    lane,
+    call.input,
+    run.region,
+    call.timeoutSeconds,
+    call.heartbeatSeconds,
+    call.startedAt,
+  );
   // A durable execution resuming: an outcome recorded before the restart is not produced again.
   const recorded = recordedTaskOutcome(recorder, lane);
   let work: unknown;

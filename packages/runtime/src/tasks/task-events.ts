@@ -45,6 +45,8 @@ export class TaskEventFamily {
     region: string,
     timeoutSeconds: number | undefined,
     heartbeatSeconds: number | undefined,
+    /** When the task was scheduled, if already read from the clock; its start shares the instant. */
+    time?: number,
   ): void {
     if (this.kind === 'task') {
       const details: Record<string, unknown> = {
@@ -55,8 +57,13 @@ export class TaskEventFamily {
       };
       if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
       if (heartbeatSeconds !== undefined) details.heartbeatInSeconds = heartbeatSeconds;
-      recorder.advance(lane, 'TaskScheduled', details);
-      recorder.advance(lane, 'TaskStarted', { resourceType: this.resourceType, resource: this.resourceName });
+      const scheduled = recorder.advance(lane, 'TaskScheduled', details, time);
+      recorder.advance(
+        lane,
+        'TaskStarted',
+        { resourceType: this.resourceType, resource: this.resourceName },
+        recorder.timeOf(scheduled),
+      );
       return;
     }
     const details: Record<string, unknown> = {
@@ -68,8 +75,10 @@ export class TaskEventFamily {
     if (this.kind === 'activity' && heartbeatSeconds !== undefined) {
       details.heartbeatInSeconds = heartbeatSeconds;
     }
-    recorder.advance(lane, this.types.scheduled, details);
-    if (this.kind === 'lambda-function') recorder.advance(lane, 'LambdaFunctionStarted');
+    const scheduled = recorder.advance(lane, this.types.scheduled, details, time);
+    if (this.kind === 'lambda-function') {
+      recorder.advance(lane, 'LambdaFunctionStarted', undefined, recorder.timeOf(scheduled));
+    }
   }
 
   /** An activity's start, recorded when a worker takes the task. */
