@@ -26,7 +26,7 @@ export function stepState(frame: Frame, state: PlannedState, input: unknown): St
 export function enterState(frame: Frame, state: PlannedState, input: unknown): StateEntry {
   const run = frame.run;
   const enteredPrev = frame.lane.cursor;
-  const enteredEventId = run.recorder.advancePayload(frame.lane, state.entered, input);
+  const enteredEventId = run.recorder.advanceTagged(frame.lane, state.entered, input);
   // The entered event's own timestamp: the same instant, without reading the clock again.
   const enteredAt = run.recorder.timeOf(enteredEventId);
   return { name: state.name, input, enteredEventId, enteredPrev, enteredAt };
@@ -100,6 +100,6 @@ function exitState(frame: Frame, state: PlannedState, entry: StateEntry, result:
       assignedVariables: new LazyAssignments(result.assigned),
       assignedVariablesDetails: NOT_TRUNCATED,
     });
-  } else recorder.advancePayload(frame.lane, exited, result.output);
+  } else recorder.advanceTagged(frame.lane, exited, result.output);
   return result;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PayloadTag } from './event-tag';
 import { HistoryRecorder } from './history-recorder';
 import { LazyAssignments, LazyPayload } from './lazy-payload';
 
@@ -48,8 +49,8 @@ describe('history recorder', () => {
     const recorder = new HistoryRecorder(() => 5, 25_000, undefined, 16);
     recorder.append('ExecutionStarted', 0);
     const lane = { cursor: 1 };
-    recorder.advancePayload(lane, { type: 'PassStateEntered', name: 'P', key: 'input' }, { a: 1 });
-    recorder.advancePayload(lane, { type: 'PassStateExited', name: 'P', key: 'output' }, [2]);
+    recorder.advanceTagged(lane, new PayloadTag('PassStateEntered', 'input', 'P'), { a: 1 });
+    recorder.advanceTagged(lane, new PayloadTag('PassStateExited', 'output', 'P'), [2]);
     expect(recorder.count).toBe(3);
     expect(recorder.events.map((event) => event.type)).toEqual([
       'ExecutionStarted',

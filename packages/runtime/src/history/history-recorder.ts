@@ -1,7 +1,8 @@
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
+import type { EventTag } from './event-tag';
 import { detailsKeyOf, type HistoryEvent, type HistoryEventType } from './history-event';
-import { type EventDetails, materializeDetails, PayloadDetails } from './lazy-payload';
+import { type EventDetails, materializeDetails } from './lazy-payload';
 
 /** AWS's quota of events in one Standard execution's history. */
 export const MAX_HISTORY_EVENTS = 25_000;
@@ -36,17 +37,6 @@ export interface HistoryJournal {
   replayed?(time: number | undefined): void;
 }
 
-/**
- * A state's entered or exited event type with the state's name, made once per compiled state:
- * such an event then keeps only its payload value beside it, no object of its own.
- */
-export interface PayloadTag {
-  readonly type: HistoryEventType;
-  readonly name: string;
-  /** Where the payload goes in the event's details. */
-  readonly key: 'input' | 'output';
-}
-
 /** An event recorded before a restart, as a journal reloads it. */
 export interface PriorEvent {
   readonly previousEventId: number;
@@ -68,7 +58,7 @@ export class HistoryRecorder {
    */
   private readonly previousIds: number[];
   /** Each event's type, or for a state's entered or exited event its tag (type and state name). */
-  private readonly kinds: (HistoryEventType | PayloadTag)[];
+  private readonly kinds: (HistoryEventType | EventTag)[];
   private readonly times: number[];
   /**
    * Each event's details; for a state's entered or exited event, the payload value itself, with
@@ -143,7 +133,7 @@ export class HistoryRecorder {
   /** `appendOn` for any details: a state's input or output value when `kind` is a tag. */
   private record(
     lane: Lane | undefined,
-    kind: HistoryEventType | PayloadTag,
+    kind: HistoryEventType | EventTag,
     previousEventId: number,
     details: unknown,
     terminal: boolean,
@@ -178,11 +168,11 @@ export class HistoryRecorder {
   }
 
   /**
-   * Records a state's entered event (with its input) or exited event (with its output) on a
-   * lane, as `advance` with PayloadDetails would.
+   * Records an event whose details are made from `value` by `tag` (a state's entered or exited
+   * event, a task's result) on a lane, as `advance` with those details would.
    */
-  advancePayload(lane: Lane, tag: PayloadTag, value: unknown): number {
-    const id = this.record(lane, tag, lane.cursor, value, false);
+  advanceTagged(lane: Lane, tag: EventTag, value: unknown, time?: number): number {
+    const id = this.record(lane, tag, lane.cursor, value, false, time);
     lane.cursor = id;
     return id;
   }
@@ -196,7 +186,7 @@ export class HistoryRecorder {
 
   private push(
     previousEventId: number,
-    kind: HistoryEventType | PayloadTag,
+    kind: HistoryEventType | EventTag,
     time: number,
     details: unknown,
   ): void {
@@ -208,7 +198,7 @@ export class HistoryRecorder {
   }
 
   private typeAt(index: number): HistoryEventType {
-    const kind = this.kinds[index] as HistoryEventType | PayloadTag;
+    const kind = this.kinds[index] as HistoryEventType | EventTag;
     return typeof kind === 'string' ? kind : kind.type;
   }
 
@@ -287,9 +277,9 @@ export class HistoryRecorder {
 
   private detailsAt(index: number): EventDetails | undefined {
     const details = this.details[index];
-    const kind = this.kinds[index] as HistoryEventType | PayloadTag;
+    const kind = this.kinds[index] as HistoryEventType | EventTag;
     if (typeof kind === 'string') return details as EventDetails | undefined;
-    return new PayloadDetails(kind.key, details, kind.name);
+    return kind.detailsOf(details);
   }
 
   private wake(): void {

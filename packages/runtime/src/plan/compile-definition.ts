@@ -1,3 +1,4 @@
+import { PayloadTag } from '../history/event-tag';
 import type { HistoryEventType } from '../history/history-event';
 import { compileChoiceState } from '../states/choice-state';
 import { compileFailState } from '../states/fail-state';
@@ -77,8 +78,8 @@ function planned(state: CompiledState): PlannedState {
   const exited = EXITED[state.kind];
   return {
     ...state,
-    entered: { type: `${state.kind}StateEntered`, name: state.name, key: 'input' },
-    exited: exited && { type: exited, name: state.name, key: 'output' },
+    entered: new PayloadTag(`${state.kind}StateEntered`, 'input', state.name),
+    exited: exited && new PayloadTag(exited, 'output', state.name),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Frame } from '../engine/run-context';
-import type { PayloadTag } from '../history/history-recorder';
+import type { PayloadTag } from '../history/event-tag';
 
 export type StateKind = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 export type QueryLanguage = 'JSONPath' | 'JSONata';

@@ -1,6 +1,7 @@
+import { type EventTag, FieldsTag, PayloadTag } from '../history/event-tag';
 import type { HistoryEventType } from '../history/history-event';
 import type { HistoryRecorder, Lane } from '../history/history-recorder';
-import { LazyPayload, PayloadDetails } from '../history/lazy-payload';
+import { LazyPayload } from '../history/lazy-payload';
 import { parseResource } from '../integrations/resource-arn';
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
@@ -22,6 +23,9 @@ export class TaskEventFamily {
     readonly failed: HistoryEventType;
     readonly timedOut: HistoryEventType;
   };
+  /** The success event, and the scheduling of a Lambda function without limits, as tags. */
+  private readonly succeededTag: EventTag;
+  private readonly lambdaScheduledTag: EventTag;
 
   constructor(readonly resource: string) {
     const kind = parseResource(resource).kind;
@@ -35,6 +39,18 @@ export class TaskEventFamily {
       failed: `${this.prefix}Failed` as HistoryEventType,
       timedOut: `${this.prefix}TimedOut` as HistoryEventType,
     };
+    this.succeededTag =
+      this.kind === 'task'
+        ? new FieldsTag(
+            'TaskSucceeded',
+            { resourceType: this.resourceType, resource: this.resourceName },
+            (output) => ({ output: new LazyPayload(output), outputDetails: NOT_TRUNCATED }),
+          )
+        : new PayloadTag(this.types.succeeded, 'output');
+    this.lambdaScheduledTag = new FieldsTag('LambdaFunctionScheduled', { resource }, (input) => ({
+      input: new LazyPayload(input),
+      inputDetails: NOT_TRUNCATED,
+    }));
   }
 
   /** Records the scheduling events, and the start too except for activities. */
@@ -64,6 +80,11 @@ export class TaskEventFamily {
         { resourceType: this.resourceType, resource: this.resourceName },
         recorder.timeOf(scheduled),
       );
+      return;
+    }
+    if (this.kind === 'lambda-function' && timeoutSeconds === undefined) {
+      const scheduled = recorder.advanceTagged(lane, this.lambdaScheduledTag, input, time);
+      recorder.advance(lane, 'LambdaFunctionStarted', undefined, recorder.timeOf(scheduled));
       return;
     }
     const details: Record<string, unknown> = {
@@ -98,16 +119,7 @@ export class TaskEventFamily {
   }
 
   succeeded(recorder: HistoryRecorder, lane: Lane, output: unknown): void {
-    if (this.kind !== 'task') {
-      recorder.advance(lane, this.types.succeeded, new PayloadDetails('output', output));
-      return;
-    }
-    recorder.advance(lane, 'TaskSucceeded', {
-      resourceType: this.resourceType,
-      resource: this.resourceName,
-      output: new LazyPayload(output),
-      outputDetails: NOT_TRUNCATED,
-    });
+    recorder.advanceTagged(lane, this.succeededTag, output);
   }
 
   failed(
