@@ -19,11 +19,12 @@ export { type HashAlgorithm, States } from './intrinsics/states';
 export { type JsonataExpression, jsonata, jsonataValue } from './jsonata/expression';
 export { ChoiceChain, choice } from './states/choice';
 export * from './states/conditions';
+export { type FailConfig, fail } from './states/fail';
 export { goto } from './states/goto';
 export { map } from './states/map';
 export { parallel } from './states/parallel';
 export { pass } from './states/pass';
-export { raw } from './states/raw';
+export { type RawOptions, type RawState, raw } from './states/raw';
 export { type IntegrationPattern, lambda } from './states/resources';
 export type { ErrorName, RetryOptions } from './states/retry-catch';
 export {
@@ -37,7 +38,7 @@ export {
   startExecutionArn,
 } from './states/start-execution';
 export { task } from './states/task';
-export { fail, succeed, wait } from './states/wait-succeed-fail';
+export { type SucceedConfig, succeed, wait } from './states/wait-succeed-fail';
 export type { ContextObject, ErrorOutput } from './types/context';
 export type { JsonValue, QueryLanguage, StepwiseTypeError } from './types/json';
 export type { CheckReadPath, NoPath, ReadPath } from './types/read-path';

@@ -31,6 +31,8 @@ export interface StateNode {
   readonly type: StateType;
   /** Set when the state requires a language, explicitly or through the fields it uses. */
   readonly language: QueryLanguage | undefined;
+  /** Write `QueryLanguage` even where it equals the workflow's. */
+  readonly writeLanguage?: boolean;
   /** Succeed, Fail and Choice never take `Next` or `End`. */
   readonly terminal: boolean;
   /** The state's fields, without `Type`, `QueryLanguage`, `Next` or `End`. */
@@ -39,8 +41,8 @@ export interface StateNode {
   readonly branches: readonly Graph[];
   /** Chains that form nested scopes (Parallel branches, Map processor). */
   readonly scopes: readonly Graph[];
-  /** For a `goto`: the state it stands for. */
-  readonly target?: StateNode;
+  /** For a `goto`: the state it stands for, or its name, resolved in the scope being compiled. */
+  readonly target?: StateNode | string;
   /** Retriers and catchers (Task, Parallel, Map). */
   readonly retry: readonly RetryOptions[];
   readonly catchers: readonly CatchRecord[];

@@ -16,22 +16,18 @@ export interface CompileSession {
   readonly schemas: Map<string, NonNullable<StateNode['schemas']>>;
 }
 
-/** The target a transition to this graph's head really means (a `goto` stands for its target). */
-function resolve(node: StateNode): StateNode {
-  return node.target ?? node;
-}
-
 /** One scope (the workflow, a Parallel branch or a Map processor) as `{ StartAt, States }`. */
 export function emitScope(
   graph: Graph,
   session: CompileSession,
 ): { StartAt: string; States: Record<string, JsonValue> } {
-  const members = graph.nodes.filter((node) => !node.target);
+  const members = graph.nodes.filter((node) => node.target === undefined);
   for (const node of members) register(node, session);
-  const inScope = new Set(members);
+  const byName = new Map(members.map((node) => [node.name, node]));
+  // A goto stands for its target; a goto by name for the state of that name in this scope.
   const nameOf = (from: StateNode, to: StateNode): string => {
-    const target = resolve(to);
-    if (!inScope.has(target)) throw new UnknownStateError(target.name, from.name);
+    const target = typeof to.target === 'string' ? byName.get(to.target) : (to.target ?? to);
+    if (!target || byName.get(target.name) !== target) throw new UnknownStateError(to.name, from.name);
     return target.name;
   };
 
@@ -48,16 +44,23 @@ export function emitScope(
       scope: (branch) => emitScope(branch, session),
     };
     const state: Record<string, JsonValue> = { Type: node.type };
-    if (language !== session.workflowLanguage) state.QueryLanguage = language;
+    if (language !== session.workflowLanguage || node.writeLanguage) state.QueryLanguage = language;
     Object.assign(state, node.emit(context));
-    if (node.retry.length > 0) state.Retry = emitRetry(node.retry);
-    if (node.catchers.length > 0) state.Catch = emitCatch(node.catchers, context);
+    if (node.retry.length > 0) state.Retry = [...written(state, 'Retry'), ...emitRetry(node.retry)];
+    if (node.catchers.length > 0)
+      state.Catch = [...written(state, 'Catch'), ...emitCatch(node.catchers, context)];
     const next = graph.links.get(node);
     if (next) state.Next = nameOf(node, next);
     else if (!node.terminal) state.End = true;
     states[node.name] = state;
   }
   return { StartAt: nameOf(graph.head, graph.head), States: states };
+}
+
+/** Retriers or catchers a raw state wrote in its ASL, which come before those added with methods. */
+function written(state: Record<string, JsonValue>, field: 'Retry' | 'Catch'): readonly JsonValue[] {
+  const value = state[field];
+  return Array.isArray(value) ? value : [];
 }
 
 function register(node: StateNode, session: CompileSession): void {

@@ -15,6 +15,7 @@ import {
   pass,
   QueryLanguageMixError,
   States,
+  succeed,
   task,
   UnknownStateError,
   UnsupportedExpressionError,
@@ -62,6 +63,34 @@ describe('compiling workflows', () => {
         Next: 'Keep',
       },
       Keep: { Type: 'Pass', End: true },
+    });
+  });
+
+  it('writes a task’s Comment', () => {
+    const wf = workflow({ input: Input }).start(
+      task('Call', { resource: 'arn:aws:lambda:region:account-id:function:F', comment: 'Calls F' }),
+    );
+    expect(wf.compile().States.Call).toMatchObject({ Comment: 'Calls F' });
+  });
+
+  it('writes a QueryLanguage equal to the workflow’s only on the states that ask for it', () => {
+    const wf = workflow({ input: Input, queryLanguage: 'JSONata' }).define((s) =>
+      s
+        .next(pass('Plain', { queryLanguage: 'JSONata' }))
+        .next(
+          task('Call', { resource: 'arn:aws:lambda:region:account-id:function:F', writeQueryLanguage: true }),
+        )
+        .next(succeed('Done', { queryLanguage: 'JSONata', writeQueryLanguage: true })),
+    );
+    expect(wf.compile().States).toEqual({
+      Plain: { Type: 'Pass', Next: 'Call' },
+      Call: {
+        Type: 'Task',
+        QueryLanguage: 'JSONata',
+        Resource: 'arn:aws:lambda:region:account-id:function:F',
+        Next: 'Done',
+      },
+      Done: { Type: 'Succeed', QueryLanguage: 'JSONata' },
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Graph } from '../chain/graph';
 import type { StateNode } from '../chain/state-node';
 import { DanglingBranchError } from '../errors';
+import { isJsonataExpression } from '../jsonata/expression';
 import { invokeSelector } from '../template/invoke';
 import type { JsonValue, QueryLanguage } from '../types/json';
 import type { RuleLike } from './conditions';
@@ -16,6 +17,8 @@ import { ruleToJsonata, ruleToJsonPath } from './render-rule';
 export interface ChoiceConfig<QL> {
   readonly comment?: string;
   readonly queryLanguage?: QL;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
 }
 
 /** Fields of the Choice state itself, set with the methods of the same name. */
@@ -31,6 +34,7 @@ export interface ChoiceRule {
   readonly target: Graph;
   readonly assign?: unknown;
   readonly output?: unknown;
+  readonly comment?: string;
 }
 
 export interface ChoiceParts {
@@ -60,7 +64,10 @@ export function choiceNode(parts: ChoiceParts): StateNode {
         const next = context.nameOf(rule.target);
         const lang = context.language;
         const written: Record<string, JsonValue> =
-          lang === 'JSONata' ? { Condition: ruleToJsonata(built) } : ruleToJsonPath(built);
+          lang === 'JSONata'
+            ? { Condition: ruleToJsonata(built), ...ruleComment(built) }
+            : ruleToJsonPath(built);
+        if (rule.comment !== undefined) written.Comment = rule.comment;
         if (rule.assign !== undefined) written.Assign = templateField(rule.assign, 'input', 'Assign', lang);
         if (rule.output !== undefined) written.Output = templateField(rule.output, 'input', 'Output', lang);
         written.Next = next;
@@ -98,6 +105,12 @@ export function choiceNode(parts: ChoiceParts): StateNode {
 function ruleLanguageFields(rules: readonly ChoiceRule[]): Record<string, unknown> {
   const output = rules.find((rule) => rule.output !== undefined)?.output;
   return output === undefined ? {} : { output };
+}
+
+/** A comment on a whole JSONata rule sits beside its `Condition`. */
+function ruleComment(rule: RuleLike): Record<string, JsonValue> {
+  if (typeof rule === 'boolean' || isJsonataExpression(rule) || rule.comment === undefined) return {};
+  return { Comment: rule.comment };
 }
 
 function recorders(): unknown[] {

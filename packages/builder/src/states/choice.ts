@@ -18,9 +18,12 @@ type Ctx = ContextObject;
  * languages) and `Output` (JSONata), which replaces the data the target receives.
  */
 export interface RuleTarget<I, V, BI, BV, AS, RO, O2, V2, L2 extends QueryLanguage> {
+  /** The rule's `Comment`. */
+  readonly comment?: string;
   readonly assign?: ((data: I, context: Ctx, vars: V) => AS) | JsonataExpression<AS>;
   readonly output?: ((data: I, context: Ctx, vars: V) => RO) | JsonataExpression<RO>;
-  readonly next: Branch<Given<RO, BI>, AssignedVars<BV, AS>, O2, V2, L2>;
+  /** Typed by the rule's Output and Assign, which are inferred from those fields alone. */
+  readonly next: Branch<NoInfer<Given<RO, BI>>, NoInfer<AssignedVars<BV, AS>>, O2, V2, L2>;
 }
 
 /** The rule `when` builds from a selector (or path) and a condition. */
@@ -58,7 +61,7 @@ export class ChoiceChain<I, V, Out, VOut, Lang extends QueryLanguage, BI = I, BV
   /** Goes to `then` when the selected field passes `check`: `.when((s) => s.total, gt(100), big)`. */
   when<T, O2, V2, L2 extends QueryLanguage = never, const SP = NoPath>(
     select: Selector<I, V, T> | CheckReadPath<I, V, SP>,
-    check: Condition<NonNullable<Selected<I, V, T, SP>>>,
+    check: Condition<NonNullable<Selected<I, V, T, SP>>, I, V>,
     then: Branch<BI, BV, O2, V2, L2>,
   ): ChoiceChain<I, V, Out | O2, VOut | V2, Lang | L2, BI, BV> {
     return this.whenRuleWith(ruleOf(select, check), { next: then } as never) as never;
@@ -67,7 +70,7 @@ export class ChoiceChain<I, V, Out, VOut, Lang extends QueryLanguage, BI = I, BV
   /** `when`, with the rule's own `Assign` and (JSONata) `Output`: `{ assign, output, next }`. */
   whenWith<T, O2, V2, L2 extends QueryLanguage = never, const SP = NoPath, AS = NotSet, RO = NotSet>(
     select: Selector<I, V, T> | CheckReadPath<I, V, SP>,
-    check: Condition<NonNullable<Selected<I, V, T, SP>>>,
+    check: Condition<NonNullable<Selected<I, V, T, SP>>, I, V>,
     then: RuleTarget<I, V, BI, BV, AS, RO, O2, V2, L2>,
   ): ChoiceChain<I, V, Out | O2, VOut | V2, Lang | L2, BI, BV> {
     return this.whenRuleWith(ruleOf(select, check), then as never) as never;
@@ -91,6 +94,7 @@ export class ChoiceChain<I, V, Out, VOut, Lang extends QueryLanguage, BI = I, BV
       target: branchGraph(this.#parts.name, then.next),
       assign: then.assign,
       output: then.output,
+      comment: then.comment,
     };
     return new ChoiceChain({ ...this.#parts, rules: [...this.#parts.rules, rule] });
   }

@@ -1,4 +1,5 @@
 import type { JsonataExpression } from '../jsonata/expression';
+import type { ContextObject } from '../types/context';
 
 /*
  * Conditions of a Choice rule. `Condition<T>` is a test that applies to values
@@ -31,10 +32,12 @@ export type ConditionSpec =
       readonly expected: boolean;
     };
 
-export interface Condition<T> {
+export interface Condition<T, I = unknown, V = unknown> {
   readonly spec: ConditionSpec;
   /** Carries `T` contravariantly: a condition on `number` accepts only numeric fields. */
   readonly __appliesTo?: (value: T) => void;
+  /** For a comparison with a field read by a selector: the data and variables it reads. */
+  readonly __reads?: (data: I, vars: V) => void;
 }
 
 const condition = <T>(spec: ConditionSpec): Condition<T> => ({ spec });
@@ -84,16 +87,28 @@ function isReference(value: unknown): boolean {
   return typeof value === 'function' || (typeof value === 'string' && value.startsWith('$'));
 }
 
-function timestampCondition(op: Operator) {
-  return (value: string): Condition<string> =>
+/**
+ * A comparison with another field, which is either a value read inside
+ * `whenRule` (`numeric.gt(s.limit)`) or a selector, typed by the data the
+ * rule tests, inside `when` (`numeric.gt((s) => s.limit)`).
+ */
+export interface FieldComparison<T> {
+  (other: T | undefined): Condition<T>;
+  <I, V>(other: (data: I, context: ContextObject, vars: V) => T | undefined): Condition<T, I, V>;
+}
+
+/** Timestamp comparisons take the same, and a string that is not a path is an ISO-8601 literal. */
+function timestampCondition(op: Operator): FieldComparison<string> {
+  return ((value: unknown) =>
     isReference(value)
       ? condition({ kind: 'comparePath', type: 'Timestamp', op, other: value })
-      : condition({ kind: 'compare', type: 'Timestamp', op, value });
+      : condition({ kind: 'compare', type: 'Timestamp', op, value })) as FieldComparison<string>;
 }
 
 /**
  * Timestamp comparisons take ISO-8601 strings, or another field:
- * `timestamp.lt(s.deadline)` is `TimestampLessThanPath`.
+ * `timestamp.lt(s.deadline)` in `whenRule`, or `timestamp.lt((s) => s.deadline)`
+ * in `when`, is `TimestampLessThanPath`.
  */
 export const timestamp = {
   eq: timestampCondition('Equals'),
@@ -105,10 +120,8 @@ export const timestamp = {
 
 /** Field-against-field comparisons of one kind: both sides must have the kind's type. */
 function pathComparisons<T>(type: ComparisonKind) {
-  const make =
-    (op: Operator) =>
-    (other: T): Condition<T> =>
-      condition({ kind: 'comparePath', type, op, other });
+  const make = (op: Operator) =>
+    ((other: unknown) => condition({ kind: 'comparePath', type, op, other })) as FieldComparison<T>;
   return {
     eq: make('Equals'),
     lt: make('LessThan'),
@@ -119,8 +132,8 @@ function pathComparisons<T>(type: ComparisonKind) {
 }
 
 /**
- * Compare a field with another field, read in the same rule:
- * `whenRule((s) => test(s.total, numeric.gt(s.limit)), next)` is `NumericGreaterThanPath`.
+ * Compare a field with another field: `.when((s) => s.total, numeric.gt((s) => s.limit), next)`,
+ * or inside a rule `test(s.total, numeric.gt(s.limit))`, is `NumericGreaterThanPath`.
  * ASL needs the kind spelled out, so each kind has its own set.
  */
 export const numeric = pathComparisons<number>('Numeric');
@@ -142,20 +155,29 @@ export const isNumeric = (expected = true): Condition<unknown> => is('IsNumeric'
 export const isBoolean = (expected = true): Condition<unknown> => is('IsBoolean', expected);
 export const isTimestamp = (expected = true): Condition<unknown> => is('IsTimestamp', expected);
 
-/** A boolean rule built from tests on fields, combined with `and`, `or`, `not`. */
-export type Rule =
+/** A boolean rule built from tests on fields, combined with `and`, `or`, `not`; it may carry a `Comment`. */
+export type Rule = (
   | { readonly kind: 'test'; readonly subject: unknown; readonly condition: ConditionSpec }
   | { readonly kind: 'and' | 'or'; readonly rules: readonly Rule[] }
   | { readonly kind: 'not'; readonly rule: Rule }
-  | { readonly kind: 'jsonata'; readonly expression: JsonataExpression<boolean> };
+  | { readonly kind: 'jsonata'; readonly expression: JsonataExpression<boolean> }
+) & { readonly comment?: string };
 
-/** A rule, or a hand-written JSONata condition. */
-export type RuleLike = Rule | JsonataExpression<boolean>;
+/**
+ * A rule, a hand-written JSONata condition (written as given, `{% ... %}`
+ * included), or a constant (JSONata only: `Condition: true`).
+ */
+export type RuleLike = Rule | JsonataExpression<boolean> | boolean;
 
 /** `test(s.total, gt(100))`: one field against one condition. */
 export function test<T>(subject: T, check: Condition<NonNullable<T>>): Rule {
   return { kind: 'test', subject, condition: check.spec };
 }
-export const and = (...rules: [Rule, Rule, ...Rule[]]): Rule => ({ kind: 'and', rules });
-export const or = (...rules: [Rule, Rule, ...Rule[]]): Rule => ({ kind: 'or', rules });
+/** All the rules hold; ASL also allows a single one (`And: [rule]`). */
+export const and = (...rules: [Rule, ...Rule[]]): Rule => ({ kind: 'and', rules });
+/** One of the rules holds. */
+export const or = (...rules: [Rule, ...Rule[]]): Rule => ({ kind: 'or', rules });
 export const not = (rule: Rule): Rule => ({ kind: 'not', rule });
+
+/** The rule with a `Comment`, e.g. on a rule inside `And` (JSONPath). */
+export const commented = (rule: Rule, comment: string): Rule => ({ ...rule, comment });

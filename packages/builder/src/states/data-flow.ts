@@ -41,7 +41,9 @@ export type LanguageOf<QL, JsonPathFields, JsonataFields> = QL extends QueryLang
 
 /**
  * What `queryLanguage` accepts: the language declared, unless the state uses
- * fields of the other language, in which case the error says so.
+ * fields of the other language, in which case the error says so. Fields write
+ * it as `QL & DeclaredLanguage<QL, ...>`, so that `QL` is inferred from the
+ * value given rather than from the chain the state joins.
  */
 export type DeclaredLanguage<QL, JsonPathFields, JsonataFields> = QL extends 'JSONata'
   ? [JsonPathFields] extends [NotSet]

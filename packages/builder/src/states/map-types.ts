@@ -26,9 +26,11 @@ export type AnyLiterals = MapLiterals<unknown, unknown, unknown, unknown, unknow
 
 /** The state input after InputPath. */
 export type Picked<I, V, E, L extends AnyLiterals> = Given<Selected<I, V, E, L['inputPath']>, I>;
-/** The iterated array, from ItemsPath (a selector or a path) or Items. */
+/** The iterated array, from ItemsPath (a selector or a path) or Items; without either, the input itself. */
 export type Items<I, V, E, It, L extends AnyLiterals> = [L['itemsPath']] extends [NoPath]
-  ? It
+  ? [It] extends [NotSet]
+    ? Picked<I, V, E, L>
+    : It
   : Selected<Picked<I, V, E, L>, V, It, L['itemsPath']>;
 export type Item<I, V, E, It, IS, L extends AnyLiterals> = ItemOf<Items<I, V, E, It, L>, IS>;
 export type ProcessorInput<I, V, E, It, IS, Sel, L extends AnyLiterals> = Built<

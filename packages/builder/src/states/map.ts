@@ -52,19 +52,23 @@ export interface MapConfig<
   L extends AnyLiterals = MapLiterals,
   PL extends QueryLanguage = QueryLanguage,
   ItJ = NotSet,
+  MCP = NoPath,
 > extends ErrorHandling<I, V> {
   readonly comment?: string;
-  readonly queryLanguage?: DeclaredLanguage<
-    QL,
-    | E
-    | S
-    | RP
-    | OP
-    | ([L['inputPath'] | L['itemsPath'] | L['itemSelector'] | L['outputPath']] extends [NoPath]
-        ? NotSet
-        : unknown),
-    O
-  >;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
+  readonly queryLanguage?: QL &
+    DeclaredLanguage<
+      QL,
+      | E
+      | S
+      | RP
+      | OP
+      | ([L['inputPath'] | L['itemsPath'] | L['itemSelector'] | L['outputPath']] extends [NoPath]
+          ? NotSet
+          : unknown),
+      O
+    >;
   /** JSONPath: the part of the input the Map works on (ItemsPath and ItemSelector read it). */
   readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   /** JSONPath: the array to iterate. */
@@ -94,7 +98,8 @@ export interface MapConfig<
   readonly mode?: 'INLINE' | 'DISTRIBUTED';
   readonly executionType?: 'STANDARD' | 'EXPRESS';
   readonly label?: string;
-  readonly maxConcurrency?: Source<I, V, number>;
+  /** A number, or read from the data (`MaxConcurrencyPath`) by a selector or a path. */
+  readonly maxConcurrency?: Source<I, V, number> | CheckReadPath<I, V, MCP, number>;
   readonly toleratedFailurePercentage?: Source<I, V, number>;
   readonly toleratedFailureCount?: Source<I, V, number>;
   /** The chain run for each item. */
@@ -155,6 +160,7 @@ export function map<
   const OPP = NoPath,
   PL extends QueryLanguage = never,
   ItJ extends readonly unknown[] | NotSet = NotSet,
+  const MCP = NoPath,
 >(
   name: string,
   config: MapConfig<
@@ -174,7 +180,8 @@ export function map<
     E,
     MapLiterals<EP, IP, SelT, NoPath, OPP>,
     PL,
-    ItJ
+    ItJ,
+    MCP
   >,
 ): CatchableChain<
   I,

@@ -32,6 +32,7 @@ export function createNode(spec: NodeSpec): StateNode {
     name: spec.name,
     type: spec.type,
     language: languageOf(spec.name, spec.config),
+    writeLanguage: spec.config.writeQueryLanguage === true,
     terminal: spec.terminal ?? false,
     emit: spec.emit,
     branches: [...(spec.branches ?? []), ...handling.handlers],

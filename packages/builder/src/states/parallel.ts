@@ -79,16 +79,19 @@ export interface ParallelConfig<
   L extends AnyLiterals = ParallelLiterals,
 > extends ErrorHandling<I, V> {
   readonly comment?: string;
-  readonly queryLanguage?: DeclaredLanguage<
-    QL,
-    | E
-    | P
-    | S
-    | RP
-    | OP
-    | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
-    A | O
-  >;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
+  readonly queryLanguage?: QL &
+    DeclaredLanguage<
+      QL,
+      | E
+      | P
+      | S
+      | RP
+      | OP
+      | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
+      A | O
+    >;
   /** JSONPath: the part of the input the branches work on. */
   readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   /** JSONPath: the input every branch receives. */

@@ -2,8 +2,9 @@ import type { NotSet } from '../chain/catchable';
 import { Chain } from '../chain/chain';
 import { single } from '../chain/graph';
 import type { JsonataExpression } from '../jsonata/expression';
+import { isPlainObject } from '../template/to-jsonpath';
 import type { ContextObject } from '../types/context';
-import type { QueryLanguage } from '../types/json';
+import type { JsonValue, QueryLanguage } from '../types/json';
 import type { CheckNullablePath, NoPath, Selected } from '../types/read-path';
 import type { CheckResultPath } from '../types/result-path';
 import type { Built } from '../types/template-paths';
@@ -53,19 +54,22 @@ export interface PassConfig<
   L extends PassLiterals<unknown, unknown, unknown> = PassLiterals,
 > {
   readonly comment?: string;
-  readonly queryLanguage?: DeclaredLanguage<
-    QL,
-    | E
-    | P
-    | R
-    | RP
-    | OP
-    | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
-    O
-  >;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
+  readonly queryLanguage?: QL &
+    DeclaredLanguage<
+      QL,
+      | E
+      | P
+      | R
+      | RP
+      | OP
+      | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
+      O
+    >;
   readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   readonly parameters?: TemplateOrSelector<PassPicked<I, V, E, L>, V, P, L['parameters']>;
-  /** A fixed result, used in place of the input. */
+  /** A fixed result, used in place of the input: any JSON value. */
   readonly result?: R;
   readonly resultPath?: CheckResultPath<RP>;
   readonly outputPath?:
@@ -125,7 +129,12 @@ export function pass<
           config.inputPath === undefined ? undefined : dataPathField(config.inputPath, 'InputPath', language),
         Parameters: config.parameters && templateField(config.parameters, 'input', 'Parameters', language),
         Result:
-          config.result === undefined ? undefined : templateField(config.result, 'input', 'Result', language),
+          config.result === undefined
+            ? undefined
+            : // An object is written like a template; any other JSON value (an array, a string) as it is.
+              isPlainObject(config.result)
+              ? templateField(config.result, 'input', 'Result', language)
+              : (structuredClone(config.result) as JsonValue),
         ResultPath: config.resultPath as string | null | undefined,
         OutputPath:
           config.outputPath === undefined

@@ -3,12 +3,18 @@ import { isJsonataExpression, jsonataBody } from '../jsonata/expression';
 import { looksLikePath, parsePathString } from '../refs/parse-path';
 import { recordOf } from '../refs/recorder';
 import { toJsonataPath, toJsonPath } from '../refs/render-path';
+import { invokeSelector } from '../template/invoke';
 import type { JsonValue } from '../types/json';
 import type { ConditionSpec, RuleLike } from './conditions';
 
 function subjectRecord(subject: unknown) {
   if (typeof subject === 'string' && looksLikePath(subject)) return parsePathString(subject);
-  const record = recordOf(subject);
+  // A selector (`numeric.lt((s) => s.limit)`) reads the same data as the rule.
+  const read =
+    typeof subject === 'function' && !recordOf(subject)
+      ? invokeSelector(subject as (data: never) => unknown, 'input')
+      : subject;
+  const record = recordOf(read);
   if (!record)
     throw new UnsupportedExpressionError('A Choice rule must test a field of the data, e.g. (s) => s.total.');
   return record;
@@ -16,18 +22,23 @@ function subjectRecord(subject: unknown) {
 
 /** A JSONPath Choice rule (without `Next`): `{ Variable, NumericGreaterThan }`, `And`, `Or`, `Not`. */
 export function ruleToJsonPath(rule: RuleLike): Record<string, JsonValue> {
-  if (isJsonataExpression(rule) || rule.kind === 'jsonata') {
+  if (typeof rule === 'boolean' || isJsonataExpression(rule) || rule.kind === 'jsonata') {
     throw new UnsupportedExpressionError('A JSONata condition cannot be used in a JSONPath Choice state.');
   }
+  const comment: Record<string, JsonValue> = rule.comment === undefined ? {} : { Comment: rule.comment };
   switch (rule.kind) {
     case 'and':
-      return { And: rule.rules.map(ruleToJsonPath) };
+      return { And: rule.rules.map(ruleToJsonPath), ...comment };
     case 'or':
-      return { Or: rule.rules.map(ruleToJsonPath) };
+      return { Or: rule.rules.map(ruleToJsonPath), ...comment };
     case 'not':
-      return { Not: ruleToJsonPath(rule.rule) };
+      return { Not: ruleToJsonPath(rule.rule), ...comment };
     case 'test':
-      return { Variable: toJsonPath(subjectRecord(rule.subject)), ...conditionToJsonPath(rule.condition) };
+      return {
+        Variable: toJsonPath(subjectRecord(rule.subject)),
+        ...conditionToJsonPath(rule.condition),
+        ...comment,
+      };
   }
 }
 
@@ -52,13 +63,26 @@ const JSONATA_OPERATORS = {
   GreaterThanEquals: '>=',
 } as const;
 
-/** A JSONata Choice condition: `{% $states.input.total > 100 %}`. */
-export function ruleToJsonata(rule: RuleLike): string {
-  return `{% ${jsonataRule(rule)} %}`;
+/**
+ * A JSONata Choice condition: `{% $states.input.total > 100 %}`. A condition
+ * written by hand, or a constant, is written exactly as given. A comment on
+ * the whole rule is the caller's to write beside the condition.
+ */
+export function ruleToJsonata(rule: RuleLike): JsonValue {
+  if (typeof rule === 'boolean') return rule;
+  if (isJsonataExpression(rule)) return rule.source;
+  if (rule.kind === 'jsonata') return rule.expression.source;
+  return `{% ${jsonataRule({ ...rule, comment: undefined })} %}`;
 }
 
 function jsonataRule(rule: RuleLike): string {
+  if (typeof rule === 'boolean') return String(rule);
   if (isJsonataExpression(rule)) return `(${jsonataBody(rule)})`;
+  if (rule.comment !== undefined) {
+    throw new UnsupportedExpressionError(
+      'A JSONata condition is one expression; a rule inside it has no Comment.',
+    );
+  }
   switch (rule.kind) {
     case 'jsonata':
       return `(${jsonataBody(rule.expression)})`;

@@ -75,18 +75,21 @@ export interface TaskConfig<I, V, IS, RS, E, P, A, S, RP, OP, O, AS, QL, L exten
   /** The ARN of the Lambda function, activity or service integration. */
   readonly resource: string;
   readonly comment?: string;
-  readonly queryLanguage?: DeclaredLanguage<
-    QL,
-    | E
-    | P
-    | S
-    | RP
-    | OP
-    | ([L['inputPath'] | L['parameters'] | L['resultSelector'] | L['outputPath']] extends [NoPath]
-        ? NotSet
-        : unknown),
-    A | O
-  >;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
+  readonly queryLanguage?: QL &
+    DeclaredLanguage<
+      QL,
+      | E
+      | P
+      | S
+      | RP
+      | OP
+      | ([L['inputPath'] | L['parameters'] | L['resultSelector'] | L['outputPath']] extends [NoPath]
+          ? NotSet
+          : unknown),
+      A | O
+    >;
   /** What the resource accepts; checked against the data handed to it. */
   readonly input?: IS;
   /** What the resource returns; gives the result its type. */
@@ -215,6 +218,7 @@ export function task<
     emit: (context) => {
       const lang = context.language;
       const out = defined({
+        Comment: config.comment,
         Resource: config.resource,
         InputPath:
           config.inputPath === undefined ? undefined : dataPathField(config.inputPath, 'InputPath', lang),

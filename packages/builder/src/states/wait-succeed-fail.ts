@@ -30,6 +30,8 @@ export type WaitFor<I, V, SP, TP> =
 export type WaitConfig<I, V, AS, QL, SP = unknown, TP = unknown> = WaitFor<I, V, SP, TP> & {
   readonly comment?: string;
   readonly queryLanguage?: QL;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
   readonly assign?: ((input: I, context: Ctx, vars: V) => AS) | JsonataExpression<AS>;
 };
 
@@ -63,46 +65,21 @@ export function wait<
   return new Chain(single(node));
 }
 
+export interface SucceedConfig {
+  readonly comment?: string;
+  readonly queryLanguage?: QueryLanguage;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
+}
+
 /** A Succeed state: the execution ends successfully here. */
-export function succeed<I, V>(
-  name: string,
-  config: { readonly comment?: string } = {},
-): Chain<I, never, V, never> {
+export function succeed<I, V>(name: string, config: SucceedConfig = {}): Chain<I, never, V, never> {
   const node = createNode({
     name,
     type: 'Succeed',
-    config: {},
-    terminal: true,
-    emit: () => defined({ Comment: config.comment }),
-  });
-  return new Chain(single(node));
-}
-
-export interface FailConfig<I, V, EP = unknown, CP = unknown> {
-  readonly comment?: string;
-  /** The error name: literal, or read from the data (`ErrorPath`); a string starting with `$` is a path. */
-  readonly error?: Selector<I, V, string> | JsonataExpression<string> | StringOrPath<I, V, EP>;
-  /** The cause: literal, or read from the data (`CausePath`); a string starting with `$` is a path. */
-  readonly cause?: Selector<I, V, string> | JsonataExpression<string> | StringOrPath<I, V, CP>;
-  readonly queryLanguage?: QueryLanguage;
-}
-
-/** A Fail state: the execution fails with an error name and a cause. */
-export function fail<I, V, const EP = never, const CP = never>(
-  name: string,
-  config: FailConfig<I, V, EP, CP> = {},
-): Chain<I, never, V, never> {
-  const node = createNode({
-    name,
-    type: 'Fail',
     config: config as Record<string, unknown>,
     terminal: true,
-    emit: ({ language }) => {
-      const out = defined({ Comment: config.comment });
-      literalOrPath(out, 'Error', config.error, language);
-      literalOrPath(out, 'Cause', config.cause, language);
-      return out;
-    },
+    emit: () => defined({ Comment: config.comment }),
   });
   return new Chain(single(node));
 }

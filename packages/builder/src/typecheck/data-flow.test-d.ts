@@ -123,6 +123,19 @@ describe('the output type follows the fields, in the order AWS applies them', ()
     expectTypeOf<OutputOf<typeof m>>().toEqualTypeOf<number[]>();
   });
 
+  it('iterates the input itself when a Map has no ItemsPath', () => {
+    const m = start.next(
+      map('M', {
+        inputPath: '$.lines',
+        processor: (line) => {
+          expectTypeOf<OutputOf<typeof line>>().toEqualTypeOf<{ sku: string; qty: number }>();
+          return line.next(pass('X', { inputPath: (l) => l.sku }));
+        },
+      }),
+    );
+    expectTypeOf<OutputOf<typeof m>>().toEqualTypeOf<string[]>();
+  });
+
   it('types a Catch handler input from the ResultPath', () => {
     start.next(
       task('A', {
@@ -169,5 +182,19 @@ describe('workflows', () => {
     const wf = workflow({ input: Input }).define((s) => s.next(pass('P', { inputPath: (i) => i.orderId })));
     expectTypeOf(wf.schemas.input).toEqualTypeOf<typeof Input>();
     expectTypeOf(wf.__output).toEqualTypeOf<string>();
+  });
+});
+
+describe('loose objects', () => {
+  it('keep their named fields when ResultPath adds one', () => {
+    const Loose = z.looseObject({ id: z.string(), nested: z.object({ n: z.number() }).optional() });
+    const wf = workflow({ input: Loose }).define((s) =>
+      s.next(task('T', { resource, result: Price, resultPath: '$.price' })),
+    );
+    type Out = typeof wf.__output;
+    expectTypeOf<Out['id']>().toEqualTypeOf<string>();
+    expectTypeOf<Out['price']>().toEqualTypeOf<{ amount: number; currency: string }>();
+    expectTypeOf<NonNullable<Out['nested']>['n']>().toEqualTypeOf<number>();
+    expectTypeOf<Out['other']>().toEqualTypeOf<unknown>();
   });
 });

@@ -67,3 +67,16 @@ describe('literal read paths name only fields that exist', () => {
     );
   });
 });
+
+describe('MaxConcurrencyPath', () => {
+  it('must read a number', () => {
+    start.next(
+      map('M', {
+        itemsPath: '$.lines',
+        // @ts-expect-error `id` is a string, and MaxConcurrency a number.
+        maxConcurrency: '$.id',
+        processor: (line) => line.next(pass('P')),
+      }),
+    );
+  });
+});

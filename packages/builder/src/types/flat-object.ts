@@ -11,10 +11,24 @@
 
 type Entry = readonly [PropertyKey, unknown, boolean];
 
-/** Every property of `T` as `[key, type, optional]`. */
-export type Entries<T> = {
-  [K in keyof T]-?: [K, T[K], {} extends Pick<T, K> ? true : false];
-}[keyof T];
+/** The named properties of `T` as `[key, type, optional]`, keyed by name (index signatures left out). */
+type NamedEntries<T> = {
+  [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]-?: [
+    K,
+    T[K],
+    {} extends Pick<T, K> ? true : false,
+  ];
+};
+
+/** A string index signature (a loose object's) as one entry, which `FromEntries` writes back. */
+type IndexEntry<T> = string extends keyof T ? [string, T[string], false] : never;
+
+/**
+ * Every property of `T` as `[key, type, optional]`. Named properties are
+ * listed apart from an index signature: indexing by `keyof T` would fold
+ * them into it, and a loose object would lose its known fields.
+ */
+export type Entries<T> = NamedEntries<T>[keyof NamedEntries<T>] | IndexEntry<T>;
 
 type RequiredProps<E extends Entry> = { [P in E as P[2] extends true ? never : P[0]]: P[1] };
 type OptionalProps<E extends Entry> = { [P in E as P[2] extends true ? P[0] : never]?: P[1] };
