@@ -17,17 +17,9 @@ const folder = tempDir({
       },
     },
   }),
-  'loop.asl.json': JSON.stringify({
-    StartAt: 'Check',
-    States: {
-      Check: {
-        Type: 'Choice',
-        Choices: [{ Variable: '$.more', BooleanEquals: true, Next: 'Work' }],
-        Default: 'Done',
-      },
-      Work: { Type: 'Pass', Next: 'Check' },
-      Done: { Type: 'Succeed' },
-    },
+  'unreachable.asl.json': JSON.stringify({
+    StartAt: 'Work',
+    States: { Work: { Type: 'Pass', End: true }, Orphan: { Type: 'Pass', End: true } },
   }),
 });
 
@@ -42,21 +34,21 @@ describe('stepwise import', () => {
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const source = readFileSync(join(folder.path, 'order.ts'), 'utf8');
     expect(source).toContain('export const orderProcessing = workflow({');
-    expect(source).toContain("const validateOrder = task('Validate Order', {");
+    expect(source).toContain(".next(task('Validate Order', {");
   });
 
   it('names the states written with raw() on stderr', async () => {
     const run = await runCli(['import', 'mapped.asl.json', '--name', 'mapped'], { cwd: folder.path });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("const each = raw('Each', {");
+    expect(run.stdout).toContain(".next(raw('Each', {");
     expect(run.stderr).toBe(
       'note written with raw(), the builder has no typed form for their fields: "Each"\n',
     );
   });
 
   it('refuses, with the reason and exit code 1, what the builder cannot express', async () => {
-    const run = await runCli(['import', 'loop.asl.json'], { cwd: folder.path });
+    const run = await runCli(['import', 'unreachable.asl.json'], { cwd: folder.path });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('State "Check" is reached again from one of its own branches');
+    expect(run.stderr).toContain('State "Orphan" is unreachable');
   });
 });

@@ -1,5 +1,5 @@
 import { pathToSelector } from './path-selector';
-import { INPUT_NAMES } from './selector-code';
+import { INPUT_NAMES, selectorFunction } from './selector-code';
 import { tsLiteral, tsString } from './ts-literal';
 
 // The rule's selector has the same parameters as any other: `c` would clash with the Choice chain's own `c`.
@@ -31,20 +31,29 @@ const TYPE_TESTS: Readonly<Record<string, string>> = {
 export interface RuleCode {
   code: string;
   helpers: Set<string>;
-  /** A single test against a literal, which reads best as `.when(select, condition, next)`. */
-  single?: { subject: string; condition: string };
+  /** A single test, which reads best as `.when('$.path', condition, next)`: the path and the condition. */
+  single?: { path: string; condition: string };
 }
 
 /** The fields of a rule that are not part of its test. */
 const RULE_TARGET_FIELDS = ['Next', 'Assign', 'Output'];
 
+/** A rule, with its `Comment` (on a rule inside another) written as `commented(rule, text)`. */
 export function ruleCode(rule: unknown, helpers = new Set<string>()): RuleCode | undefined {
   if (typeof rule !== 'object' || rule === null) return undefined;
-  const fields = rule as Record<string, unknown>;
+  const { Comment: comment, ...fields } = rule as Record<string, unknown>;
+  const inner = testCode(fields, helpers);
+  if (comment === undefined || inner === undefined) return inner;
+  if (typeof comment !== 'string') return undefined;
+  helpers.add('commented');
+  return { code: `commented(${inner.code}, ${tsString(comment)})`, helpers };
+}
+
+function testCode(fields: Record<string, unknown>, helpers: Set<string>): RuleCode | undefined {
   const keys = Object.keys(fields).filter((key) => !RULE_TARGET_FIELDS.includes(key));
   if (keys.length === 1 && (keys[0] === 'And' || keys[0] === 'Or')) {
     const list = fields[keys[0]];
-    if (!Array.isArray(list) || list.length < 2) return undefined;
+    if (!Array.isArray(list) || list.length === 0) return undefined;
     const parts = list.map((inner) => ruleCode(inner, helpers));
     if (parts.some((part) => part === undefined)) return undefined;
     const helper = keys[0] === 'And' ? 'and' : 'or';
@@ -63,12 +72,23 @@ export function ruleCode(rule: unknown, helpers = new Set<string>()): RuleCode |
   const condition = conditionCode(operator, fields[operator], helpers);
   if (subject === undefined || condition === undefined) return undefined;
   helpers.add('test');
-  const code = `test(${subject}, ${condition})`;
-  // A condition that reads another field needs the data in scope, so only literal ones stand alone.
-  return operator.endsWith('Path') ? { code, helpers } : { code, helpers, single: { subject, condition } };
+  const code = `test(${subject}, ${condition.inRule})`;
+  return { code, helpers, single: { path: fields.Variable as string, condition: condition.alone } };
 }
 
-function conditionCode(operator: string, value: unknown, helpers: Set<string>): string | undefined {
+/** A condition inside a rule (`numeric.gt(s.limit)`) and on its own in `when` (`numeric.gt((s) => s.limit)`). */
+interface ConditionCode {
+  inRule: string;
+  alone: string;
+}
+
+function conditionCode(operator: string, value: unknown, helpers: Set<string>): ConditionCode | undefined {
+  if (/Path$/.test(operator)) return pathConditionCode(operator, value, helpers);
+  const code = literalConditionCode(operator, value, helpers);
+  return code === undefined ? undefined : { inRule: code, alone: code };
+}
+
+function literalConditionCode(operator: string, value: unknown, helpers: Set<string>): string | undefined {
   const typeTest = TYPE_TESTS[operator];
   if (typeTest !== undefined) {
     if (typeof value !== 'boolean') return undefined;
@@ -80,13 +100,9 @@ function conditionCode(operator: string, value: unknown, helpers: Set<string>): 
     helpers.add('matches');
     return `matches(${tsString(value)})`;
   }
-  const match =
-    /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/.exec(
-      operator,
-    );
+  const match = COMPARISON.exec(operator);
   if (!match) return undefined;
-  const [, kind, op, path] = match;
-  if (path !== undefined) return pathConditionCode(kind!, op!, value, helpers);
+  const [, kind, op] = match;
   const helper = OPERATORS[op!]!;
   // The builder infers String/Numeric/Boolean from the literal's JavaScript type.
   const expected =
@@ -101,16 +117,21 @@ function conditionCode(operator: string, value: unknown, helpers: Set<string>): 
   return `${helper}(${tsLiteral(value)})`;
 }
 
-/** `NumericGreaterThanPath: "$.limit"` as `numeric.gt(s.limit)`. */
+const COMPARISON =
+  /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)$/;
+
+/** `NumericGreaterThanPath: "$.limit"` as `numeric.gt(s.limit)`, or `numeric.gt((s) => s.limit)` in `when`. */
 function pathConditionCode(
-  kind: string,
-  op: string,
+  operator: string,
   value: unknown,
   helpers: Set<string>,
-): string | undefined {
+): ConditionCode | undefined {
+  const match = COMPARISON.exec(operator.slice(0, -'Path'.length));
   const other = pathToSelector(value, NAMES);
-  if (other === undefined || (kind === 'Boolean' && op !== 'Equals')) return undefined;
-  const set = PATH_KINDS[kind]!;
-  helpers.add(set);
-  return `${set}.${OPERATORS[op]!}(${other})`;
+  if (!match || other === undefined) return undefined;
+  const [, kind, op] = match;
+  if (kind === 'Boolean' && op !== 'Equals') return undefined;
+  const method = `${PATH_KINDS[kind!]!}.${OPERATORS[op!]!}`;
+  helpers.add(PATH_KINDS[kind!]!);
+  return { inRule: `${method}(${other})`, alone: `${method}(${selectorFunction(other, NAMES)})` };
 }

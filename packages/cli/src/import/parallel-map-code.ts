@@ -1,19 +1,29 @@
+import { catchEntry, retryEntry } from './error-handling-code';
 import {
   call,
+  dataPathEntry,
   numberEntry,
   onlyFields,
   optionalString,
   pathEntry,
   payloadEntry,
   resultPathEntry,
+  templateEntry,
 } from './field-entries';
 import { RESULT_NAMES } from './selector-code';
-import type { Entry, Fields, StateCodeContext } from './state-code-context';
-import { catchEntry, retryEntry } from './task-code';
+import type { Fields, LaterEntry, StateCodeContext } from './state-code-context';
 
 /** Fields Parallel and Map share (JSONPath), with their builder option names. */
 const ERROR_FIELDS = ['Retry', 'Catch'];
-const DATA_FIELDS = ['Comment', 'InputPath', 'ResultSelector', 'ResultPath', 'OutputPath'];
+const DATA_FIELDS = [
+  'Comment',
+  'InputPath',
+  'ResultSelector',
+  'ResultPath',
+  'OutputPath',
+  'Assign',
+  'QueryLanguage',
+];
 
 /** A JSONPath Parallel state with nested builder code for each branch: `branches: [(b) => b.next(...)]`. */
 export function parallelCode(name: string, state: Fields, context: StateCodeContext): string | undefined {
@@ -21,15 +31,9 @@ export function parallelCode(name: string, state: Fields, context: StateCodeCont
   if (!Array.isArray(state.Branches) || state.Branches.length === 0) return undefined;
   const branches = state.Branches as Fields[];
   if (!branches.every((branch) => onlyFields(branch, ['StartAt', 'States']))) return undefined;
-  const shared = sharedEntries(state, context);
-  if (shared === undefined) return undefined;
-  const branchCode = branches.map((branch) => `(b) => b.next(${context.scope(branch)})`);
-  return call(
-    'parallel',
-    name,
-    [...shared.before, ['branches', `[${branchCode.join(', ')}]`], ...shared.after],
-    context,
-  );
+  const branchCode = () => `[${branches.map((branch) => `(b) => b${context.scope(branch)}`).join(', ')}]`;
+  const { before, after } = sharedEntries(state, context);
+  return call('parallel', name, [...before, ['branches', branchCode], ...after], context);
 }
 
 /** An inline JSONPath Map state with nested builder code for its processor. */
@@ -41,49 +45,43 @@ export function mapCode(name: string, state: Fields, context: StateCodeContext):
   // The builder always writes `ProcessorConfig: { Mode: 'INLINE' }` for an inline Map.
   if (!processor || !onlyFields(processor, ['ProcessorConfig', 'StartAt', 'States'])) return undefined;
   if (config?.Mode !== 'INLINE' || Object.keys(config).length !== 1) return undefined;
-  const shared = sharedEntries(state, context);
-  if (shared === undefined) return undefined;
   const concurrency =
     state.MaxConcurrencyPath !== undefined
       ? pathEntry(state.MaxConcurrencyPath)
       : numberEntry(state.MaxConcurrency);
+  const { before, after } = sharedEntries(state, context);
   return call(
     'map',
     name,
     [
-      ...shared.before,
+      ...before,
       ['itemsPath', pathEntry(state.ItemsPath)],
-      ['itemSelector', payloadEntry(state.ItemSelector)],
+      ['itemSelector', templateEntry(state.ItemSelector)],
       ['maxConcurrency', concurrency],
-      ['processor', `(item) => item.next(${context.scope(processor)})`],
-      ...shared.after,
+      ['processor', () => `(item) => item${context.scope(processor)}`],
+      ...after,
     ],
     context,
   );
 }
 
-type Entries = Array<readonly [string, Entry]>;
+type Entries = Array<readonly [string, LaterEntry]>;
 
-/** The data and error-handling fields, or `undefined` when one has no typed form. */
-function sharedEntries(
-  state: Fields,
-  context: StateCodeContext,
-): { before: Entries; after: Entries } | undefined {
-  if (state.InputPath === null || state.OutputPath === null) return undefined;
-  const before: Entries = [
-    ['comment', optionalString(state.Comment)],
-    ['inputPath', pathEntry(state.InputPath)],
-    ['parameters', payloadEntry(state.Parameters)],
-  ];
-  const after: Entries = [
-    ['resultSelector', payloadEntry(state.ResultSelector, RESULT_NAMES)],
-    ['resultPath', resultPathEntry(state.ResultPath)],
-    ['outputPath', pathEntry(state.OutputPath)],
-    ['retry', retryEntry(state.Retry)],
-  ];
-  if ([...before, ...after].some(([, entry]) => entry === false)) return undefined;
-  // Catch handlers are chains of their own; they are generated only once the rest is known to be typed.
-  const catchers = catchEntry(state.Catch, context);
-  if (catchers === false) return undefined;
-  return { before, after: [...after, ['catch', catchers]] };
+/** The data and error-handling fields; Catch handlers, being chains, are generated last. */
+function sharedEntries(state: Fields, context: StateCodeContext): { before: Entries; after: Entries } {
+  return {
+    before: [
+      ['comment', optionalString(state.Comment)],
+      ['inputPath', dataPathEntry(state.InputPath)],
+      ['parameters', templateEntry(state.Parameters)],
+    ],
+    after: [
+      ['resultSelector', payloadEntry(state.ResultSelector, RESULT_NAMES)],
+      ['resultPath', resultPathEntry(state.ResultPath)],
+      ['outputPath', dataPathEntry(state.OutputPath)],
+      ['assign', payloadEntry(state.Assign, RESULT_NAMES)],
+      ['retry', retryEntry(state.Retry)],
+      ['catch', catchEntry(state.Catch, context, 'JSONPath')],
+    ],
+  };
 }

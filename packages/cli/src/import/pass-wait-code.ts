@@ -1,45 +1,45 @@
 import {
   call,
+  dataPathEntry,
   numberEntry,
   onlyFields,
   optionalString,
   pathEntry,
   payloadEntry,
   resultPathEntry,
+  templateEntry,
 } from './field-entries';
+import { writtenAsIs } from './payload-code';
+import { RESULT_NAMES } from './selector-code';
 import type { Fields, StateCodeContext } from './state-code-context';
 import { tsLiteral } from './ts-literal';
 
 export function passCode(name: string, state: Fields, context: StateCodeContext): string | undefined {
-  if (!onlyFields(state, ['Comment', 'InputPath', 'Parameters', 'Result', 'ResultPath', 'OutputPath']))
-    return undefined;
-  if (state.InputPath === null || state.OutputPath === null) return undefined;
+  const fields = ['Comment', 'InputPath', 'Parameters', 'Result', 'ResultPath', 'OutputPath', 'Assign'];
+  if (!onlyFields(state, [...fields, 'QueryLanguage'])) return undefined;
   const result = state.Result;
-  // The builder writes Result as a payload template, so only objects without ".$" keys survive unchanged.
-  const plainResult =
-    typeof result === 'object' &&
-    result !== null &&
-    !Array.isArray(result) &&
-    !JSON.stringify(result).includes('.$"');
-  if (result !== undefined && !plainResult) return undefined;
+  // The builder writes an object Result like a payload template: its ".$" entries must survive that.
+  if (result !== undefined && !writtenAsIs(result)) return undefined;
   return call(
     'pass',
     name,
     [
       ['comment', optionalString(state.Comment)],
-      ['inputPath', pathEntry(state.InputPath)],
-      ['parameters', payloadEntry(state.Parameters)],
+      ['inputPath', dataPathEntry(state.InputPath)],
+      ['parameters', templateEntry(state.Parameters)],
       ['result', result === undefined ? undefined : tsLiteral(result)],
       ['resultPath', resultPathEntry(state.ResultPath)],
-      ['outputPath', pathEntry(state.OutputPath)],
+      ['outputPath', dataPathEntry(state.OutputPath)],
+      // JSONPath Assign reads the state's result (Result, Parameters or the input).
+      ['assign', payloadEntry(state.Assign, RESULT_NAMES)],
     ],
     context,
   );
 }
 
 export function waitCode(name: string, state: Fields, context: StateCodeContext): string | undefined {
-  if (!onlyFields(state, ['Comment', 'Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath']))
-    return undefined;
+  const fields = ['Comment', 'Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath', 'Assign'];
+  if (!onlyFields(state, [...fields, 'QueryLanguage'])) return undefined;
   const seconds = state.Seconds !== undefined ? numberEntry(state.Seconds) : pathEntry(state.SecondsPath);
   const stamp =
     state.Timestamp !== undefined ? optionalString(state.Timestamp) : pathEntry(state.TimestampPath);
@@ -51,6 +51,7 @@ export function waitCode(name: string, state: Fields, context: StateCodeContext)
       ['comment', optionalString(state.Comment)],
       ['seconds', seconds],
       ['timestamp', stamp],
+      ['assign', payloadEntry(state.Assign)],
     ],
     context,
   );

@@ -6,11 +6,11 @@ const names = { data: 's', context: 'c', vars: 'v' };
 describe('pathToSelector', () => {
   it.each([
     ['$', 's'],
-    ['$.order.id', 's.order.id'],
-    ["$.order['line items'][0]", 's.order["line items"][0]'],
+    ['$.order.id', 's.order?.id'],
+    ["$.order['line items'][0]", 's.order?.["line items"]?.[0]'],
     ['$$.Execution.Id', 'c.Execution.Id'],
-    ['$total.net', 'v.total.net'],
-  ])('turns %s into %s', (path, selector) => {
+    ['$total.net', 'v.total?.net'],
+  ])('turns %s into %s, optional below the first field', (path, selector) => {
     expect(pathToSelector(path, names)).toBe(selector);
   });
 

@@ -1,9 +1,12 @@
 /**
  * Turns a JSONPath reference into the builder's selector syntax, e.g.
- * `$.order['line items'][0]` into `s.order['line items'][0]`, `$$.Execution.Id`
- * into `c.Execution.Id` and `$total` into `v.total`. Only paths that the
- * builder renders back to the very same string are accepted; anything else
- * (filters, wildcards, slices, unusual spellings) answers `undefined`.
+ * `$.order['line items'][0]` into `s.order?.['line items']?.[0]`,
+ * `$$.Execution.Id` into `c.Execution.Id` and `$total` into `v.total`. Below
+ * the first field of the data or a variable the reads are optional (`?.`):
+ * the fields an imported definition reads are typed as possibly absent. Only
+ * paths that the builder renders back to the very same string are accepted;
+ * anything else (filters, wildcards, slices, unusual spellings) answers
+ * `undefined`.
  */
 export interface SelectorNames {
   data: string;
@@ -29,14 +32,17 @@ export function pathToSelector(path: unknown, names: SelectorNames): string | un
     if (variable === 'states') return undefined;
     expression = `${names.vars}.${variable}`;
   }
-  for (const segment of segments) {
+  // The context object's fields are always there; those of the data and variables may not be.
+  const optionalFrom = head === '$' ? 1 : head === '$$' ? Number.POSITIVE_INFINITY : 0;
+  segments.forEach((segment, index) => {
+    const dot = index >= optionalFrom ? '?.' : '';
     expression +=
       typeof segment === 'number'
-        ? `[${segment}]`
+        ? `${dot}[${segment}]`
         : IDENTIFIER.test(segment)
-          ? `.${segment}`
-          : `[${JSON.stringify(segment)}]`;
-  }
+          ? `${dot || '.'}${segment}`
+          : `${dot}[${JSON.stringify(segment)}]`;
+  });
   return renderPath(head, segments) === path ? expression : undefined;
 }
 

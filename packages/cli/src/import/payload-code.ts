@@ -43,3 +43,34 @@ function valueCode(value: unknown, names: SelectorNames): string | undefined {
   if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
   return tsLiteral(value);
 }
+
+/**
+ * A JSONPath payload template written as it is, `{ 'id.$': '$.order.id' }`,
+ * which the builder type-checks path by path. Answers `undefined` when the
+ * builder would write a value differently: a `"key.$"` path it would respell,
+ * or one that is not a plain path (a filter); intrinsic calls are kept.
+ */
+export function templateCode(template: unknown): string | undefined {
+  if (typeof template !== 'object' || template === null || Array.isArray(template)) return undefined;
+  return writtenAsIs(template) ? tsLiteral(template) : undefined;
+}
+
+/** Whether the builder writes a template (or a Pass Result) back exactly as given. */
+export function writtenAsIs(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(writtenAsIs);
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  return Object.entries(value).every(([key, item]) => {
+    if (FORBIDDEN.has(key)) return false;
+    if (!key.endsWith('.$')) return writtenAsIs(item);
+    if (typeof item !== 'string' || FORBIDDEN.has(key.slice(0, -2))) return false;
+    // A path is written back only in the builder's spelling; anything else (an intrinsic call) as given.
+    return looksLikePath(item)
+      ? pathToSelector(item, { data: 's', context: 'c', vars: 'v' }) !== undefined
+      : true;
+  });
+}
+
+function looksLikePath(value: string): boolean {
+  return value === '$' || /^\$(\$|\.|\[|[A-Za-z_])/.test(value);
+}

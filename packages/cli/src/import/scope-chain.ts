@@ -1,75 +1,70 @@
-import type { IdentifierNames } from './identifiers';
+import { readsAfter } from './data-reads';
 import { ImportUnsupportedError } from './import-errors';
 import { stateCode } from './state-code';
 import type { Fields, StateCodeContext } from './state-code-context';
+import { tsString } from './ts-literal';
 
 /** What every scope of one generated module shares. */
 export interface ModuleParts {
   context: StateCodeContext;
-  names: IdentifierNames;
-  /** The `const` declarations, in the order they must appear. */
-  declarations: string[];
   rawStates: string[];
   helpers: Set<string>;
 }
 
 /**
- * The chain of one scope (the machine, a Parallel branch, a Map processor),
- * declaring its states on the way; branch targets and `goto` stay inside it.
+ * The chain of one scope (the machine, a Parallel branch, a Map processor)
+ * as the calls that follow its empty start: `.next(a).next(b)`. Each state
+ * is written where the chain first reaches it, inside the call that places
+ * it, so the compiler gives its selectors the type of the data reaching it;
+ * a transition to a state already placed is `goto('Name')`. Branch targets
+ * (Choice rules, Catch handlers) are functions of their own empty start:
+ * `(b) => b.next(...)`.
  */
 export function scopeChain(scope: Fields, module: ModuleParts): string {
-  const { context, names, declarations, rawStates, helpers } = module;
+  const { context, rawStates, helpers } = module;
   const states = asFields(scope.States);
   if (typeof scope.StartAt !== 'string' || !(scope.StartAt in states)) {
     throw new ImportUnsupportedError('A scope has no valid StartAt.');
   }
-  const declared = new Set<string>();
-  const declaring = new Set<string>();
-  const visited = new Set<string>();
+  const placed = new Set<string>();
   const stateOf = (name: string): Fields => {
     if (!(name in states))
       throw new ImportUnsupportedError(`A transition names the missing state "${name}".`);
     return asFields(states[name]);
   };
-  const local: StateCodeContext = { ...context, branch: (target) => chainFrom(target) };
-
-  function declare(name: string): void {
-    if (declared.has(name)) return;
-    if (declaring.has(name)) throw loop(name);
-    declaring.add(name);
-    const { code, raw } = stateCode(name, stateOf(name), local);
-    if (raw) rawStates.push(name);
-    declarations.push(`const ${names.of(name)} = ${code};`);
-    declaring.delete(name);
-    declared.add(name);
-  }
+  const goto = (name: string): string => {
+    helpers.add('goto');
+    return `goto(${tsString(name)})`;
+  };
+  const local: StateCodeContext = {
+    ...context,
+    branch: (target) => (placed.has(target) ? goto(target) : `(b) => b${chainFrom(target)}`),
+  };
 
   function chainFrom(name: string): string {
-    if (visited.has(name)) {
-      if (!declared.has(name)) throw loop(name);
-      helpers.add('goto');
-      return `goto(${names.of(name)})`;
+    let code = '';
+    for (let current: string | undefined = name; current !== undefined; ) {
+      if (placed.has(current)) return `${code}\n.next(${goto(current)})`;
+      placed.add(current);
+      const state = stateOf(current);
+      const { code: written, raw } = stateCode(current, state, {
+        ...local,
+        readsAfter: readsAfter(states as Record<string, Fields>, current),
+      });
+      if (raw) rawStates.push(current);
+      code += `\n.next(${written})`;
+      current = typeof state.Next === 'string' ? state.Next : undefined;
     }
-    visited.add(name);
-    declare(name);
-    const next = stateOf(name).Next;
-    return typeof next === 'string' ? `${names.of(name)}.next(${chainFrom(next)})` : names.of(name);
+    return code;
   }
 
-  const start = chainFrom(scope.StartAt);
-  const unreachable = Object.keys(states).filter((name) => !visited.has(name));
+  const chain = chainFrom(scope.StartAt);
+  const unreachable = Object.keys(states).filter((name) => !placed.has(name));
   if (unreachable.length > 0)
     throw new ImportUnsupportedError(
       `State "${unreachable[0]}" is unreachable; the builder only writes reachable states.`,
     );
-  return start;
-}
-
-function loop(name: string): ImportUnsupportedError {
-  return new ImportUnsupportedError(
-    `State "${name}" is reached again from one of its own branches (a loop through a Choice or Catch); ` +
-      'the builder needs the state declared before its branches.',
-  );
+  return chain;
 }
 
 function asFields(value: unknown): Fields {

@@ -1,25 +1,19 @@
+import { assumedType, readsData } from './data-reads';
+import { catchEntry, retryEntry } from './error-handling-code';
 import {
   call,
+  dataPathEntry,
   numberEntry,
   onlyFields,
   optionalString,
   pathEntry,
   payloadEntry,
   resultPathEntry,
+  templateEntry,
 } from './field-entries';
 import { RESULT_NAMES } from './selector-code';
 import type { Entry, Fields, StateCodeContext } from './state-code-context';
-import { objectCode, tsLiteral, tsString } from './ts-literal';
-
-const RETRY_FIELDS: Readonly<Record<string, string>> = {
-  ErrorEquals: 'errors',
-  Comment: 'comment',
-  IntervalSeconds: 'intervalSeconds',
-  MaxAttempts: 'maxAttempts',
-  BackoffRate: 'backoffRate',
-  MaxDelaySeconds: 'maxDelaySeconds',
-  JitterStrategy: 'jitterStrategy',
-};
+import { tsString } from './ts-literal';
 
 export function taskCode(name: string, state: Fields, context: StateCodeContext): string | undefined {
   const allowed = [
@@ -30,71 +24,50 @@ export function taskCode(name: string, state: Fields, context: StateCodeContext)
     'ResultSelector',
     'ResultPath',
     'OutputPath',
+    'Assign',
+    'QueryLanguage',
   ];
-  if (!onlyFields(state, [...allowed, 'TimeoutSeconds', 'HeartbeatSeconds', 'Retry', 'Catch']))
-    return undefined;
-  if (typeof state.Resource !== 'string' || state.InputPath === null || state.OutputPath === null)
-    return undefined;
-  const retry = retryEntry(state.Retry);
-  const catchers = catchEntry(state.Catch, context);
+  const timing = ['TimeoutSeconds', 'HeartbeatSeconds', 'TimeoutSecondsPath', 'HeartbeatSecondsPath'];
+  if (!onlyFields(state, [...allowed, ...timing, 'Retry', 'Catch'])) return undefined;
+  if (typeof state.Resource !== 'string') return undefined;
   return call(
     'task',
     name,
     [
       ['resource', tsString(state.Resource)],
       ['comment', optionalString(state.Comment)],
-      ['inputPath', pathEntry(state.InputPath)],
-      ['parameters', payloadEntry(state.Parameters)],
-      ['timeoutSeconds', numberEntry(state.TimeoutSeconds)],
-      ['heartbeatSeconds', numberEntry(state.HeartbeatSeconds)],
-      ['resultSelector', payloadEntry(state.ResultSelector, RESULT_NAMES)],
+      ['inputPath', dataPathEntry(state.InputPath)],
+      ['parameters', templateEntry(state.Parameters)],
+      ['timeoutSeconds', secondsEntry(state.TimeoutSeconds, state.TimeoutSecondsPath)],
+      ['heartbeatSeconds', secondsEntry(state.HeartbeatSeconds, state.HeartbeatSecondsPath)],
+      ['result', resultEntry(state, context)],
+      ['resultSelector', templateEntry(state.ResultSelector)],
       ['resultPath', resultPathEntry(state.ResultPath)],
-      ['outputPath', pathEntry(state.OutputPath)],
-      ['retry', retry],
-      ['catch', catchers],
+      ['outputPath', dataPathEntry(state.OutputPath)],
+      ['assign', payloadEntry(state.Assign, RESULT_NAMES)],
+      ['retry', retryEntry(state.Retry)],
+      ['catch', catchEntry(state.Catch, context, 'JSONPath')],
     ],
     context,
   );
 }
 
-export function retryEntry(retry: unknown): Entry {
-  if (retry === undefined) return undefined;
-  // The builder leaves out an empty Retry; raw() keeps it.
-  if (!Array.isArray(retry) || retry.length === 0) return false;
-  const retriers = retry.map((retrier: Fields) => {
-    if (!isErrorList(retrier.ErrorEquals) || !Object.keys(retrier).every((key) => key in RETRY_FIELDS))
-      return undefined;
-    return objectCode(
-      Object.entries(retrier).map(([key, value]) => [RETRY_FIELDS[key]!, tsLiteral(value)] as const),
-    );
-  });
-  return retriers.every((code) => code !== undefined) ? `[${retriers.join(', ')}]` : false;
+/** `TimeoutSeconds` or `TimeoutSecondsPath` (the same for the heartbeat): a number or a path. */
+function secondsEntry(seconds: unknown, path: unknown): Entry {
+  if (path === undefined) return numberEntry(seconds);
+  return seconds === undefined ? pathEntry(path) : false;
 }
 
-export function catchEntry(catchers: unknown, context: StateCodeContext): Entry {
-  if (catchers === undefined) return undefined;
-  if (!Array.isArray(catchers) || catchers.length === 0) return false;
-  const allowed = ['ErrorEquals', 'ResultPath', 'Comment', 'Next'];
-  const valid = catchers.every(
-    (catcher: Fields) =>
-      isErrorList(catcher.ErrorEquals) &&
-      typeof catcher.Next === 'string' &&
-      Object.keys(catcher).every((key) => allowed.includes(key)) &&
-      resultPathEntry(catcher.ResultPath) !== false &&
-      optionalString(catcher.Comment) !== false,
-  );
-  if (!valid) return false;
-  const handlers = catchers.map((catcher: Fields) => {
-    const spec = objectCode([
-      ['errors', tsLiteral(catcher.ErrorEquals)],
-      ['comment', optionalString(catcher.Comment) || undefined],
-      ['resultPath', resultPathEntry(catcher.ResultPath) || undefined],
-    ]);
-    return `on(${spec}, ${context.branch(catcher.Next as string)})`;
-  });
-  return `(on) => [${handlers.join(', ')}]`;
-}
-
-function isErrorList(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string');
+/**
+ * The result's type, where the data it reaches is read: a result is only
+ * known at run time, so it is assumed to have the fields the definition reads
+ * (`z.custom<Data>()`, which checks nothing at run time).
+ */
+function resultEntry(state: Fields, context: StateCodeContext): Entry {
+  const selectorReads = state.ResultSelector !== undefined && readsData(state.ResultSelector);
+  if (!selectorReads && (state.ResultPath === null || !context.readsAfter)) return undefined;
+  const type = selectorReads ? 'Data' : assumedType(state.ResultPath);
+  if (type === undefined) return undefined;
+  context.use('Data');
+  return `z.custom<${type}>()`;
 }

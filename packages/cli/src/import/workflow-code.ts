@@ -1,4 +1,3 @@
-import { IdentifierNames } from './identifiers';
 import { ImportUnsupportedError } from './import-errors';
 import { inputSchemaCode } from './input-schema';
 import { scopeChain } from './scope-chain';
@@ -14,35 +13,11 @@ export interface GeneratedWorkflow {
   rawStates: string[];
 }
 
-const BUILDER_HELPERS = [
-  'choice',
-  'fail',
-  'goto',
-  'pass',
-  'raw',
-  'succeed',
-  'task',
-  'wait',
-  'workflow',
-  'map',
-  'parallel',
-  'jsonata',
-  'jsonataValue',
-  'numeric',
-  'text',
-  'bool',
-  'and',
-  'or',
-  'not',
-  'test',
-];
-
 /**
  * Generates a module exporting `exportName`, a builder workflow that compiles
- * to `definition`. States are declared as constants, dependencies first (a
- * Choice after the states its rules lead to); `Next` transitions are written
- * as `.next(...)` chains from StartAt, and a transition back to a state
- * already placed as `goto(...)`.
+ * to `definition`: `workflow({...}).define((start) => start.next(...))`, the
+ * states written inline where the chain reaches them (see `scopeChain`), so
+ * that each selector is typed by the data that reaches its state.
  */
 export function generateWorkflowCode(definition: unknown, exportName: string): GeneratedWorkflow {
   const machine = asFields(definition);
@@ -51,25 +26,12 @@ export function generateWorkflowCode(definition: unknown, exportName: string): G
   if (extra.length > 0)
     throw new ImportUnsupportedError(`The builder has no option for the top-level field ${extra[0]}.`);
   const language = machine.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
-  const names = new IdentifierNames([
-    ...BUILDER_HELPERS,
-    exportName,
-    'Input',
-    'eq',
-    'lt',
-    'gt',
-    'lte',
-    'gte',
-    'matches',
-    'timestamp',
-  ]);
   const helpers = new Set<string>(['workflow']);
-  const declarations: string[] = [];
   const rawStates: string[] = [];
   const context: StateCodeContext = {
     language,
     branch: () => '',
-    scope: (scope) => scopeChain(scope, { context, names, declarations, rawStates, helpers }),
+    scope: (scope) => scopeChain(scope, { context, rawStates, helpers }),
     use: (helper) => helpers.add(helper),
   };
 
@@ -87,11 +49,15 @@ export function generateWorkflowCode(definition: unknown, exportName: string): G
     ],
     ['version', typeof machine.Version === 'string' ? tsString(machine.Version) : undefined],
   ]);
-  const body = [...declarations, start].join('\n');
   // Rules are first built with test(...) and may end up written as .when(...); import only what the code calls.
   const used = [...helpers].filter(
-    (helper) => helper === 'workflow' || new RegExp(`(^|[^\\w.])${helper}[.(]`).test(body),
+    (helper) =>
+      helper === 'workflow' || (helper !== 'Data' && new RegExp(`(^|[^\\w.])${helper}[.(<]`).test(start)),
   );
+  if ([...used, 'z', 'Input', 'Data'].includes(exportName))
+    throw new ImportUnsupportedError(
+      `The module already uses the name ${exportName}; give the workflow another name (--name).`,
+    );
   const imports = used.sort((a, b) => a.localeCompare(b)).join(', ');
   const code = [
     `import { ${imports} } from '@stepwise/builder';`,
@@ -99,10 +65,15 @@ export function generateWorkflowCode(definition: unknown, exportName: string): G
     '',
     '/** The fields the definition reads; an ASL file says nothing more about its data. */',
     `const Input = ${inputSchemaCode(definition)};`,
+    ...(helpers.has('Data')
+      ? [
+          '',
+          '/** Data only known at run time (task results, raw states), assumed to have those fields; not checked. */',
+          'type Data = z.output<typeof Input>;',
+        ]
+      : []),
     '',
-    ...declarations,
-    '',
-    `export const ${exportName} = workflow(${options}).start(${start});`,
+    `export const ${exportName} = workflow(${options}).define((start) => start${start});`,
     '',
   ].join('\n');
   return { code, rawStates };
