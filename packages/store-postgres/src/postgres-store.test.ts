@@ -1,7 +1,13 @@
-import { createDurableRuntime, SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
+import {
+  createDurableRuntime,
+  executionValues,
+  SchemaVersionMismatchError,
+  StoreCorruptionError,
+} from '@stepwise/runtime';
 import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
+import { MIGRATIONS } from './schema';
 import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
 
 const open = async () =>
@@ -29,12 +35,52 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       await store.commit(
         batch({ executions: [row], events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
       );
-      await store.pool.query(`UPDATE ${store.schema}.events SET details = '{oops'`);
+      await store.pool.query(
+        `UPDATE ${store.schema}.event_chunks SET events = '[[1,0,"ExecutionStarted",1,":1",{oops'`,
+      );
       await expect(createDurableRuntime({ store }).getExecutionHistory(row.executionArn)).rejects.toThrow(
         StoreCorruptionError,
       );
       await store.pool.query(`UPDATE ${store.schema}.executions SET status = 'MAYBE'`);
       await expect(store.getExecution(row.executionArn)).rejects.toMatchObject({ code: 'STORE_CORRUPTED' });
+    });
+
+    it('migrates a schema written by the first version: executions and events read back unchanged', async () => {
+      const schema = uniqueSchema('v1');
+      const row = executionRow('old');
+      const events = [
+        eventRow(row.executionArn, 1, 'ExecutionStarted', { input: '{"n":1}' }),
+        { ...eventRow(row.executionArn, 2, 'PassStateEntered'), details: undefined },
+      ];
+      const client = await store.pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA ${schema}`);
+        await client.query(
+          `CREATE TABLE ${schema}.stepwise_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+        );
+        await client.query((MIGRATIONS[0] as string).replaceAll('{s}', schema));
+        await client.query(`INSERT INTO ${schema}.stepwise_migrations VALUES (1, 0)`);
+        await client.query(
+          `INSERT INTO ${schema}.executions VALUES (${executionValues(row).map((_, i) => `$${i + 1}`)})`,
+          executionValues(row),
+        );
+        for (const e of events) {
+          await client.query(`INSERT INTO ${schema}.events VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+            ...[e.executionArn, e.id, e.previousEventId, e.type, e.time, e.position, e.details ?? null],
+          ]);
+        }
+      } finally {
+        client.release();
+      }
+      const migrated = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+      try {
+        await migrated.init();
+        expect(await migrated.getExecution(row.executionArn)).toEqual(row);
+        expect(await migrated.listEvents(row.executionArn)).toEqual(events);
+      } finally {
+        await migrated.close();
+        await dropSchema(schema);
+      }
     });
 
     it('migrates once when many stores start together, and refuses a newer schema', async () => {
@@ -44,7 +90,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       );
       await Promise.all(others.map((other) => other.init()));
       const { rows } = await store.pool.query(`SELECT version FROM ${store.schema}.stepwise_migrations`);
-      expect(rows).toHaveLength(1);
+      expect(rows).toHaveLength(MIGRATIONS.length);
       await store.pool.query(`INSERT INTO ${store.schema}.stepwise_migrations VALUES (99, 0)`);
       const newer = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema: store.schema });
       await expect(newer.init()).rejects.toThrow(SchemaVersionMismatchError);

@@ -1,5 +1,7 @@
 import {
+  activityFrom,
   aliasFrom,
+  answerValues,
   type ClaimRequest,
   type CommitBatch,
   type CommitResult,
@@ -7,21 +9,26 @@ import {
   DurableResourceNotFoundError,
   type DurableStatus,
   type DurableStore,
-  eventFrom,
+  decodeChunk,
   executionFrom,
+  type StoredActivity,
   type StoredAlias,
   type StoredEvent,
   type StoredExecution,
   type StoredStateMachine,
+  type StoredTaskToken,
   type StoredTimer,
   type StoredVersion,
-  terminalUpdate,
+  type StoreNotice,
+  type TaskAnswer,
+  type TaskSignalOutcome,
+  taskTokenFrom,
   timerFrom,
   versionFrom,
 } from '@stepwise/runtime';
 import pg from 'pg';
 import { migrate } from './migrate';
-import { writeBatch } from './write-batch';
+import { commitQuery, fencedOf } from './write-batch';
 
 export interface PostgresStoreOptions {
   /** A connection string, or a pool the caller owns (it is then not closed by `close()`). */
@@ -44,7 +51,9 @@ export class PostgresStore implements DurableStore {
   readonly schema: string;
   private readonly ownsPool: boolean;
   private listener: pg.PoolClient | undefined;
+  private listening: Promise<void> | undefined;
   private readonly wakeListeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
   private initialized: Promise<void> | undefined;
 
   constructor(options: PostgresStoreOptions) {
@@ -57,8 +66,8 @@ export class PostgresStore implements DurableStore {
       new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
   }
 
-  private get channel(): string {
-    return `${this.schema}_wake`;
+  private get channels() {
+    return { wake: `${this.schema}_wake`, task: `${this.schema}_task`, activity: `${this.schema}_activity` };
   }
 
   private t(table: string): string {
@@ -78,6 +87,7 @@ export class PostgresStore implements DurableStore {
   }
 
   async close(): Promise<void> {
+    await this.listening;
     if (this.listener) {
       this.listener.release();
       this.listener = undefined;
@@ -201,8 +211,17 @@ export class PostgresStore implements DurableStore {
     return rows[0] && aliasFrom(rows[0]);
   }
 
-  commit(batch: CommitBatch): Promise<CommitResult> {
-    return this.transaction((client) => writeBatch(client, this.schema, batch, terminalUpdate));
+  async commit(batch: CommitBatch): Promise<CommitResult> {
+    try {
+      return fencedOf(
+        (await this.pool.query<{ fenced: string[] | null }>(commitQuery(this.schema, batch))).rows,
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') {
+        throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
+      }
+      throw error;
+    }
   }
 
   async getExecution(arn: string): Promise<StoredExecution | undefined> {
@@ -220,9 +239,11 @@ export class PostgresStore implements DurableStore {
     return rows.map(executionFrom);
   }
   async listEvents(arn: string): Promise<StoredEvent[]> {
-    return (
-      await this.query(`SELECT * FROM ${this.t('events')} WHERE execution_arn = $1 ORDER BY id`, [arn])
-    ).map(eventFrom);
+    const chunks = await this.query<{ first_id: number; events: string }>(
+      `SELECT first_id, events FROM ${this.t('event_chunks')} WHERE execution_arn = $1 ORDER BY first_id`,
+      [arn],
+    );
+    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events));
   }
   async listTimers(arn: string): Promise<StoredTimer[]> {
     return (
@@ -236,19 +257,37 @@ export class PostgresStore implements DurableStore {
   }
 
   async claim(request: ClaimRequest): Promise<StoredExecution[]> {
-    const free = request.takeOver
-      ? '$3::bigint IS NOT NULL'
-      : '(owner IS NULL OR lease_expires <= $3::bigint)';
+    const free = request.wokenOnly
+      ? 'owner IS NULL AND wake_at <= $3::bigint'
+      : request.takeOver
+        ? '(wake_at IS NULL OR wake_at <= $3::bigint)'
+        : '(owner IS NULL OR lease_expires <= $3::bigint) AND (wake_at IS NULL OR wake_at <= $3::bigint)';
     const rows = await this.query(
       `WITH picked AS (
          SELECT arn FROM ${this.t('executions')}
          WHERE status = 'RUNNING' AND ${free} AND owner IS DISTINCT FROM $1
          ORDER BY start_time LIMIT $2 FOR UPDATE SKIP LOCKED)
-       UPDATE ${this.t('executions')} e SET owner = $1, lease_expires = $4
+       UPDATE ${this.t('executions')} e SET owner = $1, lease_expires = $4, wake_at = NULL
        FROM picked WHERE e.arn = picked.arn RETURNING e.*`,
       [request.owner, request.limit, request.now, request.now + request.leaseMs],
     );
     return rows.map(executionFrom);
+  }
+  async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+    const rows = await this.query(
+      `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $3
+       WHERE arn = $1 AND owner = $2 AND status = 'RUNNING'
+         AND NOT EXISTS (SELECT 1 FROM ${this.t('task_tokens')} WHERE execution_arn = $1 AND state = 'ANSWERED')
+       RETURNING arn`,
+      [arn, owner, wakeAt],
+    );
+    return rows.length > 0;
+  }
+  async nextWake(): Promise<number | undefined> {
+    const rows = await this.query<{ at: string | null }>(
+      `SELECT MIN(wake_at) AS at FROM ${this.t('executions')} WHERE wake_at IS NOT NULL`,
+    );
+    return rows[0]?.at == null ? undefined : Number(rows[0].at);
   }
   async renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
     const kept = await this.query<{ arn: string }>(
@@ -280,23 +319,99 @@ export class PostgresStore implements DurableStore {
     return rows[0] && executionFrom(rows[0]);
   }
 
+  async putActivity(activity: StoredActivity): Promise<StoredActivity> {
+    await this.query(`INSERT INTO ${this.t('activities')} VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      activity.activityArn,
+      activity.name,
+      activity.createdAt,
+    ]);
+    return (await this.getActivity(activity.activityArn)) as StoredActivity;
+  }
+  async getActivity(activityArn: string): Promise<StoredActivity | undefined> {
+    const rows = await this.query(`SELECT * FROM ${this.t('activities')} WHERE arn = $1`, [activityArn]);
+    return rows[0] && activityFrom(rows[0]);
+  }
+  async takeActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+  ): Promise<StoredTaskToken | undefined> {
+    // The execution running the task is told; an unloaded one wakes to record the pick-up.
+    const rows = await this.query(
+      `WITH taken AS (
+         UPDATE ${this.t('task_tokens')} t SET taken = true, worker_name = $2
+         WHERE t.token = (SELECT token FROM ${this.t('task_tokens')}
+           WHERE activity_arn = $1 AND state = 'OPEN' AND NOT taken
+           ORDER BY scheduled_at, token LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING t.*, pg_notify($3, t.execution_arn)::text AS notified),
+       woken AS (
+         UPDATE ${this.t('executions')} e SET wake_at = 0 FROM taken
+         WHERE e.arn = taken.execution_arn AND e.wake_at IS NOT NULL
+         RETURNING pg_notify($4, '')::text AS notified)
+       SELECT taken.*, (SELECT count(*) FROM woken) AS woken FROM taken`,
+      [activityArn, workerName ?? null, this.channels.task, this.channels.wake],
+    );
+    return rows[0] && taskTokenFrom(rows[0]);
+  }
+  answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
+    return this.signal(token, executionArn, ...answerValues(answer));
+  }
+  heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
+    return this.signal(token, executionArn, 'HEARTBEAT', null, null, null);
+  }
+  async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
+    if (executionArns.length === 0) return [];
+    const rows = await this.query(
+      `SELECT * FROM ${this.t('task_tokens')} WHERE execution_arn = ANY($1)
+       AND (state = 'ANSWERED' OR (state = 'OPEN' AND (taken OR heartbeats > 0)))`,
+      [executionArns],
+    );
+    return rows.map(taskTokenFrom);
+  }
+  async getTaskToken(token: string): Promise<StoredTaskToken | undefined> {
+    const rows = await this.query(`SELECT * FROM ${this.t('task_tokens')} WHERE token = $1`, [token]);
+    return rows[0] && taskTokenFrom(rows[0]);
+  }
+
+  private async signal(token: string, arn: string, ...values: (string | null)[]): Promise<TaskSignalOutcome> {
+    const rows = await this.query<{ outcome: TaskSignalOutcome }>(
+      `SELECT ${this.schema}.signal_task($1, $2, $3, $4, $5, $6) AS outcome`,
+      [token, arn, ...values],
+    );
+    return (rows[0] as { outcome: TaskSignalOutcome }).outcome;
+  }
+
   onWake(listener: () => void): () => void {
     this.wakeListeners.add(listener);
-    if (!this.listener) void this.listen();
+    this.listening ??= this.listen().catch(() => {});
     return () => this.wakeListeners.delete(listener);
   }
 
+  onNotice(listener: (notice: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    this.listening ??= this.listen().catch(() => {});
+    return () => this.noticeListeners.delete(listener);
+  }
+
   async wake(): Promise<void> {
-    await this.query(`SELECT pg_notify($1, '')`, [this.channel]);
+    await this.query(`SELECT pg_notify($1, '')`, [this.channels.wake]);
   }
 
   /** One connection LISTENs for the whole store and fans NOTIFYs out to the workers. */
   private async listen(): Promise<void> {
     const client = await this.pool.connect();
     this.listener = client;
-    client.on('notification', () => {
-      for (const listener of this.wakeListeners) listener();
+    const { wake, task, activity } = this.channels;
+    client.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      if (message.channel === wake) for (const listener of this.wakeListeners) listener();
+      const notice: StoreNotice | undefined =
+        message.channel === task
+          ? { kind: 'task', executionArn: payload }
+          : message.channel === activity
+            ? { kind: 'activity', activityArn: payload }
+            : undefined;
+      if (notice) for (const listener of this.noticeListeners) listener(notice);
     });
-    await client.query(`LISTEN ${this.channel}`);
+    await client.query(`LISTEN ${wake}; LISTEN ${task}; LISTEN ${activity}`);
   }
 }

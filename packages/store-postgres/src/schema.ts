@@ -1,3 +1,6 @@
+import { COMMIT_BATCH } from './commit-function';
+import { SIGNAL_TASK } from './signal-function';
+
 /**
  * The schema, as numbered migrations run inside the store's own PostgreSQL schema (`{s}` below).
  * Each is applied once, in order, under an advisory lock, and recorded in `stepwise_migrations`.
@@ -34,5 +37,41 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (execution_arn, timer_id)
   );
   CREATE INDEX timers_by_due ON {s}.timers (due);
+  `,
+  // A commit writes the events one execution recorded as one row (see event-chunks in
+  // @stepwise/runtime) and is one call of commit_batch: one round trip, one transaction.
+  // Activities and the tokens of callback and activity tasks are kept, so any worker can hand out
+  // an activity task or take an answer for an execution another worker runs.
+  `
+  ALTER TABLE {s}.executions ADD COLUMN wake_at BIGINT;
+  CREATE INDEX executions_waking ON {s}.executions (wake_at) WHERE wake_at IS NOT NULL;
+  DROP INDEX {s}.timers_by_due;
+  CREATE TABLE {s}.event_chunks (
+    execution_arn TEXT NOT NULL, first_id INTEGER NOT NULL, last_id INTEGER NOT NULL, events TEXT NOT NULL,
+    PRIMARY KEY (execution_arn, first_id)
+  );
+  CREATE FUNCTION {s}.json_or_text(t TEXT) RETURNS JSON LANGUAGE plpgsql IMMUTABLE AS $$
+  BEGIN
+    RETURN t::json;
+  EXCEPTION WHEN others THEN
+    RETURN to_json(t);
+  END $$;
+  INSERT INTO {s}.event_chunks (execution_arn, first_id, last_id, events)
+    SELECT execution_arn, id, id,
+      json_build_array(json_build_array(id, previous_id, type, time, position, {s}.json_or_text(details)))::text
+    FROM {s}.events;
+  DROP FUNCTION {s}.json_or_text(TEXT);
+  DROP TABLE {s}.events;
+  CREATE TABLE {s}.activities (arn TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL);
+  CREATE TABLE {s}.task_tokens (
+    token TEXT PRIMARY KEY, execution_arn TEXT NOT NULL, activity_arn TEXT, input TEXT,
+    scheduled_at BIGINT NOT NULL, state TEXT NOT NULL, taken BOOLEAN NOT NULL DEFAULT false, worker_name TEXT,
+    heartbeats INTEGER NOT NULL DEFAULT 0, answer_kind TEXT, output TEXT, error TEXT, cause TEXT
+  );
+  CREATE INDEX task_tokens_by_execution ON {s}.task_tokens (execution_arn);
+  CREATE INDEX activity_tasks_waiting ON {s}.task_tokens (activity_arn, scheduled_at)
+    WHERE state = 'OPEN' AND NOT taken AND activity_arn IS NOT NULL;
+  ${COMMIT_BATCH}
+  ${SIGNAL_TASK}
   `,
 ];

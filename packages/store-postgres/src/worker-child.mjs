@@ -27,6 +27,8 @@ const runtime = createDurableRuntime({
   store,
   owner: `worker-${process.pid}`,
   leaseMs: Number(leaseText),
+  // Waits of a second leave memory and are claimed again when due, by whichever worker is free.
+  unloadAfterMs: 300,
   handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
 });
 const worker = runtime.startWorker({ concurrency: 8, pollMs: 100 });

@@ -1,6 +1,6 @@
 // Durable transitions per second on SQLite (synchronous FULL and NORMAL), beside the raw rate of
-// the same file doing one small insert per commit, and the memory of 10,000 waiting executions.
-// Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build); node --expose-gc for memory.
+// the same file doing one small insert per commit, and the memory of 10,000 waiting executions,
+// kept in memory and unloaded. Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,10 +72,11 @@ async function transitionsPerSecond(
   return { perSecond: (total * TASKS) / seconds, transitionsPerCommit: (total * TASKS) / commits };
 }
 
-async function waitingMemory(file: string, count: number) {
+/** Heap held by `count` executions in a one-hour Wait, once they are all started (and unloaded). */
+async function waitingMemory(file: string, count: number, unloadAfterMs: number) {
   const gc = (globalThis as { gc?: () => void }).gc;
   const store = new SqliteStore({ filename: file });
-  const runtime = createDurableRuntime({ store });
+  const runtime = createDurableRuntime({ store, unloadAfterMs });
   const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3600, End: true } } };
   await store.init();
   gc?.();
@@ -87,13 +88,18 @@ async function waitingMemory(file: string, count: number) {
       ),
     );
   }
+  if (Number.isFinite(unloadAfterMs)) {
+    while (runtime.running > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   gc?.();
   const after = process.memoryUsage().heapUsed;
+  const inMemory = runtime.running;
   await runtime.close();
   await store.close();
   return {
-    megabytes: (after - before) / 2 ** 20,
-    bytesEach: (after - before) / count,
+    executionsInMemory: inMemory,
+    megabytes: +((after - before) / 2 ** 20).toFixed(1),
+    bytesEach: Math.round((after - before) / count),
     measuredAfterGc: gc !== undefined,
   };
 }
@@ -121,7 +127,10 @@ try {
       },
     };
   }
-  results.waiting10k = await waitingMemory(join(dir, 'waiting.db'), 10_000);
+  results.waiting10k = {
+    kept: await waitingMemory(join(dir, 'kept.db'), 10_000, Number.POSITIVE_INFINITY),
+    unloaded: await waitingMemory(join(dir, 'unloaded.db'), 10_000, 100),
+  };
   console.log(JSON.stringify(results, null, 2));
 } finally {
   rmSync(dir, { recursive: true, force: true });

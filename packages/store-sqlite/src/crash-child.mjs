@@ -27,6 +27,8 @@ class LoggingStore extends SqliteStore {
 const store = new LoggingStore({ filename });
 const runtime = createDurableRuntime({
   store,
+  // Waits of a second leave memory and are woken again, so kills also hit unloaded executions.
+  unloadAfterMs: 300,
   handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
 });
 await runtime.recover();

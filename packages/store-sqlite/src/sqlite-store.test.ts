@@ -1,9 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDurableRuntime, SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
+import {
+  createDurableRuntime,
+  executionValues,
+  SchemaVersionMismatchError,
+  StoreCorruptionError,
+} from '@stepwise/runtime';
 import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './schema';
 import { SqliteStore } from './sqlite-store';
 
 const dirs = new Map<SqliteStore, string>();
@@ -59,9 +66,7 @@ describe('SQLite store', () => {
     await store.commit(
       batch({ executions: [row], events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
     );
-    store.db
-      .prepare('UPDATE events SET details = ? WHERE execution_arn = ?')
-      .run('{not json', row.executionArn);
+    store.db.prepare('UPDATE event_chunks SET events = ?').run('[[1,0,"ExecutionStarted",1,":1",{not json');
     const runtime = createDurableRuntime({ store });
     await expect(runtime.getExecutionHistory(row.executionArn)).rejects.toThrow(StoreCorruptionError);
     await expect(runtime.getExecutionHistory(row.executionArn)).rejects.toThrow(/event 1 of .*corrupt/);
@@ -78,11 +83,91 @@ describe('SQLite store', () => {
     await expect(store.getExecution(row.executionArn)).rejects.toThrow(/start_time/);
   });
 
+  it('migrates a database written by the first schema: executions and events read back unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-v1-'));
+    const filename = join(dir, 'old.db');
+    const old = new Database(filename);
+    old.exec('CREATE TABLE stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    old.exec(MIGRATIONS[0] as string);
+    old.prepare('INSERT INTO stepwise_migrations VALUES (1, 0)').run();
+    const row = executionRow('old');
+    old
+      .prepare(`INSERT INTO executions VALUES (${Array(15).fill('?').join(', ')})`)
+      .run(executionValues(row));
+    const events = [
+      eventRow(row.executionArn, 1, 'ExecutionStarted', { input: '{"n":1}' }),
+      { ...eventRow(row.executionArn, 2, 'PassStateEntered'), details: undefined },
+    ];
+    for (const e of events) {
+      old
+        .prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(e.executionArn, e.id, e.previousEventId, e.type, e.time, e.position, e.details ?? null);
+    }
+    old.close();
+    const migrated = new SqliteStore({ filename });
+    await migrated.init();
+    expect(await migrated.getExecution(row.executionArn)).toEqual(row);
+    expect(await migrated.listEvents(row.executionArn)).toEqual(events);
+    await migrated.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a database migrated by a newer store', async () => {
     store.db.prepare('INSERT INTO stepwise_migrations (version, applied_at) VALUES (?, ?)').run(99, 0);
     const again = new SqliteStore({ filename: store.db.name });
     await expect(again.init()).rejects.toThrow(SchemaVersionMismatchError);
     await again.close();
+  });
+
+  it('keeps an activity task across a restart: a worker polling the new process gets it', async () => {
+    const first = createDurableRuntime({ store });
+    const { activityArn } = await first.createActivity({ name: 'resize' });
+    const definition = { StartAt: 'R', States: { R: { Type: 'Task', Resource: activityArn, End: true } } };
+    const started = await first.startExecution(definition, { input: { width: 640 } });
+    for (let i = 0; i < 200; i++) {
+      if ((await started.history()).some((e) => e.type === 'ActivityScheduled')) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await first.close();
+    await store.close();
+
+    const reopened = new SqliteStore({ filename: store.db.name });
+    const second = createDurableRuntime({ store: reopened });
+    await second.recover();
+    const task = await second.getActivityTask(activityArn, { workerName: 'after-restart' });
+    expect(task?.input).toEqual({ width: 640 });
+    await second.sendTaskSuccess(task?.taskToken as string, { done: true });
+    let row = await reopened.getExecution(started.executionArn);
+    for (let i = 0; i < 200 && row?.status === 'RUNNING'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      row = await reopened.getExecution(started.executionArn);
+    }
+    expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '{"done":true}']);
+    expect(await reopened.getTaskToken(task?.taskToken as string)).toBeUndefined();
+    await second.close();
+    await reopened.close();
+  });
+
+  it('wakes an execution unloaded before a restart when it is due', async () => {
+    const first = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 1, End: true } } };
+    const started = await first.startExecution(nap, { input: 'rested' });
+    for (let i = 0; i < 200 && first.running > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(first.running).toBe(0);
+    await first.close();
+    await store.close();
+
+    const reopened = new SqliteStore({ filename: store.db.name });
+    const second = createDurableRuntime({ store: reopened });
+    expect(await second.recover()).toEqual([]);
+    let row = await reopened.getExecution(started.executionArn);
+    for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      row = await reopened.getExecution(started.executionArn);
+    }
+    expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '"rested"']);
+    await second.close();
+    await reopened.close();
   });
 
   it('keeps executions across a reopen of the file', async () => {

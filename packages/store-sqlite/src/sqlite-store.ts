@@ -7,21 +7,27 @@ import {
   DurableResourceNotFoundError,
   type DurableStatus,
   type DurableStore,
-  eventFrom,
+  decodeChunk,
   executionFrom,
+  type Row,
+  type StoredActivity,
   type StoredAlias,
   type StoredEvent,
   type StoredExecution,
   type StoredStateMachine,
+  type StoredTaskToken,
   type StoredTimer,
   type StoredVersion,
-  terminalUpdate,
+  type TaskAnswer,
+  type TaskSignalOutcome,
   timerFrom,
   versionFrom,
 } from '@stepwise/runtime';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { prepareStatements, type Statements } from './statements';
+import { SqliteTaskTokens } from './task-tokens';
+import { CHUNK_SPAN, ExecutionKeys, writeBatch } from './write-batch';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -41,12 +47,16 @@ export class SqliteStore implements DurableStore {
   readonly shared = false;
   readonly db: Database.Database;
   private statements: Statements | undefined;
+  private readonly keys = new ExecutionKeys();
+  private writeTransaction: ((batch: CommitBatch) => CommitResult) | undefined;
+  private readonly tasks: SqliteTaskTokens;
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
+    this.tasks = new SqliteTaskTokens(this.db, () => this.sql);
   }
 
   async init(): Promise<void> {
@@ -136,54 +146,36 @@ export class SqliteStore implements DurableStore {
   }
 
   /** One transaction: the whole batch lands, or (on any error) none of it. */
-  private readonly commitNow = (batch: CommitBatch): CommitResult => {
+  private commitNow(batch: CommitBatch): CommitResult {
     const sql = this.sql;
-    return this.db.transaction((): CommitResult => {
-      for (const e of batch.executions) sql.insertExecution.run(executionParams(e));
-      const fresh = new Set(batch.executions.map((e) => e.executionArn));
-      const fenced = new Set<string>();
-      const checked = new Set<string>();
-      const ended = new Set<string>();
-      for (const event of batch.events) {
-        const arn = event.executionArn;
-        if (batch.owner !== undefined && !fresh.has(arn) && !checked.has(arn)) {
-          checked.add(arn);
-          const row = sql.getOwner.get(arn) as { owner: string | null } | undefined;
-          if (!row) throw new DurableResourceNotFoundError('execution', arn);
-          if (row.owner !== batch.owner) fenced.add(arn);
-        }
-        if (fenced.has(arn)) continue;
-        sql.insertEvent.run(
-          arn,
-          event.id,
-          event.previousEventId,
-          event.type,
-          event.time,
-          event.position,
-          event.details ?? null,
-        );
-        const end = terminalUpdate(event);
-        if (end) {
-          ended.add(arn);
-          sql.finish.run(
-            end.status,
-            end.stopTime,
-            end.output ?? null,
-            end.error ?? null,
-            end.cause ?? null,
-            arn,
-          );
-          sql.clearTimers.run(arn);
-        }
-      }
-      for (const t of batch.timersSet) {
-        if (!fenced.has(t.executionArn) && !ended.has(t.executionArn))
-          sql.setTimer.run(t.executionArn, t.timerId, t.due);
-      }
-      for (const t of batch.timersCleared) sql.clearTimer.run(t.executionArn, t.timerId);
-      return { fenced: [...fenced] };
-    })();
-  };
+    this.writeTransaction ??= this.db.transaction((b: CommitBatch) => writeBatch(sql, this.keys, b));
+    return this.writeTransaction(batch);
+  }
+
+  async putActivity(activity: StoredActivity): Promise<StoredActivity> {
+    return this.tasks.putActivity(activity);
+  }
+  async getActivity(activityArn: string): Promise<StoredActivity | undefined> {
+    return this.tasks.getActivity(activityArn);
+  }
+  async takeActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+  ): Promise<StoredTaskToken | undefined> {
+    return this.tasks.take(activityArn, workerName);
+  }
+  async answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
+    return this.tasks.answer(token, executionArn, answer);
+  }
+  async heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
+    return this.tasks.heartbeat(token, executionArn);
+  }
+  async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
+    return this.tasks.signals(executionArns);
+  }
+  async getTaskToken(token: string): Promise<StoredTaskToken | undefined> {
+    return this.tasks.get(token);
+  }
 
   async getExecution(arn: string): Promise<StoredExecution | undefined> {
     const row = this.sql.getExecution.get(arn) as Record<string, unknown> | undefined;
@@ -195,7 +187,11 @@ export class SqliteStore implements DurableStore {
     return (rows as Record<string, unknown>[]).map(executionFrom);
   }
   async listEvents(arn: string): Promise<StoredEvent[]> {
-    return (this.sql.listEvents.all(arn) as Record<string, unknown>[]).map(eventFrom);
+    const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
+    if (!row) return [];
+    const base = row.seq * CHUNK_SPAN;
+    const chunks = this.sql.listChunks.all(base, base + CHUNK_SPAN - 1) as { key: number; events: string }[];
+    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.key - base, chunk.events));
   }
   async listTimers(arn: string): Promise<StoredTimer[]> {
     return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);
@@ -205,18 +201,30 @@ export class SqliteStore implements DurableStore {
   }
 
   async claim(request: ClaimRequest): Promise<StoredExecution[]> {
+    const sql = this.sql;
+    const query = request.wokenOnly
+      ? sql.claimableWoken
+      : request.takeOver
+        ? sql.claimableAll
+        : sql.claimable;
     return this.db.transaction(() => {
-      const rows = (
-        request.takeOver
-          ? this.sql.claimableAll.all(request.owner, request.limit)
-          : this.sql.claimable.all(request.now, request.owner, request.limit)
-      ) as Record<string, unknown>[];
+      const params = { now: request.now, owner: request.owner, limit: request.limit };
+      const rows = query.all(request.wokenOnly ? { now: params.now, limit: params.limit } : params) as Row[];
       const expires = request.now + request.leaseMs;
       return rows.map((row) => {
-        this.sql.lease.run(request.owner, expires, row.arn);
+        sql.lease.run(request.owner, expires, row.arn);
         return executionFrom({ ...row, owner: request.owner, lease_expires: expires });
       });
     })();
+  }
+  async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+    // An unloaded execution is not written to until it wakes: its key need not stay cached.
+    this.keys.delete(arn);
+    return this.sql.unload.run({ wakeAt, arn, owner }).changes > 0;
+  }
+  async nextWake(): Promise<number | undefined> {
+    const { at } = this.sql.nextWake.get() as { at: number | null };
+    return at ?? undefined;
   }
   async renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
     return this.db.transaction(() =>
@@ -237,24 +245,4 @@ export class SqliteStore implements DurableStore {
     if (this.sql.redrive.run(owner, now + leaseMs, arn).changes === 0) return undefined;
     return this.getExecution(arn);
   }
-}
-
-function executionParams(e: StoredExecution): unknown[] {
-  return [
-    e.executionArn,
-    e.name,
-    e.stateMachineArn,
-    e.versionArn ?? null,
-    e.definitionId,
-    e.input,
-    e.startTime,
-    e.status,
-    e.stopTime ?? null,
-    e.output ?? null,
-    e.error ?? null,
-    e.cause ?? null,
-    e.redriveCount,
-    e.owner ?? null,
-    e.leaseExpires ?? null,
-  ];
 }

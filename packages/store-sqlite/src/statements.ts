@@ -1,3 +1,4 @@
+import { EXECUTION_COLUMNS } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
 
 /** Every statement the store runs. */
@@ -15,32 +16,59 @@ const SQL = {
   putAlias: `INSERT INTO aliases (alias_arn, machine_arn, name, routing, description) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (alias_arn) DO UPDATE SET routing = excluded.routing, description = excluded.description`,
   getAlias: 'SELECT * FROM aliases WHERE alias_arn = ?',
-  insertExecution: `INSERT INTO executions (arn, name, machine_arn, version_arn, definition_id, input, start_time, status,
-         stop_time, output, error, cause, redrive_count, owner, lease_expires)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertExecution: `INSERT INTO executions (${EXECUTION_COLUMNS.join(', ')})
+       VALUES (${EXECUTION_COLUMNS.map(() => '?').join(', ')})`,
   getExecution: 'SELECT * FROM executions WHERE arn = ?',
-  getOwner: 'SELECT owner FROM executions WHERE arn = ?',
+  keyOf: 'SELECT seq, owner FROM executions WHERE arn = ?',
   listExecutions: 'SELECT * FROM executions ORDER BY start_time, arn',
   listByStatus: 'SELECT * FROM executions WHERE status = ? ORDER BY start_time, arn',
-  insertEvent:
-    'INSERT INTO events (execution_arn, id, previous_id, type, time, position, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  listEvents: 'SELECT * FROM events WHERE execution_arn = ? ORDER BY id',
+  insertChunk: 'INSERT INTO event_chunks (key, last_id, events) VALUES (?, ?, ?)',
+  lastChunkBefore: 'SELECT last_id FROM event_chunks WHERE key BETWEEN ? AND ? ORDER BY key DESC LIMIT 1',
+  listChunks: 'SELECT key, events FROM event_chunks WHERE key BETWEEN ? AND ? ORDER BY key',
   finish: `UPDATE executions SET status = ?, stop_time = ?, output = ?, error = ?, cause = ?, owner = NULL,
-         lease_expires = NULL WHERE arn = ?`,
+         lease_expires = NULL, wake_at = NULL WHERE seq = ?`,
   setTimer: `INSERT INTO timers (execution_arn, timer_id, due) VALUES (?, ?, ?)
        ON CONFLICT (execution_arn, timer_id) DO UPDATE SET due = excluded.due`,
   clearTimer: 'DELETE FROM timers WHERE execution_arn = ? AND timer_id = ?',
   clearTimers: 'DELETE FROM timers WHERE execution_arn = ?',
   listTimers: 'SELECT * FROM timers WHERE execution_arn = ? ORDER BY due, timer_id',
-  claimable: `SELECT * FROM executions WHERE status = 'RUNNING'
-         AND (owner IS NULL OR lease_expires <= ?) AND owner IS NOT ? ORDER BY start_time LIMIT ?`,
-  claimableAll: `SELECT * FROM executions WHERE status = 'RUNNING' AND owner IS NOT ? ORDER BY start_time LIMIT ?`,
-  lease: 'UPDATE executions SET owner = ?, lease_expires = ? WHERE arn = ?',
+  claimable: `SELECT * FROM executions WHERE status = 'RUNNING' AND (owner IS NULL OR lease_expires <= @now)
+         AND owner IS NOT @owner AND (wake_at IS NULL OR wake_at <= @now) ORDER BY start_time LIMIT @limit`,
+  claimableAll: `SELECT * FROM executions WHERE status = 'RUNNING' AND owner IS NOT @owner
+         AND (wake_at IS NULL OR wake_at <= @now) ORDER BY start_time LIMIT @limit`,
+  claimableWoken: `SELECT * FROM executions WHERE wake_at <= @now AND status = 'RUNNING' AND owner IS NULL
+         ORDER BY wake_at LIMIT @limit`,
+  lease: 'UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ?',
+  unload: `UPDATE executions SET owner = NULL, lease_expires = NULL, wake_at = @wakeAt
+       WHERE arn = @arn AND owner = @owner AND status = 'RUNNING'
+         AND NOT EXISTS (SELECT 1 FROM task_tokens WHERE execution_arn = @arn AND state = 'ANSWERED')`,
+  nextWake: 'SELECT MIN(wake_at) AS at FROM executions WHERE wake_at IS NOT NULL',
+  wake: 'UPDATE executions SET wake_at = 0 WHERE arn = ? AND wake_at IS NOT NULL',
   renew: `UPDATE executions SET lease_expires = ? WHERE arn = ? AND owner = ? AND status = 'RUNNING'`,
   release: 'UPDATE executions SET owner = NULL, lease_expires = NULL WHERE arn = ? AND owner = ?',
   redrive: `UPDATE executions SET status = 'RUNNING', stop_time = NULL, output = NULL, error = NULL, cause = NULL,
          redrive_count = redrive_count + 1, owner = ?, lease_expires = ?
        WHERE arn = ? AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')`,
+  putActivity: 'INSERT INTO activities (arn, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  getActivity: 'SELECT * FROM activities WHERE arn = ?',
+  openToken: `INSERT INTO task_tokens (token, execution_arn, activity_arn, input, scheduled_at, state)
+       VALUES (?, ?, ?, ?, ?, 'OPEN') ON CONFLICT (token) DO UPDATE SET activity_arn = excluded.activity_arn,
+         input = excluded.input, scheduled_at = excluded.scheduled_at`,
+  closeToken: 'UPDATE task_tokens SET state = ? WHERE token = ? AND execution_arn = ?',
+  dropTokens: 'DELETE FROM task_tokens WHERE execution_arn = ?',
+  getToken: 'SELECT * FROM task_tokens WHERE token = ?',
+  oldestActivityTask: `SELECT token FROM task_tokens
+       WHERE activity_arn = ? AND state = 'OPEN' AND taken = 0 ORDER BY scheduled_at, token LIMIT 1`,
+  takeToken: 'UPDATE task_tokens SET taken = 1, worker_name = ? WHERE token = ?',
+  statusOf: 'SELECT status FROM executions WHERE arn = ?',
+  answerToken: `INSERT INTO task_tokens (token, execution_arn, scheduled_at, state, answer_kind, output, error, cause)
+       VALUES (?, ?, 0, 'ANSWERED', ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET state = 'ANSWERED',
+         answer_kind = excluded.answer_kind, output = excluded.output, error = excluded.error, cause = excluded.cause
+       WHERE task_tokens.state = 'OPEN'`,
+  heartbeatToken: `INSERT INTO task_tokens (token, execution_arn, scheduled_at, state, heartbeats) VALUES (?, ?, 0, 'OPEN', 1)
+       ON CONFLICT (token) DO UPDATE SET heartbeats = task_tokens.heartbeats + 1 WHERE task_tokens.state = 'OPEN'`,
+  tokenSignals: `SELECT * FROM task_tokens WHERE execution_arn = ?
+       AND (state = 'ANSWERED' OR (state = 'OPEN' AND (taken = 1 OR heartbeats > 0)))`,
 };
 
 export type Statements = { readonly [K in keyof typeof SQL]: Database.Statement };

@@ -1,10 +1,13 @@
 import type { CommitBatch, DurableStore, StoredEvent, StoredExecution, StoredTimer } from './durable-store';
+import type { ClosedTaskToken, OpenedTaskToken } from './stored-tasks';
 
 interface Pending {
   executions: StoredExecution[];
   events: StoredEvent[];
   timersSet: Map<string, StoredTimer>;
   timersCleared: Pick<StoredTimer, 'executionArn' | 'timerId'>[];
+  tokensOpened: OpenedTaskToken[];
+  tokensClosed: ClosedTaskToken[];
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
 }
 
@@ -14,6 +17,8 @@ export interface CommitQueueOptions {
   readonly owner: string | undefined;
   /** Executions whose events were refused (lease lost) or whose commit failed for good. */
   readonly onRefused: (executionArns: readonly string[], error: unknown) => void;
+  /** Told of each batch once it is committed. */
+  readonly onCommitted?: (batch: CommitBatch) => void;
 }
 
 /**
@@ -49,6 +54,16 @@ export class CommitQueue {
       this.pending.timersCleared.push({ executionArn, timerId });
       this.schedule();
     }
+  }
+
+  openToken(token: OpenedTaskToken): void {
+    this.pending.tokensOpened.push(token);
+    this.schedule();
+  }
+
+  closeToken(token: ClosedTaskToken): void {
+    this.pending.tokensClosed.push(token);
+    this.schedule();
   }
 
   /** Resolves once everything queued so far is committed. */
@@ -89,12 +104,15 @@ export class CommitQueue {
       events: taken.events,
       timersSet: [...taken.timersSet.values()],
       timersCleared: taken.timersCleared,
+      tokensOpened: taken.tokensOpened,
+      tokensClosed: taken.tokensClosed,
       owner: this.options.owner,
     };
     try {
       if (!isEmpty(taken)) {
         const result = await this.options.store.commit(batch);
         if (result.fenced.length > 0) this.options.onRefused(result.fenced, undefined);
+        this.options.onCommitted?.(batch);
       }
       for (const waiter of taken.waiters) waiter.resolve();
     } catch (error) {
@@ -106,7 +124,15 @@ export class CommitQueue {
 }
 
 function empty(): Pending {
-  return { executions: [], events: [], timersSet: new Map(), timersCleared: [], waiters: [] };
+  return {
+    executions: [],
+    events: [],
+    timersSet: new Map(),
+    timersCleared: [],
+    tokensOpened: [],
+    tokensClosed: [],
+    waiters: [],
+  };
 }
 
 function isEmpty(p: Pending): boolean {
@@ -114,6 +140,8 @@ function isEmpty(p: Pending): boolean {
     p.executions.length === 0 &&
     p.events.length === 0 &&
     p.timersSet.size === 0 &&
-    p.timersCleared.length === 0
+    p.timersCleared.length === 0 &&
+    p.tokensOpened.length === 0 &&
+    p.tokensClosed.length === 0
   );
 }

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import { detailsKeyOf, type HistoryEvent } from '../history/history-event';
 import type { HistoryRecorder, Lane } from '../history/history-recorder';
 import { createSeededRandom } from '../random/random';
+import { CallbackTokens, isCallbackScheduled } from './callback-tokens';
 import type { CommitQueue } from './commit-queue';
 import type { ExecutionJournal } from './execution-journal';
+import { IdleTracker } from './idle-tracker';
 import type { PriorHistory } from './prior-history';
 import { createReplayClock } from './replay-clock';
 
@@ -14,11 +16,15 @@ export interface JournalOptions {
   readonly clock: Clock;
   readonly queue: CommitQueue;
   readonly prior: PriorHistory;
+  /** Told of each task token handed out, so a stored answer waiting for it can be applied. */
+  readonly onToken?: (token: string) => void;
 }
 
 export interface DurableJournal extends ExecutionJournal {
   /** Stops writing: the execution was handed to another runtime or the runtime is closing. */
   detach(): void;
+  /** Whether the execution only waits, and until when (see IdleTracker). */
+  readonly idle: IdleTracker;
 }
 
 /**
@@ -30,11 +36,16 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   const { executionArn, queue, prior } = options;
   let detached = false;
   let recorder: HistoryRecorder | undefined;
+  const idle = new IdleTracker(options.clock.now);
+  /** The recorded event a position lookup found: matched again if `replayed` follows. */
+  let lookedUp: number | undefined;
   const clock = createReplayClock(options.clock, {
     set: (timerId, due) => {
+      idle.timerSet(timerId, due);
       if (!detached) queue.setTimer({ executionArn, timerId, due });
     },
     clear: (timerId) => {
+      idle.timerCleared(timerId);
       if (!detached) queue.clearTimer(executionArn, timerId);
     },
   });
@@ -42,35 +53,54 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   const random = createSeededRandom(seed);
   const uuidRandom = createSeededRandom(seed ^ 0x5bd1e995);
   const tokenPrefix = Buffer.from(executionArn).toString('base64url');
+  const tokenAt = (position: string) => `${tokenPrefix}.${sha256(position).readBigUInt64BE(0) >> 11n}`;
+  const callbacks = new CallbackTokens(executionArn, queue);
   return {
     startTime: options.startTime,
     clock,
     random,
     uuid: () => seededUuid(uuidRandom),
     prior,
-    recordedAt: (position) => prior.byPosition.get(position),
-    replayed: (time) => clock.replayAt(time),
+    idle,
+    recordedAt: (position) => {
+      lookedUp = prior.byPosition.get(position);
+      return lookedUp;
+    },
+    replayed: (time) => {
+      clock.replayAt(time);
+      const matched = time === undefined || lookedUp === undefined ? undefined : prior.events[lookedUp];
+      if (matched) idle.event(matched.type, matched.details, prior.positions[lookedUp as number]);
+    },
     attach(attached) {
       recorder = attached;
     },
     record(event: HistoryEvent, position: string | undefined) {
       if (detached) return;
-      const details = event[detailsKeyOf(event.type)];
+      const details = event[detailsKeyOf(event.type)] as Readonly<Record<string, unknown>> | undefined;
+      const time = event.timestamp.getTime();
       queue.addEvent({
         executionArn,
         id: event.id,
         previousEventId: event.previousEventId,
         type: event.type,
-        time: event.timestamp.getTime(),
+        time,
         position: position ?? `#${event.id}`,
         details: details === undefined ? undefined : JSON.stringify(details),
       });
+      if (position !== undefined) callbacks.recorded(event.type, details, position, time, tokenAt);
+      idle.event(event.type, details, position);
     },
     taskToken(lane: Lane) {
       // The lane position of the invocation, as digits (the token format is `<arn>.<digits>`).
       const position = recorder ? recorder.nextPosition(lane) : String(Math.random());
-      const digest = createHash('sha256').update(position).digest();
-      return `${tokenPrefix}.${digest.readBigUInt64BE(0) >> 11n}`;
+      const token = tokenAt(position);
+      const index = prior.byPosition.get(position);
+      const replayed = index === undefined ? undefined : prior.events[index];
+      if (replayed && isCallbackScheduled(replayed.type, replayed.details))
+        callbacks.resumed(position, token);
+      idle.taskStarted(position);
+      options.onToken?.(token);
+      return token;
     },
     detach() {
       detached = true;
@@ -79,7 +109,14 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
 }
 
 function seedOf(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0);
+  return sha256(text).readUInt32BE(0);
+}
+
+/** `crypto.hash` (Node 20.12+) hashes a short string without building a Hash object. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+
+function sha256(text: string): Buffer {
+  return oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text).digest();
 }
 
 function seededUuid(random: () => number): string {

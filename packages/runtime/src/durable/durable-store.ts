@@ -1,4 +1,13 @@
 import type { HistoryEventType } from '../history/history-event';
+import type {
+  ClosedTaskToken,
+  OpenedTaskToken,
+  StoredActivity,
+  StoredTaskToken,
+  StoreNotice,
+  TaskAnswer,
+  TaskSignalOutcome,
+} from './stored-tasks';
 
 export type DurableStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -84,6 +93,10 @@ export interface CommitBatch {
   readonly events: readonly StoredEvent[];
   readonly timersSet: readonly StoredTimer[];
   readonly timersCleared: readonly Pick<StoredTimer, 'executionArn' | 'timerId'>[];
+  /** Callback and activity tasks scheduled; a row answered before it was opened keeps its answer. */
+  readonly tokensOpened?: readonly OpenedTaskToken[];
+  /** Tasks whose outcome this commit records (written after `tokensOpened`). */
+  readonly tokensClosed?: readonly ClosedTaskToken[];
   /**
    * When set, events of an existing execution are only written while this owner holds its
    * lease; the others are left out and reported, so a runtime that lost a lease cannot write.
@@ -103,6 +116,8 @@ export interface ClaimRequest {
   readonly now: number;
   /** Take executions whose lease is still held (a single-process store after a restart). */
   readonly takeOver?: boolean;
+  /** Take only unloaded executions that are due (see `unload`). */
+  readonly wokenOnly?: boolean;
 }
 
 /**
@@ -148,6 +163,15 @@ export interface DurableStore {
   /** Gives leases back so another runtime can take the executions at once. */
   release(owner: string, executionArns: readonly string[]): Promise<void>;
   /**
+   * Gives back `owner`'s lease on an execution that only waits, until `wakeAt`: no claim takes it
+   * before then, unless a task signal (an answer, a worker taking its activity task) wakes it
+   * first. False when `owner` does not hold the lease, or when an answer to one of its tasks is
+   * stored and not yet applied (it must run on).
+   */
+  unload(owner: string, executionArn: string, wakeAt: number): Promise<boolean>;
+  /** The earliest wake time of the unloaded executions, if there are any. */
+  nextWake(): Promise<number | undefined>;
+  /**
    * Puts a FAILED, TIMED_OUT or ABORTED execution back to RUNNING with its redrive count raised,
    * leased to `owner`. Returns undefined when the execution is not in a redrivable state.
    */
@@ -158,8 +182,29 @@ export interface DurableStore {
     now: number,
   ): Promise<StoredExecution | undefined>;
 
+  /** Creates an activity, or returns the one of that ARN unchanged. */
+  putActivity(activity: StoredActivity): Promise<StoredActivity>;
+  getActivity(activityArn: string): Promise<StoredActivity | undefined>;
+  /**
+   * Gives the oldest open activity task of `activityArn` that no worker has taken to a worker;
+   * each task is taken once, however many processes poll.
+   */
+  takeActivityTask(activityArn: string, workerName: string | undefined): Promise<StoredTaskToken | undefined>;
+  /**
+   * Stores an answer to a token of a running execution, for the runtime running it. A token not
+   * opened yet (its commit is in flight) is accepted and opened answered.
+   */
+  answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome>;
+  /** Counts a heartbeat for a token of a running execution. */
+  heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome>;
+  /** Tokens of these executions carrying something to apply: taken, answered, or heartbeats. */
+  taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]>;
+  getTaskToken(token: string): Promise<StoredTaskToken | undefined>;
+
   /** Resolves when another process may have work for this one (PostgreSQL NOTIFY); optional. */
   onWake?(listener: () => void): () => void;
   /** Tells other processes there is work (a new execution, a released lease). */
   wake?(): Promise<void>;
+  /** Told when another process signals a task or schedules an activity task; optional. */
+  onNotice?(listener: (notice: StoreNotice) => void): () => void;
 }

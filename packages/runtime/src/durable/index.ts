@@ -19,15 +19,43 @@ export type {
   StoredTimer,
   StoredVersion,
 } from './durable-store';
+export {
+  chunksOf,
+  decodeChunk,
+  type EventChunk,
+  encodeChunk,
+  MAX_EVENT_ID,
+} from './event-chunks';
 export { InMemoryDurableStore } from './memory-durable-store';
-export { aliasFrom, eventFrom, executionFrom, type Row, timerFrom, versionFrom } from './row-mappers';
+export {
+  aliasFrom,
+  EXECUTION_COLUMNS,
+  eventFrom,
+  executionFrom,
+  executionValues,
+  type Row,
+  timerFrom,
+  versionFrom,
+} from './row-mappers';
 export {
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   ExecutionNotRedrivableError,
+  HistoryTooLongError,
   InvalidAliasRoutingError,
   SchemaVersionMismatchError,
   StoreCorruptionError,
 } from './store-errors';
+export type {
+  ClosedTaskToken,
+  OpenedTaskToken,
+  StoredActivity,
+  StoredTaskToken,
+  StoreNotice,
+  TaskAnswer,
+  TaskSignalOutcome,
+  TaskTokenState,
+} from './stored-tasks';
+export { activityFrom, answerValues, taskTokenFrom } from './task-rows';
 export { parseJson, parseJsonObject, type TerminalUpdate, terminalUpdate } from './terminal-status';
 export type { StopOptions, Worker, WorkerOptions } from './worker';

@@ -19,6 +19,11 @@ export interface ResolvedTarget {
 
 /** State machines, versions and aliases over a durable store, as the Step Functions API has them. */
 export class MachineCatalog {
+  private readonly byObject = new WeakMap<object, { definitionId: string; definition: string }>();
+  /** Definition ids this runtime has written (content hashes: never rewritten differently). */
+  private readonly stored = new Set<string>();
+  private readonly texts = new Map<string, string>();
+
   constructor(
     private readonly store: DurableStore,
     private readonly region: string,
@@ -31,12 +36,22 @@ export class MachineCatalog {
     return `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${name}`;
   }
 
-  /** Stores a definition under its content hash; the same text is stored once. */
+  /**
+   * Stores a definition under its content hash; the same text is stored once. A definition object
+   * is taken as immutable once started (the engine caches its plan by identity too), so starting it
+   * again costs neither serialising nor hashing it again.
+   */
   async putDefinition(definition: DefinitionInput): Promise<{ definitionId: string; definition: string }> {
+    const known = typeof definition === 'object' ? this.byObject.get(definition) : undefined;
+    if (known) return known;
     const json = JSON.stringify(checkDefinition(definition, this.validate));
-    const definitionId = createHash('sha256').update(json).digest('hex');
-    await this.store.putDefinition(definitionId, json);
-    return { definitionId, definition: json };
+    const stored = { definitionId: createHash('sha256').update(json).digest('hex'), definition: json };
+    if (!this.stored.has(stored.definitionId)) {
+      await this.store.putDefinition(stored.definitionId, json);
+      this.stored.add(stored.definitionId);
+    }
+    if (typeof definition === 'object') this.byObject.set(definition, stored);
+    return stored;
   }
 
   async createStateMachine(
@@ -119,9 +134,14 @@ export class MachineCatalog {
     return this.withDefinition(version.definitionId, machineArn, versionArn);
   }
 
+  /** A definition by content hash; what was read once never changes, so it is kept. */
   async definitionText(definitionId: string): Promise<string> {
+    const known = this.texts.get(definitionId);
+    if (known !== undefined) return known;
     const text = await this.store.getDefinition(definitionId);
     if (text === undefined) throw new DurableResourceNotFoundError('definition', definitionId);
+    if (this.texts.size >= 1000) this.texts.clear();
+    this.texts.set(definitionId, text);
     return text;
   }
 

@@ -11,7 +11,9 @@ import type {
   StoredTimer,
   StoredVersion,
 } from './durable-store';
+import { MemoryTaskTokens } from './memory-task-tokens';
 import { DuplicateTransitionError, DurableResourceNotFoundError } from './store-errors';
+import type { StoredActivity, StoredTaskToken, TaskAnswer, TaskSignalOutcome } from './stored-tasks';
 import { terminalUpdate } from './terminal-status';
 
 const REDRIVABLE: readonly DurableStatus[] = ['FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -29,6 +31,9 @@ export class InMemoryDurableStore implements DurableStore {
   private readonly executions = new Map<string, StoredExecution>();
   private readonly events = new Map<string, StoredEvent[]>();
   private readonly timers = new Map<string, Map<string, StoredTimer>>();
+  private readonly tasks = new MemoryTaskTokens();
+  /** Wake times of unloaded executions. */
+  private readonly wakeAt = new Map<string, number>();
 
   async init(): Promise<void> {}
   async close(): Promise<void> {}
@@ -115,6 +120,8 @@ export class InMemoryDurableStore implements DurableStore {
           leaseExpires: undefined,
         });
         this.timers.delete(event.executionArn);
+        this.tasks.dropExecution(event.executionArn);
+        this.wakeAt.delete(event.executionArn);
       }
     }
     for (const timer of batch.timersSet) {
@@ -124,7 +131,42 @@ export class InMemoryDurableStore implements DurableStore {
       this.timers.set(timer.executionArn, map);
     }
     for (const timer of batch.timersCleared) this.timers.get(timer.executionArn)?.delete(timer.timerId);
+    for (const opened of batch.tokensOpened ?? []) {
+      if (!fenced.has(opened.executionArn) && this.isRunning(opened.executionArn)) this.tasks.open(opened);
+    }
+    for (const closed of batch.tokensClosed ?? []) {
+      if (!fenced.has(closed.executionArn)) this.tasks.close(closed);
+    }
     return { fenced: [...fenced] };
+  }
+
+  async putActivity(activity: StoredActivity): Promise<StoredActivity> {
+    return this.tasks.putActivity(activity);
+  }
+  async getActivity(activityArn: string): Promise<StoredActivity | undefined> {
+    return this.tasks.getActivity(activityArn);
+  }
+  async takeActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+  ): Promise<StoredTaskToken | undefined> {
+    const taken = this.tasks.take(activityArn, workerName);
+    if (taken) this.wakeExecution(taken.executionArn);
+    return taken;
+  }
+  async answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
+    const outcome = this.tasks.answer(token, executionArn, answer, this.executions.get(executionArn)?.status);
+    if (outcome === 'ACCEPTED') this.wakeExecution(executionArn);
+    return outcome;
+  }
+  async heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
+    return this.tasks.heartbeat(token, executionArn, this.executions.get(executionArn)?.status);
+  }
+  async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
+    return this.tasks.signals(executionArns);
+  }
+  async getTaskToken(token: string): Promise<StoredTaskToken | undefined> {
+    return this.tasks.get(token);
   }
 
   async getExecution(arn: string): Promise<StoredExecution | undefined> {
@@ -152,11 +194,27 @@ export class InMemoryDurableStore implements DurableStore {
       if (row.status !== 'RUNNING') continue;
       const free = row.owner === undefined || (row.leaseExpires ?? 0) <= request.now || request.takeOver;
       if (!free || row.owner === request.owner) continue;
+      const wakeAt = this.wakeAt.get(row.executionArn);
+      if (wakeAt === undefined ? request.wokenOnly : wakeAt > request.now) continue;
+      this.wakeAt.delete(row.executionArn);
       const taken = { ...row, owner: request.owner, leaseExpires: request.now + request.leaseMs };
       this.executions.set(row.executionArn, taken);
       claimed.push(taken);
     }
     return claimed;
+  }
+  async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+    const row = this.executions.get(arn);
+    if (row?.owner !== owner || row.status !== 'RUNNING') return false;
+    if (this.tasks.signals([arn]).some((token) => token.state === 'ANSWERED')) return false;
+    this.executions.set(arn, { ...row, owner: undefined, leaseExpires: undefined });
+    this.wakeAt.set(arn, wakeAt);
+    return true;
+  }
+  async nextWake(): Promise<number | undefined> {
+    let earliest: number | undefined;
+    for (const at of this.wakeAt.values()) if (earliest === undefined || at < earliest) earliest = at;
+    return earliest;
   }
   async renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
     const lost: string[] = [];
@@ -195,6 +253,11 @@ export class InMemoryDurableStore implements DurableStore {
     };
     this.executions.set(arn, redriven);
     return redriven;
+  }
+
+  /** A task signal for an unloaded execution makes it due at once. */
+  private wakeExecution(arn: string): void {
+    if (this.wakeAt.has(arn)) this.wakeAt.set(arn, 0);
   }
 
   private isRunning(arn: string): boolean {

@@ -17,17 +17,17 @@ export type Row = Record<string, unknown>;
 
 const STATUSES: readonly DurableStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
-function text(row: Row, column: string, what: string): string {
+export function text(row: Row, column: string, what: string): string {
   const value = row[column];
   if (typeof value !== 'string') throw new StoreCorruptionError(what, `column ${column} is not text`);
   return value;
 }
 
-function optionalText(row: Row, column: string, what: string): string | undefined {
+export function optionalText(row: Row, column: string, what: string): string | undefined {
   return row[column] === null || row[column] === undefined ? undefined : text(row, column, what);
 }
 
-function integer(row: Row, column: string, what: string): number {
+export function integer(row: Row, column: string, what: string): number {
   const value = row[column];
   // Drivers return 64-bit integers as bigint (SQLite) or decimal text (PostgreSQL).
   const number =
@@ -44,6 +44,46 @@ function integer(row: Row, column: string, what: string): number {
 
 function optionalInteger(row: Row, column: string, what: string): number | undefined {
   return row[column] === null || row[column] === undefined ? undefined : integer(row, column, what);
+}
+
+/** The columns of an execution row, as both SQL stores name them, in the order `executionValues` gives. */
+export const EXECUTION_COLUMNS = [
+  'arn',
+  'name',
+  'machine_arn',
+  'version_arn',
+  'definition_id',
+  'input',
+  'start_time',
+  'status',
+  'stop_time',
+  'output',
+  'error',
+  'cause',
+  'redrive_count',
+  'owner',
+  'lease_expires',
+] as const;
+
+/** An execution's values for `EXECUTION_COLUMNS` (SQL NULL for what is undefined). */
+export function executionValues(e: StoredExecution): (string | number | null)[] {
+  return [
+    e.executionArn,
+    e.name,
+    e.stateMachineArn,
+    e.versionArn ?? null,
+    e.definitionId,
+    e.input,
+    e.startTime,
+    e.status,
+    e.stopTime ?? null,
+    e.output ?? null,
+    e.error ?? null,
+    e.cause ?? null,
+    e.redriveCount,
+    e.owner ?? null,
+    e.leaseExpires ?? null,
+  ];
 }
 
 export function executionFrom(row: Row): StoredExecution {

@@ -59,3 +59,16 @@ export class DuplicateTransitionError extends StepwiseError {
     super(`The durable store already holds ${what}; a transition cannot be applied twice.`);
   }
 }
+
+/** An execution whose history would outgrow what a store can number (far beyond AWS's quota). */
+export class HistoryTooLongError extends StepwiseError {
+  readonly code = 'HISTORY_TOO_LONG';
+  constructor(
+    readonly executionArn: string,
+    readonly eventId: number,
+  ) {
+    super(
+      `The execution '${executionArn}' cannot record event ${eventId}: a history holds at most 1,048,575 events.`,
+    );
+  }
+}

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
 import { DuplicateTransitionError } from '../store-errors';
 import { batch, eventRow, executionRow, T0 } from './sample-rows';
+import { describeTaskContract } from './task-contract';
 import type { ContractTestApi, StoreFixture } from './test-api';
+import { describeWakeContract } from './wake-contract';
 
 /**
  * The behaviour every durable store must have. Each store package runs it against a real
@@ -22,6 +24,9 @@ export function describeStoreContract(
     t.afterEach(async () => {
       await fixture.dispose(store);
     });
+
+    describeTaskContract(() => store, t);
+    describeWakeContract(() => store, t);
 
     t.it('can be initialised twice (migrations are idempotent)', async () => {
       await store.init();

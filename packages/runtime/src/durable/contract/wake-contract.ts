@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { DurableStore } from '../durable-store';
+import { batch, executionRow, T0 } from './sample-rows';
+import type { ContractTestApi } from './test-api';
+
+const ACTIVITY = 'arn:aws:states:us-east-1:123456789012:activity:wake';
+
+/** Unloaded executions: out of memory until their wake time, or until a task signal wakes them. */
+export function describeWakeContract(store: () => DurableStore, t: ContractTestApi): void {
+  t.it('keeps an unloaded execution from every claim until it is due', async () => {
+    const row = executionRow('sleeper', { owner: 'w1', leaseExpires: T0 + 1000 });
+    const busy = executionRow('busy');
+    await store().commit(batch({ executions: [row, busy] }));
+    assert.equal(await store().unload('w2', row.executionArn, T0 + 5000), false);
+    assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
+    assert.equal(await store().nextWake(), T0 + 5000);
+    const early = await store().claim({
+      owner: 'w3',
+      limit: 10,
+      leaseMs: 1000,
+      now: T0 + 4999,
+      takeOver: true,
+    });
+    assert.deepEqual(
+      early.map((e) => e.name),
+      ['busy'],
+    );
+    assert.deepEqual(
+      await store().claim({ owner: 'w3', limit: 10, leaseMs: 1000, now: T0 + 4999, wokenOnly: true }),
+      [],
+    );
+    const due = await store().claim({
+      owner: 'w4',
+      limit: 10,
+      leaseMs: 1000,
+      now: T0 + 5000,
+      wokenOnly: true,
+    });
+    assert.deepEqual(
+      due.map((e) => [e.name, e.owner]),
+      [['sleeper', 'w4']],
+    );
+    assert.equal(await store().nextWake(), undefined);
+  });
+
+  t.it('wakes an unloaded execution when its task is answered or its activity task is taken', async () => {
+    const answered = executionRow('answered', { owner: 'w1', leaseExpires: T0 + 1000 });
+    const worked = executionRow('worked', { owner: 'w1', leaseExpires: T0 + 1000 });
+    const opened = (executionArn: string, token: string, activityArn?: string) => ({
+      token,
+      executionArn,
+      activityArn,
+      input: activityArn ? '{}' : undefined,
+      scheduledAt: T0,
+    });
+    await store().commit(
+      batch({
+        executions: [answered, worked],
+        tokensOpened: [opened(answered.executionArn, 'w.1'), opened(worked.executionArn, 'w.2', ACTIVITY)],
+      }),
+    );
+    const year = T0 + 365 * 24 * 3600 * 1000;
+    await store().unload('w1', answered.executionArn, year);
+    await store().unload('w1', worked.executionArn, year);
+    const claimNow = () =>
+      store().claim({ owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
+    assert.deepEqual(await claimNow(), []);
+    await store().answerTask('w.1', answered.executionArn, { kind: 'SUCCESS', output: '1' });
+    await store().takeActivityTask(ACTIVITY, 'worker');
+    assert.deepEqual((await claimNow()).map((e) => e.name).sort(), ['answered', 'worked']);
+  });
+}

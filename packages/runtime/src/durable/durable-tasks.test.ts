@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { ActivityDoesNotExistError } from '../activities/activity-errors';
+import { InvalidTokenError, TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
+import { createVirtualClock } from '../clock/virtual-clock';
+import type { TaskContext } from '../tasks/task-handler';
+import { createDurableRuntime } from './durable-runtime';
+import { InMemoryDurableStore } from './memory-durable-store';
+
+const activityMachine = (activityArn: string, extra: Record<string, unknown> = {}) => ({
+  StartAt: 'Resize',
+  States: { Resize: { Type: 'Task', Resource: activityArn, End: true, ...extra } },
+});
+
+const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
+const callbackMachine = {
+  StartAt: 'Ask',
+  States: {
+    Ask: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
+      End: true,
+    },
+  },
+};
+
+/** A callback handler that hands its token to the test, as a queue consumer would get it. */
+function tokenBox() {
+  const tokens: string[] = [];
+  return {
+    tokens,
+    handlers: {
+      [notify]: (input: unknown, _context: TaskContext) => {
+        tokens.push((input as { token: string }).token);
+        return { sent: true };
+      },
+    },
+  };
+}
+
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('durable activities', () => {
+  it('hand out a task scheduled before a restart after it, and finish with its answer', async () => {
+    const store = new InMemoryDurableStore();
+    const first = createDurableRuntime({ store });
+    const { activityArn } = await first.createActivity({ name: 'resize' });
+    const started = await first.startExecution(activityMachine(activityArn), { input: { width: 640 } });
+    await until(async () => (await started.history()).some((e) => e.type === 'ActivityScheduled'));
+    await first.close();
+
+    const second = createDurableRuntime({ store });
+    await second.recover();
+    const task = await second.getActivityTask(activityArn, { workerName: 'resizer-2' });
+    expect(task?.input).toEqual({ width: 640 });
+    await second.sendTaskSuccess(task?.taskToken as string, { resizedTo: 320 });
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { resizedTo: 320 } });
+    const history = await started.history();
+    expect(history.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(history[3]?.activityStartedEventDetails).toEqual({ workerName: 'resizer-2' });
+  });
+
+  it('take an answer after a restart for a task a worker took before it', async () => {
+    const store = new InMemoryDurableStore();
+    const first = createDurableRuntime({ store });
+    const { activityArn } = await first.createActivity({ name: 'resize' });
+    const started = await first.startExecution(activityMachine(activityArn), { input: { width: 8 } });
+    const task = await first.getActivityTask(activityArn, { workerName: 'resizer-1' });
+    await until(async () => (await started.history()).some((e) => e.type === 'ActivityStarted'));
+    await first.close();
+
+    const second = createDurableRuntime({ store });
+    await second.recover();
+    await second.sendTaskFailure(task?.taskToken as string, 'Resize.Failed', 'disk full');
+    expect(await started.result()).toEqual({ status: 'FAILED', error: 'Resize.Failed', cause: 'disk full' });
+    const types = (await started.history()).map((e) => e.type);
+    expect(types.filter((t) => t === 'ActivityStarted')).toHaveLength(1);
+    expect(types).toContain('ActivityFailed');
+  });
+
+  it('answer a long poll with no task after 60 seconds of the runtime clock', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), clock });
+    const { activityArn } = await runtime.createActivity({ name: 'idle' });
+    let answered = false;
+    const poll = runtime.getActivityTask(activityArn).finally(() => {
+      answered = true;
+    });
+    while (!answered) {
+      // Lets the poll look at the store again before the clock moves on.
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      if (!answered) clock.advance(1000);
+    }
+    expect(await poll).toBeUndefined();
+    expect(clock.now()).toBe(60_000);
+  });
+
+  it('refuse to poll an activity that does not exist', async () => {
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
+    await expect(
+      runtime.getActivityTask('arn:aws:states:us-east-1:123456789012:activity:ghost'),
+    ).rejects.toBeInstanceOf(ActivityDoesNotExistError);
+  });
+});
+
+describe('durable callbacks', () => {
+  it('keep an answer sent while no runtime runs the execution, and apply it when it resumes', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const first = createDurableRuntime({ store, handlers: box.handlers });
+    const started = await first.startExecution(callbackMachine, { name: 'approval' });
+    await until(() => box.tokens.length === 1);
+    await first.close();
+
+    const second = createDurableRuntime({ store, handlers: box.handlers });
+    await second.sendTaskSuccess(box.tokens[0] as string, { approved: true });
+    await second.recover();
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    expect(box.tokens.every((token) => token === box.tokens[0])).toBe(true);
+  });
+
+  it('refuse garbage, a second answer, and answers after the execution ended', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const runtime = createDurableRuntime({ store, handlers: box.handlers });
+    const started = await runtime.startExecution(callbackMachine);
+    await until(() => box.tokens.length === 1);
+    const token = box.tokens[0] as string;
+    await expect(runtime.sendTaskSuccess('not a token', {})).rejects.toBeInstanceOf(InvalidTokenError);
+    await runtime.sendTaskHeartbeat(token);
+    await runtime.sendTaskSuccess(token, 'yes');
+    await expect(runtime.sendTaskSuccess(token, 'again')).rejects.toBeInstanceOf(TaskDoesNotExistError);
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: 'yes' });
+    await expect(runtime.sendTaskFailure(token, 'Late')).rejects.toBeInstanceOf(TaskTimedOutError);
+    const forged = `${Buffer.from('arn:aws:states:us-east-1:1:execution:M:none').toString('base64url')}.7`;
+    await expect(runtime.sendTaskSuccess(forged, {})).rejects.toBeInstanceOf(TaskDoesNotExistError);
+  });
+});

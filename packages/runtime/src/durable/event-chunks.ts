@@ -1,0 +1,102 @@
+import type { StoredEvent } from './durable-store';
+import { DuplicateTransitionError, HistoryTooLongError, StoreCorruptionError } from './store-errors';
+
+/**
+ * The SQL stores write the events one execution records in one commit as a single row (a chunk):
+ * a transition records four to six events, and one row per commit instead of one per event is
+ * what keeps a commit close to the cost of the smallest insert the database can do.
+ *
+ * A chunk is JSON text, `[[id, previousId, type, time, position, details], ...]`, in id order.
+ * The details are embedded as JSON (not as a string), so writing a chunk escapes nothing twice.
+ */
+
+/** Event ids of one execution stay below this (AWS caps a history at 25,000 events). */
+export const MAX_EVENT_ID = 2 ** 20 - 1;
+
+/** The events of one execution in a commit, ordered by id and checked for repeats. */
+export interface EventChunk {
+  readonly executionArn: string;
+  readonly firstId: number;
+  readonly lastId: number;
+  readonly events: readonly StoredEvent[];
+}
+
+/** Groups a commit's events by execution (in order of first appearance), each sorted by id. */
+export function chunksOf(events: readonly StoredEvent[]): EventChunk[] {
+  const byExecution = new Map<string, StoredEvent[]>();
+  for (const event of events) {
+    const list = byExecution.get(event.executionArn);
+    if (list) list.push(event);
+    else byExecution.set(event.executionArn, [event]);
+  }
+  const chunks: EventChunk[] = [];
+  for (const [executionArn, list] of byExecution) {
+    if (!ascending(list)) {
+      list.sort((a, b) => a.id - b.id);
+      const repeated = list.find((e, i) => i > 0 && e.id === (list[i - 1] as StoredEvent).id);
+      if (repeated) throw new DuplicateTransitionError(`event ${repeated.id} of ${executionArn}`);
+    }
+    const firstId = (list[0] as StoredEvent).id;
+    const lastId = (list[list.length - 1] as StoredEvent).id;
+    if (lastId > MAX_EVENT_ID) throw new HistoryTooLongError(executionArn, lastId);
+    chunks.push({ executionArn, firstId, lastId, events: list });
+  }
+  return chunks;
+}
+
+/** The chunk's JSON text. Details are JSON text already and are embedded as they are. */
+export function encodeChunk(events: readonly StoredEvent[]): string {
+  let text = '[';
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as StoredEvent;
+    if (i > 0) text += ',';
+    text += `[${e.id},${e.previousEventId},${JSON.stringify(e.type)},${e.time},${JSON.stringify(e.position)},${e.details ?? 'null'}]`;
+  }
+  return `${text}]`;
+}
+
+/** Reads a chunk back; anything but the shape `encodeChunk` writes is corruption, named. */
+export function decodeChunk(executionArn: string, firstId: number, text: string): StoredEvent[] {
+  const what = `event ${firstId} of ${executionArn}`;
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch (error) {
+    throw new StoreCorruptionError(what, `not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(rows) || rows.length === 0) throw new StoreCorruptionError(what, 'not a list of events');
+  return rows.map((row: unknown) => {
+    if (!isEventTuple(row)) throw new StoreCorruptionError(what, `malformed event ${JSON.stringify(row)}`);
+    const [id, previousEventId, type, time, position, details] = row;
+    return {
+      executionArn,
+      id,
+      previousEventId,
+      type: type as StoredEvent['type'],
+      time,
+      position,
+      details: details === null ? undefined : JSON.stringify(details),
+    };
+  });
+}
+
+function ascending(events: readonly StoredEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i] as StoredEvent).id <= (events[i - 1] as StoredEvent).id) return false;
+  }
+  return true;
+}
+
+type EventTuple = [number, number, string, number, string, unknown];
+
+function isEventTuple(row: unknown): row is EventTuple {
+  return (
+    Array.isArray(row) &&
+    row.length === 6 &&
+    Number.isInteger(row[0]) &&
+    Number.isInteger(row[1]) &&
+    typeof row[2] === 'string' &&
+    Number.isInteger(row[3]) &&
+    typeof row[4] === 'string'
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { IdleTracker } from './idle-tracker';
+
+function tracker() {
+  let now = 1000;
+  const idle = new IdleTracker(() => now);
+  return { idle, at: (ms: number) => (now = ms) };
+}
+
+describe('idle tracker', () => {
+  it('counts an execution as waiting only while no task handler runs', () => {
+    const { idle, at } = tracker();
+    idle.taskStarted(':3');
+    at(5000);
+    expect(idle.idleFor(5000)).toBe(0);
+    idle.event('LambdaFunctionSucceeded', undefined, ':5');
+    at(9000);
+    expect(idle.idleFor(9000)).toBe(4000);
+  });
+
+  it('lets a task that waits on its token count as waiting, in any branch', () => {
+    const { idle } = tracker();
+    idle.taskStarted('/2.0:1');
+    idle.taskStarted('/2.1:1');
+    idle.event('TaskScheduled', { resource: 'invoke.waitForTaskToken' }, '/2.0:1');
+    expect(idle.idleFor(2000)).toBe(0);
+    idle.event('ActivityScheduled', { resource: 'arn:aws:states:us-east-1:1:activity:a' }, '/2.1:1');
+    expect(idle.idleFor(2000)).toBe(1000);
+  });
+
+  it('keeps a distributed Map run busy until it ends, and gives the earliest timer', () => {
+    const { idle } = tracker();
+    idle.event('MapRunStarted', {}, ':4');
+    idle.timerSet('1', 9000);
+    idle.timerSet('2', 4000);
+    idle.timerCleared('2');
+    expect([idle.idleFor(3000), idle.nextDue()]).toEqual([0, 9000]);
+    idle.event('MapRunSucceeded', {}, ':5');
+    expect(idle.idleFor(3000)).toBe(2000);
+  });
+});

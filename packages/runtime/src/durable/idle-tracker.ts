@@ -1,0 +1,73 @@
+import type { HistoryEventType } from '../history/history-event';
+import { isCallbackScheduled } from './callback-tokens';
+
+const TASK_OUTCOME = /^(Task|Activity|LambdaFunction)(Succeeded|Failed|TimedOut)$/;
+const MAP_RUN_END = /^MapRun(Succeeded|Failed|Aborted)$/;
+
+/**
+ * Whether a durable execution only waits: no task handler is running (a callback or activity task
+ * waits on its token, which reaches it through the store), no distributed Map run is in flight,
+ * and nothing has been recorded for a while. Such an execution can leave memory until its next
+ * timer is due or a task signal arrives; it is replayed from its history then.
+ */
+export class IdleTracker {
+  /** Lanes with a task handler or a Map run in flight. */
+  private readonly busy = new Set<string>();
+  private readonly timers = new Map<string, number>();
+  private lastActive: number;
+  /** Counts what happened (events, task starts), so a caller can tell whether anything moved. */
+  moves = 0;
+
+  constructor(private readonly now: () => number) {
+    this.lastActive = now();
+  }
+
+  /** A task attempt begins at `position` (it asked for its token). */
+  taskStarted(position: string): void {
+    this.touch();
+    this.busy.add(laneOf(position));
+  }
+
+  /** An event recorded, or matched again while the execution resumes. */
+  event(
+    type: HistoryEventType,
+    details: Readonly<Record<string, unknown>> | undefined,
+    position: string | undefined,
+  ): void {
+    this.touch();
+    if (position === undefined || position.startsWith('~') || position.startsWith('#')) return;
+    if (type === 'MapRunStarted') this.busy.add(laneOf(position));
+    else if (isCallbackScheduled(type, details) || TASK_OUTCOME.test(type) || MAP_RUN_END.test(type)) {
+      this.busy.delete(laneOf(position));
+    }
+  }
+
+  timerSet(timerId: string, due: number): void {
+    this.timers.set(timerId, due);
+  }
+
+  timerCleared(timerId: string): void {
+    this.timers.delete(timerId);
+  }
+
+  /** How long the execution has only been waiting; 0 while anything runs. */
+  idleFor(now: number): number {
+    return this.busy.size > 0 ? 0 : now - this.lastActive;
+  }
+
+  /** When its earliest timer is due, if it has one. */
+  nextDue(): number | undefined {
+    let earliest: number | undefined;
+    for (const due of this.timers.values()) if (earliest === undefined || due < earliest) earliest = due;
+    return earliest;
+  }
+
+  private touch(): void {
+    this.moves++;
+    this.lastActive = this.now();
+  }
+}
+
+function laneOf(position: string): string {
+  return position.slice(0, position.lastIndexOf(':'));
+}

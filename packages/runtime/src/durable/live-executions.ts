@@ -1,0 +1,157 @@
+import type { Clock } from '../clock/clock';
+import type { Execution } from '../engine/execution-result';
+import type { Runtime } from '../engine/runtime';
+import type { HistoryEvent } from '../history/history-event';
+import type { CommitQueue } from './commit-queue';
+import { awaitStoredResult, type DurableExecution, resultOf } from './durable-execution';
+import { createDurableJournal, type DurableJournal } from './durable-journal';
+import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
+import type { DurableTasks } from './durable-tasks';
+import type { MachineCatalog } from './machine-catalog';
+import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
+import { historyOf } from './stored-history';
+import type { TaskSignals } from './task-signals';
+
+/** An execution running in this process. */
+export interface Live {
+  readonly journal: DurableJournal;
+  readonly execution: Execution;
+}
+
+export interface LiveExecutionsOptions {
+  readonly store: DurableStore;
+  readonly inner: Runtime;
+  readonly clock: Clock;
+  readonly queue: CommitQueue;
+  readonly owner: string;
+  readonly pollMs: number;
+  readonly catalog: MachineCatalog;
+  readonly tasks: DurableTasks;
+  readonly signals: TaskSignals;
+  /** Told whenever an execution starts running here. */
+  readonly onRun: () => void;
+}
+
+/**
+ * The executions a durable runtime runs in this process: started, resumed from their history, or
+ * let go (another runtime took the lease, the runtime is closing, or they only wait).
+ */
+export class LiveExecutions {
+  constructor(
+    readonly live: Map<string, Live>,
+    private readonly options: LiveExecutionsOptions,
+  ) {}
+
+  /** Runs (or resumes) an execution here; its lease is this runtime's. */
+  run(row: StoredExecution, definition: string, prior: PriorHistory = priorHistory([])): DurableExecution {
+    const { clock, queue, signals, inner } = this.options;
+    const journal = createDurableJournal({
+      executionArn: row.executionArn,
+      startTime: row.startTime,
+      clock,
+      queue,
+      prior,
+      onToken: (token) => signals.tokenIssued(token),
+    });
+    const execution = inner.startExecution(definition, {
+      input: JSON.parse(row.input),
+      name: row.name,
+      executionArn: row.executionArn,
+      stateMachineArn: row.stateMachineArn,
+      stateMachineName: row.stateMachineArn.split(':')[6],
+      redriveCount: row.redriveCount,
+      journal,
+    });
+    const entry = { journal, execution };
+    this.live.set(row.executionArn, entry);
+    this.options.onRun();
+    execution.result().then(() => {
+      if (this.live.get(row.executionArn) !== entry) return;
+      this.live.delete(row.executionArn);
+      signals.forget(row.executionArn);
+    });
+    return this.handle(row.executionArn);
+  }
+
+  /** A handle reading the store, so it works wherever the execution runs. */
+  handle(executionArn: string): DurableExecution {
+    const { store, queue, pollMs } = this.options;
+    return {
+      executionArn,
+      result: async () => {
+        await this.live.get(executionArn)?.execution.result();
+        // Ended here a moment ago: its last commit may still be in flight.
+        await queue.flushed().catch(() => {});
+        const row = await store.getExecution(executionArn);
+        return (row && resultOf(row)) ?? awaitStoredResult(store, executionArn, pollMs);
+      },
+      history: async () => historyOf(await store.listEvents(executionArn)),
+    };
+  }
+
+  /** Loads a running execution's history and definition and runs it from where it was. */
+  async resume(row: StoredExecution): Promise<DurableExecution> {
+    const { store, queue, clock, catalog, tasks, signals } = this.options;
+    let events = await store.listEvents(row.executionArn);
+    let prior = priorHistory(events);
+    if (prior.ended) {
+      // Running, yet ended: a redrive whose ExecutionRedriven event had not been committed.
+      queue.addEvent(redrivenEvent(row, events.length, clock.now()));
+      await queue.flushed();
+      events = await store.listEvents(row.executionArn);
+      prior = priorHistory(events);
+    }
+    // A queued execution that never ran has no timers or task tokens yet.
+    const ran = events.length > 0;
+    if (ran) await store.clearTimers(row.executionArn);
+    const definition = await catalog.definitionText(row.definitionId);
+    await tasks.ensureActivities(row.definitionId, definition);
+    const resumed = this.run(row, definition, prior);
+    // Answers and pick-ups stored while it was not running here are applied as it resumes.
+    if (ran) void signals.sweep([row.executionArn]).catch(() => {});
+    return resumed;
+  }
+
+  /** Resumes those of these executions that still run and are not running here. */
+  async resumeArns(executionArns: readonly string[]): Promise<void> {
+    for (const arn of executionArns) {
+      const row = await this.options.store.getExecution(arn).catch(() => undefined);
+      if (row?.status === 'RUNNING' && !this.live.has(arn)) await this.resume(row).catch(() => {});
+    }
+  }
+
+  /** Stops running executions here without writing anything more for them. */
+  abandon(executionArns: readonly string[], cause = 'The execution was handed to another runtime.'): void {
+    for (const arn of executionArns) {
+      const entry = this.live.get(arn);
+      if (!entry) continue;
+      this.live.delete(arn);
+      this.options.signals.forget(arn);
+      entry.journal.detach();
+      entry.execution.stop({ error: 'States.Runtime', cause });
+    }
+  }
+
+  /** After a refused or failed commit, the executions resume from what the store holds. */
+  handBack(executionArns: readonly string[], error: unknown): void {
+    const { store, owner } = this.options;
+    const held = executionArns.filter((arn) => this.live.has(arn));
+    this.abandon(held);
+    if (error === undefined || held.length === 0) return;
+    if (store.shared) void store.release(owner, held).catch(() => {});
+    else setTimeout(() => void this.resumeArns(held), 1000).unref();
+  }
+}
+
+/** The event a redrive begins with (not one the engine records). */
+export function redrivenEvent(row: StoredExecution, lastId: number, now: number): StoredEvent {
+  return {
+    executionArn: row.executionArn,
+    id: lastId + 1,
+    previousEventId: lastId,
+    type: REDRIVEN as HistoryEvent['type'],
+    time: now,
+    position: `~redrive:${row.redriveCount}`,
+    details: JSON.stringify({ redriveCount: row.redriveCount }),
+  };
+}

@@ -1,0 +1,120 @@
+import { TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
+import type { Runtime } from '../engine/runtime';
+import type { CommitQueue } from './commit-queue';
+import type { DurableStore } from './durable-store';
+import type { StoredTaskToken } from './stored-tasks';
+
+/** What this process has delivered to a task of an execution it runs. */
+interface Applied {
+  readonly executionArn: string;
+  taken: boolean;
+  heartbeats: number;
+  answered: boolean;
+}
+
+/**
+ * Applies what the store holds for the tasks of executions running here: a worker taking an
+ * activity task (ActivityStarted, and its heartbeat clock starts), heartbeats, and answers. Each is
+ * applied once per process life; after a restart the resumed run gets them again. A signal that
+ * arrives while its task is still being replayed waits until the task asks for its token.
+ */
+export class TaskSignals {
+  private readonly applied = new Map<string, Applied>();
+  /** Signals whose task is not waiting yet, with how often they were tried. */
+  private readonly pending = new Map<string, StoredTaskToken>();
+  private readonly tries = new Map<string, number>();
+
+  constructor(
+    private readonly store: DurableStore,
+    private readonly inner: Runtime,
+    private readonly isLive: (executionArn: string) => boolean,
+    private readonly queue: CommitQueue,
+  ) {}
+
+  /** Reads and applies the signals of these executions (those running here). */
+  async sweep(executionArns: readonly string[]): Promise<void> {
+    const live = executionArns.filter(this.isLive);
+    if (live.length === 0) return;
+    for (const row of await this.store.taskSignals(live)) await this.apply(row).catch(() => {});
+  }
+
+  /**
+   * Applies the stored signals of one token now. A task that timed out here is reported (its
+   * answer came too late); one not waiting yet gets the answer when it does.
+   */
+  async applyToken(token: string): Promise<void> {
+    const row = await this.store.getTaskToken(token);
+    if (!row) return;
+    await this.apply(row).catch((error: unknown) => {
+      if (error instanceof TaskTimedOutError) throw error;
+    });
+  }
+
+  /** A task asked for its token: a signal that was waiting for it can be applied. */
+  tokenIssued(token: string): void {
+    const row = this.pending.get(token);
+    if (row) setImmediate(() => void this.apply(row).catch(() => {}));
+  }
+
+  /** The execution left this process: what was applied to it is forgotten. */
+  forget(executionArn: string): void {
+    for (const [token, applied] of this.applied) {
+      if (applied.executionArn === executionArn) this.applied.delete(token);
+    }
+    for (const [token, row] of this.pending) {
+      if (row.executionArn !== executionArn) continue;
+      this.pending.delete(token);
+      this.tries.delete(token);
+    }
+  }
+
+  private async apply(row: StoredTaskToken): Promise<void> {
+    this.pending.delete(row.token);
+    if (!this.isLive(row.executionArn)) return;
+    let done = this.applied.get(row.token);
+    if (!done) {
+      done = { executionArn: row.executionArn, taken: false, heartbeats: 0, answered: false };
+      this.applied.set(row.token, done);
+    }
+    try {
+      if (row.taken && !done.taken && row.activityArn !== undefined) {
+        const options = { taskToken: row.token, workerName: row.workerName };
+        if (!(await this.inner.getActivityTask(row.activityArn, options)))
+          throw new TaskDoesNotExistError(row.token);
+        done.taken = true;
+      }
+      if (row.state === 'ANSWERED' && row.answer && !done.answered) {
+        const answer = row.answer;
+        if (answer.kind === 'SUCCESS') await this.inner.sendTaskSuccess(row.token, JSON.parse(answer.output));
+        else await this.inner.sendTaskFailure(row.token, answer.error, answer.cause);
+        done.answered = true;
+      } else if (row.heartbeats > done.heartbeats) {
+        await this.inner.sendTaskHeartbeat(row.token);
+        done.heartbeats = row.heartbeats;
+      }
+      this.tries.delete(row.token);
+    } catch (error) {
+      // Not waiting yet (its run is replaying): applied when the task asks for its token, or
+      // when it is tried again a little later (it may have asked already and be about to wait).
+      if (error instanceof TaskDoesNotExistError) this.retryLater(row);
+      else if (error instanceof TaskTimedOutError) {
+        this.queue.closeToken({ token: row.token, executionArn: row.executionArn, state: 'TIMED_OUT' });
+      }
+      throw error;
+    }
+  }
+
+  private retryLater(row: StoredTaskToken): void {
+    this.pending.set(row.token, row);
+    const tries = (this.tries.get(row.token) ?? 0) + 1;
+    this.tries.set(row.token, tries);
+    if (tries > 30) return;
+    const timer = setTimeout(
+      () => {
+        if (this.pending.get(row.token) === row) void this.apply(row).catch(() => {});
+      },
+      Math.min(1000, 5 * 2 ** tries),
+    );
+    timer.unref();
+  }
+}

@@ -1,0 +1,142 @@
+import type { Clock } from '../clock/clock';
+import type { DurableStore } from './durable-store';
+import type { LiveExecutions } from './live-executions';
+
+/** An execution waiting on nothing but a callback still has a wake time: its duration limit. */
+const FAR = 366 * 24 * 3600 * 1000;
+/** Long sleeps are taken in pieces, so a clock change cannot make the runtime oversleep much. */
+const LONGEST_SLEEP = 3600 * 1000;
+const WAKE_BATCH = 256;
+
+export interface UnloaderOptions {
+  readonly store: DurableStore;
+  readonly owner: string;
+  readonly leaseMs: number;
+  readonly clock: Clock;
+  readonly unloadAfterMs: number;
+  readonly lives: LiveExecutions;
+  /** Resolves once everything recorded so far is committed. */
+  readonly flushed: () => Promise<void>;
+}
+
+/**
+ * Lets executions that only wait leave memory, and brings them back. An execution idle for
+ * `unloadAfterMs` whose next timer is at least that far off is committed, stopped here and given
+ * back to the store with a wake time; the earliest wake time is slept on, and due executions are
+ * claimed and replayed. A task signal (an answer, a worker taking its activity task) makes an
+ * unloaded execution due at once.
+ */
+export class Unloader {
+  private checker: NodeJS.Timeout | undefined;
+  private sleeping: { readonly at: number; readonly stop: AbortController } | undefined;
+  private waking: Promise<void> | undefined;
+  private again = false;
+  private checking = false;
+  private closed = false;
+  /** Whether this runtime has let any execution go (only then do wake notices concern it). */
+  unloadedAny = false;
+
+  constructor(private readonly options: UnloaderOptions) {}
+
+  /** Starts looking for idle executions (once one runs here). */
+  watch(): void {
+    const { unloadAfterMs } = this.options;
+    if (this.checker || this.closed || !Number.isFinite(unloadAfterMs)) return;
+    const every = Math.min(5000, Math.max(20, unloadAfterMs / 2));
+    this.checker = setInterval(() => void this.check(), every);
+    this.checker.unref();
+  }
+
+  /** Sleeps until `at` (if earlier than the wake already planned), then wakes what is due. */
+  wakeAt(at: number | undefined): void {
+    if (at === undefined || this.closed || (this.sleeping && this.sleeping.at <= at)) return;
+    this.sleeping?.stop.abort();
+    const stop = new AbortController();
+    this.sleeping = { at, stop };
+    const { clock } = this.options;
+    clock.sleep(Math.min(LONGEST_SLEEP, Math.max(0, at - clock.now())), stop.signal).then(
+      () => {
+        if (this.sleeping?.stop === stop) this.sleeping = undefined;
+        void this.wakeDue();
+      },
+      () => {},
+    );
+  }
+
+  /** Claims the unloaded executions that are due and resumes them here. */
+  wakeDue(): Promise<void> {
+    if (this.waking) {
+      this.again = true;
+      return this.waking;
+    }
+    this.waking = this.wakeAll().finally(() => {
+      this.waking = undefined;
+    });
+    return this.waking;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.checker) clearInterval(this.checker);
+    this.sleeping?.stop.abort();
+  }
+
+  private async wakeAll(): Promise<void> {
+    const { store, owner, leaseMs, clock, lives } = this.options;
+    try {
+      do {
+        this.again = false;
+        const rows = await store.claim({
+          owner,
+          limit: WAKE_BATCH,
+          leaseMs,
+          now: clock.now(),
+          wokenOnly: true,
+        });
+        for (const row of rows) await lives.resume(row).catch(() => {});
+        if (rows.length === WAKE_BATCH) this.again = true;
+      } while (this.again && !this.closed);
+      // One still due was being claimed by another runtime: look again shortly, not at once.
+      const next = await store.nextWake();
+      if (next !== undefined) this.wakeAt(Math.max(next, clock.now() + 50));
+    } catch {
+      // The store is unreachable: try again a little later.
+      this.wakeAt(clock.now() + 1000);
+    }
+  }
+
+  private async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const { clock, unloadAfterMs, lives } = this.options;
+      const now = clock.now();
+      for (const [arn, entry] of lives.live) {
+        const { idle } = entry.journal;
+        if (idle.idleFor(now) < unloadAfterMs) continue;
+        if ((idle.nextDue() ?? now + FAR) - now < unloadAfterMs) continue;
+        await this.unload(arn, idle.moves);
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async unload(arn: string, moves: number): Promise<void> {
+    const { store, owner, clock, lives, flushed } = this.options;
+    await flushed().catch(() => {});
+    const entry = lives.live.get(arn);
+    // Anything recorded meanwhile (an answer arrived) keeps it here.
+    if (!entry || entry.journal.idle.moves !== moves || this.closed) return;
+    const wakeAt = entry.journal.idle.nextDue() ?? clock.now() + FAR;
+    lives.abandon([arn], 'The execution only waits: it leaves memory until it is due.');
+    if (await store.unload(owner, arn, wakeAt).catch(() => false)) {
+      this.unloadedAny = true;
+      this.wakeAt(wakeAt);
+      return;
+    }
+    // An answer arrived meanwhile, or the store failed: it runs on here if the lease is still ours.
+    const row = await store.getExecution(arn).catch(() => undefined);
+    if (row?.owner === owner || (row !== undefined && !store.shared)) await lives.resumeArns([arn]);
+  }
+}

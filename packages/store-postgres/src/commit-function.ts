@@ -1,0 +1,80 @@
+/**
+ * `commit_batch`: a whole commit in one call, so it costs one round trip. It inserts the new
+ * executions, locks the existing ones it writes (`FOR UPDATE`, in ARN order) and leaves out those
+ * leased to another owner (fencing), refuses an event chunk overlapping one already written
+ * (unique_violation: a transition applied twice), records the ends of executions, their timers and
+ * the tokens of callback and activity tasks (NOTIFY `<schema>_activity` for new activity tasks).
+ * Returns the fenced ARNs.
+ */
+export const COMMIT_BATCH = `
+  CREATE FUNCTION {s}.commit_batch(
+    p_owner TEXT, p_executions JSON, p_fresh TEXT[],
+    c_arn TEXT[], c_first INTEGER[], c_last INTEGER[], c_events TEXT[],
+    e_arn TEXT[], e_status TEXT[], e_stop BIGINT[], e_output TEXT[], e_error TEXT[], e_cause TEXT[],
+    s_arn TEXT[], s_id TEXT[], s_due BIGINT[],
+    x_arn TEXT[], x_id TEXT[],
+    o_token TEXT[], o_arn TEXT[], o_activity TEXT[], o_input TEXT[], o_scheduled BIGINT[],
+    k_token TEXT[], k_arn TEXT[], k_state TEXT[]
+  ) RETURNS TEXT[] LANGUAGE plpgsql AS $$
+  DECLARE
+    fenced TEXT[] := '{}';
+  BEGIN
+    IF p_executions IS NOT NULL THEN
+      INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions);
+    END IF;
+    IF cardinality(c_arn) > 0 THEN
+      SELECT coalesce(array_agg(locked.arn), '{}') INTO fenced FROM (
+        SELECT e.arn, e.owner FROM {s}.executions e
+        WHERE e.arn = ANY(c_arn) AND NOT e.arn = ANY(p_fresh)
+        ORDER BY e.arn FOR UPDATE
+      ) locked
+      WHERE p_owner IS NOT NULL AND locked.owner IS DISTINCT FROM p_owner;
+      IF EXISTS (
+        SELECT 1 FROM unnest(c_arn, c_first, c_last) n(arn, f, l)
+        CROSS JOIN LATERAL (
+          SELECT c.last_id FROM {s}.event_chunks c
+          WHERE c.execution_arn = n.arn AND c.first_id <= n.l ORDER BY c.first_id DESC LIMIT 1
+        ) before
+        WHERE before.last_id >= n.f AND NOT n.arn = ANY(fenced)
+      ) THEN
+        RAISE unique_violation USING MESSAGE = 'an event of this commit is already written';
+      END IF;
+      INSERT INTO {s}.event_chunks (execution_arn, first_id, last_id, events)
+        SELECT * FROM unnest(c_arn, c_first, c_last, c_events) n(arn, f, l, ev) WHERE NOT n.arn = ANY(fenced);
+    END IF;
+    IF cardinality(e_arn) > 0 THEN
+      UPDATE {s}.executions e SET status = t.status, stop_time = t.stop, output = t.output, error = t.error,
+          cause = t.cause, owner = NULL, lease_expires = NULL, wake_at = NULL
+        FROM unnest(e_arn, e_status, e_stop, e_output, e_error, e_cause) t(arn, status, stop, output, error, cause)
+        WHERE e.arn = t.arn AND NOT t.arn = ANY(fenced);
+      DELETE FROM {s}.timers WHERE execution_arn = ANY(e_arn) AND NOT execution_arn = ANY(fenced);
+      DELETE FROM {s}.task_tokens WHERE execution_arn = ANY(e_arn) AND NOT execution_arn = ANY(fenced);
+    END IF;
+    IF cardinality(s_arn) > 0 THEN
+      INSERT INTO {s}.timers (execution_arn, timer_id, due)
+        SELECT * FROM unnest(s_arn, s_id, s_due) n(arn, id, due)
+        WHERE NOT n.arn = ANY(fenced) AND NOT n.arn = ANY(e_arn)
+        ON CONFLICT (execution_arn, timer_id) DO UPDATE SET due = excluded.due;
+    END IF;
+    IF cardinality(x_arn) > 0 THEN
+      DELETE FROM {s}.timers t USING unnest(x_arn, x_id) c(arn, id)
+        WHERE t.execution_arn = c.arn AND t.timer_id = c.id;
+    END IF;
+    IF cardinality(o_token) > 0 THEN
+      INSERT INTO {s}.task_tokens (token, execution_arn, activity_arn, input, scheduled_at, state)
+        SELECT n.token, n.arn, n.activity, n.input, n.scheduled, 'OPEN'
+        FROM unnest(o_token, o_arn, o_activity, o_input, o_scheduled) n(token, arn, activity, input, scheduled)
+        WHERE NOT n.arn = ANY(fenced) AND NOT n.arn = ANY(e_arn)
+        ON CONFLICT (token) DO UPDATE SET activity_arn = excluded.activity_arn, input = excluded.input,
+          scheduled_at = excluded.scheduled_at;
+      PERFORM pg_notify('{s}_activity', a.activity)
+        FROM (SELECT DISTINCT activity FROM unnest(o_activity) activity WHERE activity IS NOT NULL) a;
+    END IF;
+    IF cardinality(k_token) > 0 THEN
+      UPDATE {s}.task_tokens t SET state = k.state
+        FROM unnest(k_token, k_arn, k_state) k(token, arn, state)
+        WHERE t.token = k.token AND t.execution_arn = k.arn AND NOT k.arn = ANY(fenced);
+    END IF;
+    RETURN fenced;
+  END $$;
+`;

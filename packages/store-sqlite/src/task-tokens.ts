@@ -1,0 +1,81 @@
+import {
+  activityFrom,
+  answerValues,
+  type StoredActivity,
+  type StoredTaskToken,
+  type TaskAnswer,
+  type TaskSignalOutcome,
+  taskTokenFrom,
+} from '@stepwise/runtime';
+import type Database from 'better-sqlite3';
+import type { Statements } from './statements';
+
+/** Activities and task tokens in SQLite; each operation is one transaction. */
+export class SqliteTaskTokens {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: () => Statements,
+  ) {}
+
+  putActivity(activity: StoredActivity): StoredActivity {
+    const sql = this.sql();
+    sql.putActivity.run(activity.activityArn, activity.name, activity.createdAt);
+    return activityFrom(sql.getActivity.get(activity.activityArn) as Record<string, unknown>);
+  }
+
+  getActivity(activityArn: string): StoredActivity | undefined {
+    const row = this.sql().getActivity.get(activityArn) as Record<string, unknown> | undefined;
+    return row && activityFrom(row);
+  }
+
+  take(activityArn: string, workerName: string | undefined): StoredTaskToken | undefined {
+    const sql = this.sql();
+    return this.db.transaction(() => {
+      const oldest = sql.oldestActivityTask.get(activityArn) as { token: string } | undefined;
+      if (!oldest) return undefined;
+      sql.takeToken.run(workerName ?? null, oldest.token);
+      const taken = taskTokenFrom(sql.getToken.get(oldest.token) as Record<string, unknown>);
+      // An unloaded execution wakes to record that a worker took its task.
+      sql.wake.run(taken.executionArn);
+      return taken;
+    })();
+  }
+
+  /** An accepted answer wakes the execution if it was unloaded. */
+  answer(token: string, executionArn: string, answer: TaskAnswer): TaskSignalOutcome {
+    return this.signal(token, executionArn, (sql) => {
+      const written = sql.answerToken.run(token, executionArn, ...answerValues(answer)).changes;
+      if (written > 0) sql.wake.run(executionArn);
+      return written;
+    });
+  }
+
+  heartbeat(token: string, executionArn: string): TaskSignalOutcome {
+    return this.signal(token, executionArn, (sql) => sql.heartbeatToken.run(token, executionArn).changes);
+  }
+
+  signals(executionArns: readonly string[]): StoredTaskToken[] {
+    const sql = this.sql();
+    return executionArns.flatMap((arn) =>
+      (sql.tokenSignals.all(arn) as Record<string, unknown>[]).map(taskTokenFrom),
+    );
+  }
+
+  get(token: string): StoredTaskToken | undefined {
+    const row = this.sql().getToken.get(token) as Record<string, unknown> | undefined;
+    return row && taskTokenFrom(row);
+  }
+
+  /** Checks the execution runs, then writes; an unchanged row tells why the signal is refused. */
+  private signal(token: string, executionArn: string, write: (sql: Statements) => number): TaskSignalOutcome {
+    const sql = this.sql();
+    return this.db.transaction((): TaskSignalOutcome => {
+      const execution = sql.statusOf.get(executionArn) as { status: string } | undefined;
+      if (!execution) return 'UNKNOWN';
+      if (execution.status !== 'RUNNING') return 'TIMED_OUT';
+      if (write(sql) > 0) return 'ACCEPTED';
+      const row = sql.getToken.get(token) as { state: string } | undefined;
+      return row?.state === 'TIMED_OUT' ? 'TIMED_OUT' : 'CLOSED';
+    })();
+  }
+}
