@@ -79,6 +79,20 @@ describe('activities', () => {
     expect(clock.now()).toBe(60_000);
   });
 
+  it('answer a poll for one token at once, with no task when that token is not queued', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    const runtime = createRuntime({ clock });
+    const { activityArn } = await runtime.createActivity({ name: 'targeted' });
+    const execution = runtime.startExecution(machine(activityArn), { input: { width: 4 } });
+    await settled();
+    expect(await runtime.getActivityTask(activityArn, { taskToken: 'elsewhere.1' })).toBeUndefined();
+    const first = await runtime.getActivityTask(activityArn);
+    if (!first) throw new Error('expected the queued task');
+    await runtime.sendTaskFailure(first.taskToken, 'Retry.Me');
+    expect(await execution.result()).toMatchObject({ status: 'FAILED', error: 'Retry.Me' });
+    expect(clock.now()).toBe(0);
+  });
+
   it('refuse to poll an activity that does not exist', async () => {
     const runtime = createRuntime();
     await expect(

@@ -19,6 +19,11 @@ export interface GetActivityTaskOptions {
   readonly signal?: AbortSignal;
   /** Recorded in the ActivityStarted event. */
   readonly workerName?: string;
+  /**
+   * Takes only the task with this token, if it is queued, and answers at once either way. A durable
+   * runtime hands out tasks from its store and delivers each pick-up to its execution this way.
+   */
+  readonly taskToken?: string;
 }
 
 /** A scheduled task waiting for a worker; `pickedUp` records that one took it. */
@@ -82,6 +87,12 @@ export class ActivityRegistry {
   /** Waits up to 60 s for a task; resolves with none when the time passes or the signal fires. */
   poll(activityArn: string, options: GetActivityTaskOptions = {}): Promise<ActivityTask | undefined> {
     const queue = this.queueOf(activityArn);
+    if (options.taskToken !== undefined) {
+      const index = queue.tasks.findIndex((task) => task.taskToken === options.taskToken);
+      const [taken] = index < 0 ? [] : queue.tasks.splice(index, 1);
+      taken?.pickedUp(options.workerName);
+      return Promise.resolve(taken && toTask(taken));
+    }
     const waiting = queue.tasks.shift();
     if (waiting) {
       waiting.pickedUp(options.workerName);
