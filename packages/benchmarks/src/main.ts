@@ -12,7 +12,7 @@ import { measure } from './measure';
 import { formatTable, type WorkloadResult } from './report';
 import { workloads } from './workloads';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const only = process.argv[2];
 
 if (promiseWithResolversPolyfilled) {
