@@ -1,8 +1,6 @@
 import { idempotencyKey } from '../durable/task-replay';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
-import type { StopSource } from '../engine/stop-source';
-import type { HistoryRecorder } from '../history/history-recorder';
 import type { StateEntry } from '../plan/compiled-state';
 import type { TaskContext } from './task-handler';
 
@@ -25,18 +23,19 @@ export class HandlerContext implements TaskContext {
   constructor(
     readonly resource: string,
     readonly stateName: string,
-    readonly executionArn: string,
     private token: string | undefined,
     readonly attempt: number,
     private context: Readonly<Record<string, unknown>> | undefined,
     private readonly frame: Frame,
     private readonly entry: StateEntry,
-    private readonly executionStop: StopSource,
-    private readonly recorder: HistoryRecorder,
     /** The lane's place when the call was scheduled, which the key is made from. */
     private readonly lanePath: string | undefined,
     private readonly laneSeq: number | undefined,
   ) {}
+
+  get executionArn(): string {
+    return this.frame.run.identity.executionArn;
+  }
 
   /** Most handlers never read their token, and making one encodes the execution's ARN. */
   get taskToken(): string {
@@ -56,7 +55,7 @@ export class HandlerContext implements TaskContext {
   get idempotencyKey(): string {
     this.key ??= idempotencyKey(
       this.executionArn,
-      this.recorder,
+      this.frame.run.recorder,
       { cursor: 0, path: this.lanePath, seq: this.laneSeq },
       this.stateName,
       this.attempt,
@@ -69,10 +68,10 @@ export class HandlerContext implements TaskContext {
       const controller = new AbortController();
       this.controller = controller;
       if (this.expired !== undefined) controller.abort(this.expired);
-      else if (this.executionStop.aborted) controller.abort(this.executionStop.reason);
+      else if (this.frame.run.stop.aborted) controller.abort(this.frame.run.stop.reason);
       else {
-        this.onStop = () => controller.abort(this.executionStop.reason);
-        this.executionStop.signal.addEventListener('abort', this.onStop, { once: true });
+        this.onStop = () => controller.abort(this.frame.run.stop.reason);
+        this.frame.run.stop.signal.addEventListener('abort', this.onStop, { once: true });
       }
     }
     return this.controller.signal;
@@ -91,7 +90,7 @@ export class HandlerContext implements TaskContext {
   /** The call is over: stop following the execution's signal. */
   release(): void {
     if (this.onStop === undefined) return;
-    this.executionStop.signal.removeEventListener('abort', this.onStop);
+    this.frame.run.stop.signal.removeEventListener('abort', this.onStop);
     this.onStop = undefined;
   }
 }

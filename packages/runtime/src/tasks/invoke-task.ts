@@ -55,14 +55,11 @@ export function invokeTask<T>(
   const context = new HandlerContext(
     call.resource,
     call.stateName,
-    run.identity.executionArn,
     call.taskToken,
     call.attempt,
     call.contextObject,
     frame,
     call.entry,
-    run.stop,
-    recorder,
     lane.path,
     lane.seq,
   );

@@ -82,21 +82,22 @@ export class TaskEventFamily {
       );
       return;
     }
+    let scheduled: number;
     if (this.kind === 'lambda-function' && timeoutSeconds === undefined) {
-      const scheduled = recorder.advanceTagged(lane, this.lambdaScheduledTag, input, time);
-      recorder.advance(lane, 'LambdaFunctionStarted', undefined, recorder.timeOf(scheduled));
-      return;
+      // The common case: only the input is kept, beside the resource's tag, until read.
+      scheduled = recorder.advanceTagged(lane, this.lambdaScheduledTag, input, time);
+    } else {
+      const details: Record<string, unknown> = {
+        resource: this.resource,
+        input: new LazyPayload(input),
+        inputDetails: NOT_TRUNCATED,
+      };
+      if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
+      if (this.kind === 'activity' && heartbeatSeconds !== undefined) {
+        details.heartbeatInSeconds = heartbeatSeconds;
+      }
+      scheduled = recorder.advance(lane, this.types.scheduled, details, time);
     }
-    const details: Record<string, unknown> = {
-      resource: this.resource,
-      input: new LazyPayload(input),
-      inputDetails: NOT_TRUNCATED,
-    };
-    if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
-    if (this.kind === 'activity' && heartbeatSeconds !== undefined) {
-      details.heartbeatInSeconds = heartbeatSeconds;
-    }
-    const scheduled = recorder.advance(lane, this.types.scheduled, details, time);
     if (this.kind === 'lambda-function') {
       recorder.advance(lane, 'LambdaFunctionStarted', undefined, recorder.timeOf(scheduled));
     }
