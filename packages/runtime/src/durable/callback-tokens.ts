@@ -1,7 +1,14 @@
 import type { HistoryEventType } from '../history/history-event';
 import type { CommitQueue } from './commit-queue';
 
-const OUTCOME = /^(Task|Activity)(Succeeded|Failed|TimedOut)$/;
+const OUTCOMES: ReadonlySet<HistoryEventType> = new Set([
+  'TaskSucceeded',
+  'TaskFailed',
+  'TaskTimedOut',
+  'ActivitySucceeded',
+  'ActivityFailed',
+  'ActivityTimedOut',
+]);
 
 /**
  * The tokens of an execution's callback and activity tasks, for the store: opened in the commit
@@ -38,11 +45,11 @@ export class CallbackTokens {
       });
       return;
     }
-    if (!OUTCOME.test(type)) return;
+    if (this.waiting === undefined || !OUTCOMES.has(type)) return;
     const lane = laneOf(position);
-    const token = this.waiting?.get(lane);
+    const token = this.waiting.get(lane);
     if (token === undefined) return;
-    this.waiting?.delete(lane);
+    this.waiting.delete(lane);
     const state = type.endsWith('TimedOut') ? 'TIMED_OUT' : 'CLOSED';
     this.queue.closeToken({ token, executionArn: this.executionArn, state });
   }

@@ -11,6 +11,8 @@ export class DetachedExecutionStore implements ExecutionStore {
     return undefined;
   }
   appendEvent(): void {}
+  /** Taking the history this way keeps the engine from building every event for `appendEvent`. */
+  attachHistory(): void {}
   listEvents(): readonly [] {
     return [];
   }

@@ -1,7 +1,6 @@
 import * as crypto from 'node:crypto';
 import type { Clock } from '../clock/clock';
-import { detailsKeyOf, type HistoryEvent } from '../history/history-event';
-import type { HistoryRecorder, Lane } from '../history/history-recorder';
+import type { HistoryRecorder, JournalEvent, Lane } from '../history/history-recorder';
 import { createSeededRandom } from '../random/random';
 import { CallbackTokens, isCallbackScheduled } from './callback-tokens';
 import type { CommitQueue } from './commit-queue';
@@ -74,10 +73,9 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     attach(attached) {
       recorder = attached;
     },
-    record(event: HistoryEvent, position: string | undefined) {
+    recorded(event: JournalEvent) {
       if (detached) return;
-      const details = event[detailsKeyOf(event.type)] as Readonly<Record<string, unknown>> | undefined;
-      const time = event.timestamp.getTime();
+      const { details, position, time } = event;
       queue.addEvent({
         executionArn,
         id: event.id,

@@ -145,4 +145,29 @@ describe('durable callbacks', () => {
     const forged = `${Buffer.from('arn:aws:states:us-east-1:1:execution:M:none').toString('base64url')}.7`;
     await expect(runtime.sendTaskSuccess(forged, {})).rejects.toBeInstanceOf(TaskDoesNotExistError);
   });
+
+  it('keep the duration limit of their first start: a year after it, not after the resume', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const first = createDurableRuntime({ store, handlers: box.handlers });
+    const started = await first.startExecution(callbackMachine, { name: 'forgotten' });
+    await until(() => box.tokens.length === 1);
+    await first.close();
+    const startTime = (await store.getExecution(started.executionArn))?.startTime as number;
+
+    const day = 24 * 3600 * 1000;
+    const clock = createVirtualClock({ start: startTime + 200 * day });
+    const second = createDurableRuntime({ store, handlers: box.handlers, clock });
+    await second.recover();
+    // The execution waits on its callback, which the virtual clock does not skip over.
+    await until(() => clock.pendingTimers() > 0);
+    clock.advance(164 * day);
+    expect((await store.getExecution(started.executionArn))?.status).toBe('RUNNING');
+    clock.advance(1 * day);
+    expect(await started.result()).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    const last = (await started.history()).at(-1);
+    expect(last?.type).toBe('ExecutionTimedOut');
+    expect(last?.timestamp.getTime()).toBe(startTime + 365 * day);
+    await second.close();
+  });
 });

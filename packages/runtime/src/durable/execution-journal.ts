@@ -1,6 +1,11 @@
 import type { Clock } from '../clock/clock';
-import type { HistoryEvent } from '../history/history-event';
-import type { HistoryJournal, HistoryRecorder, Lane, PriorEvent } from '../history/history-recorder';
+import type {
+  HistoryJournal,
+  HistoryRecorder,
+  JournalEvent,
+  Lane,
+  PriorEvent,
+} from '../history/history-recorder';
 import type { RandomSource } from '../random/random';
 
 /**
@@ -17,7 +22,7 @@ export interface ExecutionJournal extends HistoryJournal {
   /** Events recorded before the restart (ids 1..n) and their positions. */
   readonly prior: { readonly events: readonly PriorEvent[]; readonly positions: readonly string[] };
   /** Receives each new event with its position. */
-  record(event: HistoryEvent, position: string | undefined): void;
+  recorded(event: JournalEvent): void;
   /** The task token of the invocation about to be scheduled on `lane`: the same after a resume. */
   taskToken(lane: Lane): string;
   /** Called once the execution's recorder exists. */

@@ -1,8 +1,21 @@
 import type { HistoryEventType } from '../history/history-event';
 import { isCallbackScheduled } from './callback-tokens';
 
-const TASK_OUTCOME = /^(Task|Activity|LambdaFunction)(Succeeded|Failed|TimedOut)$/;
-const MAP_RUN_END = /^MapRun(Succeeded|Failed|Aborted)$/;
+/** Events that end a lane's busy spell: a task's outcome or the end of a Map run. */
+const BUSY_ENDS: ReadonlySet<HistoryEventType> = new Set([
+  'TaskSucceeded',
+  'TaskFailed',
+  'TaskTimedOut',
+  'ActivitySucceeded',
+  'ActivityFailed',
+  'ActivityTimedOut',
+  'LambdaFunctionSucceeded',
+  'LambdaFunctionFailed',
+  'LambdaFunctionTimedOut',
+  'MapRunSucceeded',
+  'MapRunFailed',
+  'MapRunAborted',
+]);
 
 /**
  * Whether a durable execution only waits: no task handler is running (a callback or activity task
@@ -37,7 +50,7 @@ export class IdleTracker {
     this.touch();
     if (position === undefined || position.startsWith('~') || position.startsWith('#')) return;
     if (type === 'MapRunStarted') this.busy.add(laneOf(position));
-    else if (isCallbackScheduled(type, details) || TASK_OUTCOME.test(type) || MAP_RUN_END.test(type)) {
+    else if (BUSY_ENDS.has(type) || isCallbackScheduled(type, details)) {
       this.busy.delete(laneOf(position));
     }
   }

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock/clock';
+import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
+import type { DurableJournal } from './durable-journal';
 import type { DurableStore } from './durable-store';
 import type { LiveExecutions } from './live-executions';
 
-/** An execution waiting on nothing but a callback still has a wake time: its duration limit. */
-const FAR = 366 * 24 * 3600 * 1000;
 /** Long sleeps are taken in pieces, so a clock change cannot make the runtime oversleep much. */
 const LONGEST_SLEEP = 3600 * 1000;
 const WAKE_BATCH = 256;
@@ -114,7 +114,7 @@ export class Unloader {
       for (const [arn, entry] of lives.live) {
         const { idle } = entry.journal;
         if (idle.idleFor(now) < unloadAfterMs) continue;
-        if ((idle.nextDue() ?? now + FAR) - now < unloadAfterMs) continue;
+        if (wakeTime(entry.journal) - now < unloadAfterMs) continue;
         await this.unload(arn, idle.moves);
       }
     } finally {
@@ -123,12 +123,12 @@ export class Unloader {
   }
 
   private async unload(arn: string, moves: number): Promise<void> {
-    const { store, owner, clock, lives, flushed } = this.options;
+    const { store, owner, lives, flushed } = this.options;
     await flushed().catch(() => {});
     const entry = lives.live.get(arn);
     // Anything recorded meanwhile (an answer arrived) keeps it here.
     if (!entry || entry.journal.idle.moves !== moves || this.closed) return;
-    const wakeAt = entry.journal.idle.nextDue() ?? clock.now() + FAR;
+    const wakeAt = wakeTime(entry.journal);
     lives.abandon([arn], 'The execution only waits: it leaves memory until it is due.');
     if (await store.unload(owner, arn, wakeAt).catch(() => false)) {
       this.unloadedAny = true;
@@ -139,4 +139,9 @@ export class Unloader {
     const row = await store.getExecution(arn).catch(() => undefined);
     if (row?.owner === owner || (row !== undefined && !store.shared)) await lives.resumeArns([arn]);
   }
+}
+
+/** Its earliest timer; one waiting on nothing but a callback still wakes at its duration limit. */
+function wakeTime(journal: DurableJournal): number {
+  return journal.idle.nextDue() ?? journal.startTime + MAX_DURATION_SECONDS.STANDARD * 1000;
 }

@@ -7,7 +7,6 @@ import {
 } from '../activities/activity-registry';
 import { isWellFormedTaskToken } from '../callbacks/task-token-format';
 import { TaskTokenRegistry } from '../callbacks/task-tokens';
-import type { Clock } from '../clock/clock';
 import { createRealClock } from '../clock/real-clock';
 import { type ExecutionContextParts, executionContextParts } from '../dataflow/context-object';
 import { ErrorNames } from '../errors/error-names';
@@ -20,7 +19,7 @@ import type { Integrations } from '../integrations/resolve-target';
 import { type ServiceHandler, ServiceRegistry } from '../integrations/service-registry';
 import type { ChildStarter } from '../integrations/start-execution';
 import { type Deadline, DeadlineQueue } from '../machines/deadline-queue';
-import { expireAfter, MAX_DURATION_SECONDS } from '../machines/execution-limits';
+import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import { StateMachineTypeNotSupportedError } from '../machines/machine-errors';
 import { type StateMachine, StateMachineRegistry } from '../machines/state-machine-registry';
 import type { ItemReader } from '../map/item-reader';
@@ -161,7 +160,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     );
     if (journal) {
       recorder.preload(journal.prior.events, journal.prior.positions);
-      recorder.subscribe((event, position) => journal.record(event, position));
       journal.attach(recorder);
     }
     const run: RunContext = {
@@ -205,7 +203,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       else recorder.subscribe((event) => store.appendEvent(identity.executionArn, event));
     }
     const execution = runExecution(run, plan, input, store);
-    const limit = durationLimit(runClock, express, () =>
+    const limit = durationLimit(express, journal?.startTime, () =>
       execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
     );
     let status: Execution['status'] = 'RUNNING';
@@ -230,13 +228,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   // AWS's ceiling on an execution's duration: one shared timer per type on the runtime's clock.
   const deadlines = { STANDARD: new DeadlineQueue(clock), EXPRESS: new DeadlineQueue(clock) };
 
-  function durationLimit(runClock: Clock, express: boolean, expire: () => void): Deadline {
-    const seconds = MAX_DURATION_SECONDS[express ? 'EXPRESS' : 'STANDARD'];
-    if (runClock === clock) return deadlines[express ? 'EXPRESS' : 'STANDARD'].add(seconds * 1000, expire);
-    // A durable execution's own clock (replaying a resume) gets a timer of its own.
-    const limit = new AbortController();
-    expireAfter(runClock, seconds, limit.signal, expire);
-    return { cancel: () => limit.abort() };
+  function durationLimit(express: boolean, startedAt: number | undefined, expire: () => void): Deadline {
+    const type = express ? 'EXPRESS' : 'STANDARD';
+    const ms = MAX_DURATION_SECONDS[type] * 1000;
+    // A resumed durable execution keeps the deadline of its first start.
+    return deadlines[type].add(startedAt === undefined ? ms : startedAt + ms - clock.now(), expire);
   }
 
   /** A registered state machine's ARN stands for its definition, name and type. */

@@ -35,6 +35,23 @@ export interface HistoryJournal {
   recordedAt(position: string): number | undefined;
   /** Told of each recorded event matched again (its time) and of each new event (undefined). */
   replayed?(time: number | undefined): void;
+  /** Receives each new event, as the store keeps it. */
+  recorded?(event: JournalEvent): void;
+}
+
+/**
+ * A new event as a journal receives it: its details in AWS shape (payloads as JSON text) but no
+ * Date and no HistoryEvent object, which a durable execution would otherwise make for every event
+ * whether or not anyone reads its history.
+ */
+export interface JournalEvent {
+  readonly id: number;
+  readonly previousEventId: number;
+  readonly type: HistoryEventType;
+  /** Milliseconds since the epoch. */
+  readonly time: number;
+  readonly position: string | undefined;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** An event recorded before a restart, as a journal reloads it. */
@@ -156,9 +173,21 @@ export class HistoryRecorder {
     if (!terminal && this.size >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
-    this.push(previousEventId, kind, time ?? this.now(), details);
+    const at = time ?? this.now();
+    this.push(previousEventId, kind, at, details);
     if (position !== undefined) this.positions.push(position);
     const id = this.size;
+    if (this.journal?.recorded) {
+      const shaped = this.detailsAt(id - 1);
+      this.journal.recorded({
+        id,
+        previousEventId,
+        type,
+        time: at,
+        position,
+        details: shaped === undefined ? undefined : materializeDetails(shaped),
+      });
+    }
     if (this.listeners !== undefined && this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
       for (const listener of this.listeners) listener(event, position);
