@@ -1,5 +1,6 @@
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
+import { EventColumns, type EventKind } from './event-columns';
 import type { EventTag } from './event-tag';
 import { detailsKeyOf, type HistoryEvent, type HistoryEventType } from './history-event';
 import { type EventDetails, materializeDetails } from './lazy-payload';
@@ -68,21 +69,9 @@ export interface PriorEvent {
  * time they are read, so an execution nobody inspects never pays for serialisation.
  */
 export class HistoryRecorder {
-  /**
-   * What is kept per event until someone reads the history (no Date, no JSON text yet), column by
-   * column: an object per event would be one more long-lived allocation for every event of every
-   * running execution.
-   */
-  private readonly previousIds: number[];
-  /** Each event's type, or for a state's entered or exited event its tag (type and state name). */
-  private readonly kinds: (HistoryEventType | EventTag)[];
-  private readonly times: number[];
-  /**
-   * Each event's details; for a state's entered or exited event, the payload value itself, with
-   * the state's name beside it, so the events recorded most cost no object of their own.
-   */
-  private readonly details: unknown[];
-  /** How many events are recorded: the columns may be longer, made at their expected size. */
+  /** What is kept per event until someone reads the history (no Date, no JSON text yet). */
+  private readonly columns: EventColumns;
+  /** How many events are recorded. */
   private size = 0;
   private readonly materialized: HistoryEvent[] = [];
   /** Made on the first subscription: most executions in a service never have one. */
@@ -95,7 +84,7 @@ export class HistoryRecorder {
 
   /**
    * `expectedEvents` sizes the columns up front (the count of an earlier execution of the same
-   * definition, say): growing four arrays event by event is most of what recording costs.
+   * definition, say): growing them event by event is much of what recording costs.
    */
   constructor(
     private readonly now: () => number,
@@ -103,10 +92,7 @@ export class HistoryRecorder {
     private readonly journal?: HistoryJournal,
     expectedEvents = 0,
   ) {
-    this.previousIds = new Array(expectedEvents);
-    this.kinds = new Array(expectedEvents);
-    this.times = new Array(expectedEvents);
-    this.details = new Array(expectedEvents);
+    this.columns = new EventColumns(expectedEvents);
   }
 
   /** Loads the events a durable execution recorded before a restart (ids 1..n, in order). */
@@ -213,21 +199,13 @@ export class HistoryRecorder {
     return id;
   }
 
-  private push(
-    previousEventId: number,
-    kind: HistoryEventType | EventTag,
-    time: number,
-    details: unknown,
-  ): void {
-    const index = this.size++;
-    this.previousIds[index] = previousEventId;
-    this.kinds[index] = kind;
-    this.times[index] = time;
-    this.details[index] = details;
+  private push(previousEventId: number, kind: EventKind, time: number, details: unknown): void {
+    this.columns.push(previousEventId, kind, time, details);
+    this.size++;
   }
 
   private typeAt(index: number): HistoryEventType {
-    const kind = this.kinds[index] as HistoryEventType | EventTag;
+    const kind = this.columns.kindAt(index);
     return typeof kind === 'string' ? kind : kind.type;
   }
 
@@ -239,13 +217,13 @@ export class HistoryRecorder {
         `The resumed execution diverged from its recorded history: event ${index + 1} was ${recorded}, now ${type}.`,
       );
     }
-    this.journal?.replayed?.(this.times[index] as number);
+    this.journal?.replayed?.(this.columns.timeAt(index));
     return index + 1;
   }
 
   /** When event `id` happened (ms since the epoch), as recorded or as replayed. */
   timeOf(id: number): number {
-    return this.times[id - 1] as number;
+    return this.columns.timeAt(id - 1);
   }
 
   /** How many events have been recorded; also the id of the latest one. */
@@ -293,9 +271,9 @@ export class HistoryRecorder {
       const details = this.detailsAt(i);
       const base = {
         id: i + 1,
-        previousEventId: this.previousIds[i] as number,
+        previousEventId: this.columns.previousIdAt(i),
         type,
-        timestamp: new Date(this.times[i] as number),
+        timestamp: new Date(this.columns.timeAt(i)),
       };
       this.materialized.push(
         details === undefined ? base : { ...base, [detailsKeyOf(type)]: materializeDetails(details) },
@@ -305,8 +283,8 @@ export class HistoryRecorder {
   }
 
   private detailsAt(index: number): EventDetails | undefined {
-    const details = this.details[index];
-    const kind = this.kinds[index] as HistoryEventType | EventTag;
+    const details = this.columns.detailsAt(index);
+    const kind = this.columns.kindAt(index);
     if (typeof kind === 'string') return details as EventDetails | undefined;
     return kind.detailsOf(details);
   }
