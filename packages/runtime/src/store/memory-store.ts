@@ -31,7 +31,7 @@ export class InMemoryExecutionStore implements ExecutionStore {
 
   createExecution(record: ExecutionRecord): void {
     this.finished.delete(record.executionArn);
-    this.entries.set(record.executionArn, { record: { ...record }, events: [] });
+    this.entries.set(record.executionArn, { record: fullRecord(record), events: [] });
     if (record.status !== 'RUNNING') this.markFinished(record.executionArn);
   }
 
@@ -44,7 +44,7 @@ export class InMemoryExecutionStore implements ExecutionStore {
 
   getExecution(executionArn: string): ExecutionRecord | undefined {
     const entry = this.entries.get(executionArn);
-    return entry ? { ...entry.record } : undefined;
+    return entry ? presentFields(entry.record) : undefined;
   }
 
   /** Whether the store still holds an execution under this ARN. */
@@ -82,3 +82,31 @@ export class InMemoryExecutionStore implements ExecutionStore {
     }
   }
 }
+
+/**
+ * The record with every optional field present from the start: an update then writes fields the
+ * object already has instead of changing its shape, once per execution, in every execution.
+ */
+function fullRecord(record: ExecutionRecord): ExecutionRecord {
+  return {
+    executionArn: record.executionArn,
+    name: record.name,
+    stateMachineArn: record.stateMachineArn,
+    input: record.input,
+    startDate: record.startDate,
+    status: record.status,
+    stopDate: record.stopDate,
+    output: record.output,
+    error: record.error,
+    cause: record.cause,
+  };
+}
+
+/** A copy without the optional fields that are not set. */
+function presentFields(record: ExecutionRecord): ExecutionRecord {
+  const copy: ExecutionRecord = { ...record };
+  for (const key of OPTIONAL) if (copy[key] === undefined) delete copy[key];
+  return copy;
+}
+
+const OPTIONAL = ['stopDate', 'output', 'error', 'cause'] as const;
