@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import jsonata from 'jsonata';
 import { arrayRange } from '../intrinsics/functions/array-functions';
 import { HASH_ALGORITHMS, hashText } from '../intrinsics/functions/hash-text';
 import { seededRandom } from '../intrinsics/functions/seeded-random';
 import { IntrinsicFailureError } from '../intrinsics/intrinsic-errors';
 import { JsonataEvaluationError } from './jsonata-errors';
 
-/** Sources of randomness for `$random` and `$uuid`, injectable so that runs can be reproduced. */
+/**
+ * Sources of randomness (`$random`, `$uuid`) and of time (`$now`, `$millis`), injectable so that
+ * runs can be reproduced and a virtual clock is the time expressions see.
+ */
 export interface JsonataRandomSources {
   /** A number in [0, 1), like `Math.random`. */
   readonly random?: () => number;
   /** A version 4 UUID string. */
   readonly uuid?: () => string;
+  /** Milliseconds since the epoch; JSONata's own clock when absent. */
+  readonly now?: () => number;
 }
 
 type JsonataFunction = (...args: unknown[]) => unknown;
@@ -25,9 +31,32 @@ function asSequence(items: unknown[]): unknown[] {
   return items;
 }
 
+/** `$fromMillis` with a picture and time zone, for `$now(picture, timezone)` on an injected clock. */
+const formatMillis = jsonata('$fromMillis($millis, $picture, $timezone)');
+
+/**
+ * `$now` and `$millis` on the given clock. As in JSONata, every call within one evaluation sees the
+ * same instant, read on the first call.
+ */
+function clockFunctions(now: () => number): Record<string, JsonataFunction> {
+  let at: number | undefined;
+  const instant = () => {
+    at ??= now();
+    return at;
+  };
+  return {
+    millis: () => instant(),
+    now: (picture, timezone) =>
+      picture === undefined && timezone === undefined
+        ? new Date(instant()).toISOString()
+        : formatMillis.evaluate({}, { millis: instant(), picture, timezone }),
+  };
+}
+
 /** The functions Step Functions adds to JSONata, plus a refusing `$eval`. */
 export function awsJsonataFunctions(sources: JsonataRandomSources = {}): Record<string, JsonataFunction> {
   return {
+    ...(sources.now ? clockFunctions(sources.now) : {}),
     partition: (array, size) => {
       if (!Array.isArray(array)) throw fail('$partition', 'the first argument must be an array');
       if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0) {

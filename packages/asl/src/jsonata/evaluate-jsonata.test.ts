@@ -157,3 +157,31 @@ describe('prototype safety', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
+
+describe('evaluateJsonata with an injected clock', () => {
+  const at = Date.UTC(2030, 0, 2, 3, 4, 5, 678);
+  const timed = (source: string, now: () => number) =>
+    evaluateJsonata(parseJsonataExpression(source), { states: states({}) }, { now });
+
+  it('answers $now() and $millis() from the clock, not from the machine', async () => {
+    expect(await timed('{% $now() %}', () => at)).toBe('2030-01-02T03:04:05.678Z');
+    expect(await timed('{% $millis() %}', () => at)).toBe(at);
+  });
+
+  it('formats $now(picture, timezone) as $fromMillis does', async () => {
+    expect(await timed("{% $now('[Y0001]-[M01]-[D01] [H01]:[m01]', '+0200') %}", () => at)).toBe(
+      '2030-01-02 05:04',
+    );
+  });
+
+  it('reads the clock once per evaluation, as JSONata does', async () => {
+    let reads = 0;
+    const ticking = () => at + reads++;
+    expect(await timed('{% [$millis(), $millis(), $now()] %}', ticking)).toEqual([
+      at,
+      at,
+      '2030-01-02T03:04:05.678Z',
+    ]);
+    expect(reads).toBe(1);
+  });
+});

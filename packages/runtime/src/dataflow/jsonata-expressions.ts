@@ -20,7 +20,7 @@ export function compileJsonata(value: unknown, field: string): JsonataEvaluator 
           },
           variables: scope.variables,
         },
-        scope.env ? { random: scope.env.random, uuid: scope.env.uuid } : {},
+        scope.env ? { random: scope.env.random, uuid: scope.env.uuid, now: scope.env.now } : {},
       );
     } catch (error) {
       if (error instanceof JsonataEvaluationError) {

@@ -19,4 +19,6 @@ export interface JsonataScope {
 export interface EvaluationEnv {
   readonly random: () => number;
   readonly uuid: () => string;
+  /** The execution's clock, which JSONata's `$now` and `$millis` read. */
+  readonly now?: () => number;
 }

@@ -93,7 +93,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const itemReaders = new Map<string, ItemReader>(Object.entries(options.itemReaders ?? {}));
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '123456789012';
-  const env = { random, uuid };
+  const env = { random, uuid, now: () => clock.now() };
   const identityFor = identityMaker({ region, accountId, uuid, now: clock.now });
   // Running executions; finished ones are as known as the store keeps them (see store retention).
   const running = new Set<string>();
@@ -172,7 +172,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       recorder,
       clock: runClock,
       random: journal?.random ?? random,
-      env: journal ? { random: journal.random, uuid: journal.uuid } : env,
+      env: journal ? { random: journal.random, uuid: journal.uuid, now: () => runClock.now() } : env,
       tasks,
       integrations,
       itemReaders,

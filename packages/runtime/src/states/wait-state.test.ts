@@ -53,4 +53,20 @@ describe('Wait state', () => {
       'ExecutionSucceeded',
     ]);
   });
+
+  it("lets JSONata's $now() see the runtime's clock after a Wait, not the machine's", async () => {
+    const { runtime } = specRuntime();
+    const result = await runtime.execute({
+      QueryLanguage: 'JSONata',
+      StartAt: 'W',
+      States: {
+        W: { Type: 'Wait', Seconds: 90, Next: 'Stamp' },
+        Stamp: { Type: 'Pass', Output: { at: '{% $now() %}', ms: '{% $millis() %}' }, End: true },
+      },
+    });
+    expect(result).toEqual({
+      status: 'SUCCEEDED',
+      output: { at: new Date(START + 90_000).toISOString(), ms: START + 90_000 },
+    });
+  });
 });
