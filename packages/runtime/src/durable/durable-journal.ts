@@ -15,8 +15,8 @@ export interface JournalOptions {
   readonly clock: Clock;
   readonly queue: CommitQueue;
   readonly prior: PriorHistory;
-  /** Told of each task token handed out, so a stored answer waiting for it can be applied. */
-  readonly onToken?: (token: string) => void;
+  /** Told of each task token handed out (as what makes it), so a stored answer can be applied. */
+  readonly onToken?: (token: () => string) => void;
 }
 
 export interface DurableJournal extends ExecutionJournal {
@@ -91,14 +91,18 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     taskToken(lane: Lane) {
       // The lane position of the invocation, as digits (the token format is `<arn>.<digits>`).
       const position = recorder ? recorder.nextPosition(lane) : String(Math.random());
-      const token = tokenAt(position);
+      let token: string | undefined;
+      const made = () => {
+        token ??= tokenAt(position);
+        return token;
+      };
       const index = prior.byPosition.get(position);
       const replayed = index === undefined ? undefined : prior.events[index];
       if (replayed && isCallbackScheduled(replayed.type, replayed.details))
-        callbacks.resumed(position, token);
+        callbacks.resumed(position, made());
       idle.taskStarted(position);
-      options.onToken?.(token);
-      return token;
+      options.onToken?.(made);
+      return made;
     },
     detach() {
       detached = true;

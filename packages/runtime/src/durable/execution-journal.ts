@@ -23,8 +23,11 @@ export interface ExecutionJournal extends HistoryJournal {
   readonly prior: { readonly events: readonly PriorEvent[]; readonly positions: readonly string[] };
   /** Receives each new event with its position. */
   recorded(event: JournalEvent): void;
-  /** The task token of the invocation about to be scheduled on `lane`: the same after a resume. */
-  taskToken(lane: Lane): string;
+  /**
+   * Reserves the task token of the invocation about to be scheduled on `lane` (the same after a
+   * resume) and returns what makes it: hashing it is left until something reads it.
+   */
+  taskToken(lane: Lane): () => string;
   /** Called once the execution's recorder exists. */
   attach(recorder: HistoryRecorder): void;
 }

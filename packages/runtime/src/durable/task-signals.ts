@@ -50,9 +50,13 @@ export class TaskSignals {
     });
   }
 
-  /** A task asked for its token: a signal that was waiting for it can be applied. */
-  tokenIssued(token: string): void {
-    const row = this.pending.get(token);
+  /**
+   * A task was scheduled with this token (given as what makes it): a signal that was waiting for
+   * it can be applied. Only then is the token made, since most tasks never have one waiting.
+   */
+  tokenIssued(token: () => string): void {
+    if (this.pending.size === 0) return;
+    const row = this.pending.get(token());
     if (row) setImmediate(() => void this.apply(row).catch(() => {}));
   }
 

@@ -29,8 +29,11 @@ export interface RunContext {
   readonly accountId: string;
   /** A fresh task token per Task invocation; `lane` lets a durable execution make it stable. */
   nextTaskToken(lane?: Lane): string;
-  /** Whether tokens depend on the lane's place (a durable execution), so must be made at once. */
-  readonly stableTaskTokens: boolean;
+  /**
+   * Set for a durable execution, whose tokens depend on the lane's place when an attempt is
+   * scheduled: the token is reserved then and made (hashed) only when something reads it.
+   */
+  readonly reserveTaskToken: ((lane: Lane) => () => string) | undefined;
 }
 
 /**

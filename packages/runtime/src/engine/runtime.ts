@@ -180,10 +180,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       stop: new StopSource(),
       region,
       accountId,
-      stableTaskTokens: journal !== undefined,
+      reserveTaskToken: journal ? (lane) => journal.taskToken(lane) : undefined,
       // Opaque and unique: the execution, encoded once, and a runtime-wide counter.
       nextTaskToken: (lane) => {
-        if (journal && lane) return journal.taskToken(lane);
+        if (journal && lane) return journal.taskToken(lane)();
         tokenPrefix ??= Buffer.from(identity.executionArn).toString('base64url');
         return `${tokenPrefix}.${++tokens}`;
       },

@@ -50,10 +50,13 @@ export function compileTaskState(name: string, raw: RawState, ctx: CompileContex
   /** JSONPath: everything before and after the call is synchronous, so only the call awaits. */
   function pathAttempt(frame: Frame, entry: StateEntry, retryCount: number, io: PathIo): Promise<StepResult> {
     // Without a `$$` in the state, only the handler might read the context or the token: both
-    // are made then. A durable execution's token depends on the lane's place, so it is made now.
-    const taskToken =
-      needsContext || frame.run.stableTaskTokens ? frame.run.nextTaskToken(frame.lane) : undefined;
-    const context = needsContext ? stateContext(frame, entry, { retryCount, taskToken }) : undefined;
+    // are made then. A durable execution's token depends on the lane's place: it is reserved now.
+    const taskToken = needsContext
+      ? frame.run.nextTaskToken(frame.lane)
+      : frame.run.reserveTaskToken?.(frame.lane);
+    const context = needsContext
+      ? stateContext(frame, entry, { retryCount, taskToken: taskToken as string })
+      : undefined;
     const input = effectiveInput(io, frame, entry.input, context);
     const pScope = fixedSeconds ? undefined : pathScope(frame, entry.input, context);
     const timeoutSeconds = timeout(pScope, undefined);

@@ -23,7 +23,7 @@ export class HandlerContext implements TaskContext {
   constructor(
     readonly resource: string,
     readonly stateName: string,
-    private token: string | undefined,
+    private token: string | (() => string) | undefined,
     readonly attempt: number,
     private context: Readonly<Record<string, unknown>> | undefined,
     private readonly frame: Frame,
@@ -39,8 +39,11 @@ export class HandlerContext implements TaskContext {
 
   /** Most handlers never read their token, and making one encodes the execution's ARN. */
   get taskToken(): string {
-    this.token ??= this.frame.run.nextTaskToken(this.frame.lane);
-    return this.token;
+    const token = this.token;
+    if (typeof token === 'string') return token;
+    const made = token === undefined ? this.frame.run.nextTaskToken(this.frame.lane) : token();
+    this.token = made;
+    return made;
   }
 
   /** `$$` as the state sees it, built on first read when the state's fields never needed it. */

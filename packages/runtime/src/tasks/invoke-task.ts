@@ -16,8 +16,11 @@ export interface TaskInvocation {
   readonly attempt: number;
   readonly timeoutSeconds: number | undefined;
   readonly heartbeatSeconds: number | undefined;
-  /** Made when first read, unless a durable execution needs it stable (made at scheduling). */
-  readonly taskToken: string | undefined;
+  /**
+   * Made when first read; a durable execution's is reserved at scheduling (a function that makes
+   * it), since it depends on the lane's place then.
+   */
+  readonly taskToken: string | (() => string) | undefined;
   /** When the attempt began, if it began in the same instant the state was entered. */
   readonly startedAt: number | undefined;
   /** `$$` as built for the state's fields; undefined when they never read it (built on demand). */
