@@ -1,1 +1,2 @@
+export { SqliteStoreClosedError, SqliteStoreNotInitializedError, SqliteThreadExitedError } from './errors';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createDurableRuntime,
+  DurableResourceNotFoundError,
   executionValues,
   SchemaVersionMismatchError,
   StoreCorruptionError,
@@ -10,14 +11,15 @@ import {
 import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStoreClosedError } from './errors';
 import { MIGRATIONS } from './schema';
 import { SqliteStore } from './sqlite-store';
 
 const dirs = new Map<SqliteStore, string>();
 
-async function openStore(synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<SqliteStore> {
+async function openStore(synchronous: 'FULL' | 'NORMAL', thread: boolean): Promise<SqliteStore> {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-sqlite-'));
-  const store = new SqliteStore({ filename: join(dir, 'stepwise.db'), synchronous });
+  const store = new SqliteStore({ filename: join(dir, 'stepwise.db'), synchronous, thread });
   dirs.set(store, dir);
   return store;
 }
@@ -27,38 +29,35 @@ async function dispose(store: SqliteStore): Promise<void> {
   rmSync(dirs.get(store) as string, { recursive: true, force: true });
 }
 
-describeStoreContract(
-  'SQLite (synchronous=FULL)',
-  { open: () => openStore('FULL'), dispose },
-  {
-    describe,
-    it,
-    beforeEach,
-    afterEach,
-  },
-);
-describeStoreContract(
-  'SQLite (synchronous=NORMAL)',
-  { open: () => openStore('NORMAL'), dispose },
-  {
-    describe,
-    it,
-    beforeEach,
-    afterEach,
-  },
-);
+/** A second connection to the store's file (WAL lets it read and write beside the store). */
+function beside(store: SqliteStore): Database.Database {
+  const db = new Database(store.filename);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
 
-describe('SQLite store', () => {
+for (const thread of [true, false]) {
+  for (const synchronous of ['FULL', 'NORMAL'] as const) {
+    describeStoreContract(
+      `SQLite (synchronous=${synchronous}, thread: ${thread})`,
+      { open: () => openStore(synchronous, thread), dispose },
+      { describe, it, beforeEach, afterEach },
+    );
+  }
+}
+
+describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
   let store: SqliteStore;
   beforeEach(async () => {
-    store = await openStore();
+    store = await openStore('FULL', thread);
     await store.init();
   });
   afterEach(() => dispose(store));
 
-  it('runs in WAL mode with synchronous=FULL by default', () => {
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+  it('runs the file in WAL mode', () => {
+    const db = beside(store);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
   });
 
   it('reports a history row with unparsable details as corruption, naming it', async () => {
@@ -66,7 +65,9 @@ describe('SQLite store', () => {
     await store.commit(
       batch({ executions: [row], events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
     );
-    store.db.prepare('UPDATE event_chunks SET events = ?').run('[[1,0,"ExecutionStarted",1,":1",{not json');
+    const db = beside(store);
+    db.prepare('UPDATE event_chunks SET events = ?').run('[[1,0,"ExecutionStarted",1,":1",{not json');
+    db.close();
     const runtime = createDurableRuntime({ store });
     await expect(runtime.getExecutionHistory(row.executionArn)).rejects.toThrow(StoreCorruptionError);
     await expect(runtime.getExecutionHistory(row.executionArn)).rejects.toThrow(/event 1 of .*corrupt/);
@@ -75,11 +76,16 @@ describe('SQLite store', () => {
   it('reports an unknown status and a bad integer as corruption', async () => {
     const row = executionRow('status');
     await store.commit(batch({ executions: [row] }));
-    store.db.prepare('UPDATE executions SET status = ? WHERE arn = ?').run('MAYBE', row.executionArn);
+    const db = beside(store);
+    db.prepare('UPDATE executions SET status = ? WHERE arn = ?').run('MAYBE', row.executionArn);
     await expect(store.getExecution(row.executionArn)).rejects.toMatchObject({ code: 'STORE_CORRUPTED' });
-    store.db
-      .prepare('UPDATE executions SET status = ?, start_time = ? WHERE arn = ?')
-      .run('RUNNING', 'soon', row.executionArn);
+    await expect(store.getExecution(row.executionArn)).rejects.toThrow(StoreCorruptionError);
+    db.prepare('UPDATE executions SET status = ?, start_time = ? WHERE arn = ?').run(
+      'RUNNING',
+      'soon',
+      row.executionArn,
+    );
+    db.close();
     await expect(store.getExecution(row.executionArn)).rejects.toThrow(/start_time/);
   });
 
@@ -104,7 +110,7 @@ describe('SQLite store', () => {
         .run(e.executionArn, e.id, e.previousEventId, e.type, e.time, e.position, e.details ?? null);
     }
     old.close();
-    const migrated = new SqliteStore({ filename });
+    const migrated = new SqliteStore({ filename, thread });
     await migrated.init();
     expect(await migrated.getExecution(row.executionArn)).toEqual(row);
     expect(await migrated.listEvents(row.executionArn)).toEqual(events);
@@ -113,9 +119,12 @@ describe('SQLite store', () => {
   });
 
   it('refuses a database migrated by a newer store', async () => {
-    store.db.prepare('INSERT INTO stepwise_migrations (version, applied_at) VALUES (?, ?)').run(99, 0);
-    const again = new SqliteStore({ filename: store.db.name });
+    const db = beside(store);
+    db.prepare('INSERT INTO stepwise_migrations (version, applied_at) VALUES (?, ?)').run(99, 0);
+    db.close();
+    const again = new SqliteStore({ filename: store.filename, thread });
     await expect(again.init()).rejects.toThrow(SchemaVersionMismatchError);
+    await expect(again.init()).rejects.toMatchObject({ found: 99, supported: MIGRATIONS.length });
     await again.close();
   });
 
@@ -131,7 +140,7 @@ describe('SQLite store', () => {
     await first.close();
     await store.close();
 
-    const reopened = new SqliteStore({ filename: store.db.name });
+    const reopened = new SqliteStore({ filename: store.filename, thread });
     const second = createDurableRuntime({ store: reopened });
     await second.recover();
     const task = await second.getActivityTask(activityArn, { workerName: 'after-restart' });
@@ -157,7 +166,7 @@ describe('SQLite store', () => {
     await first.close();
     await store.close();
 
-    const reopened = new SqliteStore({ filename: store.db.name });
+    const reopened = new SqliteStore({ filename: store.filename, thread });
     const second = createDurableRuntime({ store: reopened });
     expect(await second.recover()).toEqual([]);
     let row = await reopened.getExecution(started.executionArn);
@@ -170,6 +179,42 @@ describe('SQLite store', () => {
     await reopened.close();
   });
 
+  it("fails with the runtime's own error classes, across the thread too", async () => {
+    const unknown = eventRow(executionRow('nowhere').executionArn, 1, 'ExecutionStarted', {});
+    const missing = await store.commit(batch({ events: [unknown] })).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(DurableResourceNotFoundError);
+    expect(missing).toMatchObject({
+      code: 'RESOURCE_NOT_FOUND',
+      kind: 'execution',
+      arn: unknown.executionArn,
+    });
+    await expect(store.publishVersion('arn:nope', undefined, 1)).rejects.toThrow(
+      new DurableResourceNotFoundError('state machine', 'arn:nope').message,
+    );
+  });
+
+  it('answers calls in the order they were made: a read right after a commit sees it', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => executionRow(`order-${i}`));
+    const commits = rows.map((row) => store.commit(batch({ executions: [row] })));
+    const read = store.listExecutions();
+    await Promise.all(commits);
+    expect((await read).length).toBe(rows.length);
+  });
+
+  it('close() lets every call made before it finish; later calls fail with SqliteStoreClosedError', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => executionRow(`drain-${i}`));
+    const commits = rows.map((row) => store.commit(batch({ executions: [row] })));
+    const closed = store.close();
+    const late = store.getExecution(rows[0]?.executionArn as string).catch((error: unknown) => error);
+    await expect(Promise.all(commits)).resolves.toHaveLength(rows.length);
+    await closed;
+    expect(await late).toBeInstanceOf(SqliteStoreClosedError);
+    await expect(store.listExecutions()).rejects.toMatchObject({ code: 'SQLITE_STORE_CLOSED' });
+    const db = beside(store);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM executions').get()).toEqual({ n: rows.length });
+    db.close();
+  });
+
   it('keeps executions across a reopen of the file', async () => {
     const runtime = createDurableRuntime({ store });
     const run = await runtime.startExecution(
@@ -177,7 +222,7 @@ describe('SQLite store', () => {
       { input: 7 },
     );
     expect(await run.result()).toEqual({ status: 'SUCCEEDED', output: 7 });
-    const reopened = new SqliteStore({ filename: store.db.name });
+    const reopened = new SqliteStore({ filename: store.filename, thread });
     await reopened.init();
     expect((await reopened.getExecution(run.executionArn))?.status).toBe('SUCCEEDED');
     expect((await reopened.listEvents(run.executionArn)).map((e) => e.type)).toEqual([

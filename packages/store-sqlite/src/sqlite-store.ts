@@ -1,33 +1,24 @@
-import {
-  aliasFrom,
-  type ClaimRequest,
-  type CommitBatch,
-  type CommitResult,
-  DuplicateTransitionError,
-  DurableResourceNotFoundError,
-  type DurableStatus,
-  type DurableStore,
-  decodeChunk,
-  executionFrom,
-  type Row,
-  type StoredActivity,
-  type StoredAlias,
-  type StoredEvent,
-  type StoredExecution,
-  type StoredStateMachine,
-  type StoredTaskToken,
-  type StoredTimer,
-  type StoredVersion,
-  type TaskAnswer,
-  type TaskSignalOutcome,
-  timerFrom,
-  versionFrom,
+import type {
+  ClaimRequest,
+  CommitBatch,
+  CommitResult,
+  DurableStatus,
+  DurableStore,
+  StoredActivity,
+  StoredAlias,
+  StoredEvent,
+  StoredExecution,
+  StoredStateMachine,
+  StoredTaskToken,
+  StoredTimer,
+  StoredVersion,
+  TaskAnswer,
+  TaskSignalOutcome,
 } from '@stepwise/runtime';
-import Database from 'better-sqlite3';
-import { migrate } from './migrate';
-import { prepareStatements, type Statements } from './statements';
-import { SqliteTaskTokens } from './task-tokens';
-import { CHUNK_SPAN, ExecutionKeys, writeBatch } from './write-batch';
+import type { CoreChannel } from './core-api';
+import { InlineCore } from './inline-core';
+import { SqliteCore } from './sqlite-core';
+import { SqliteThread, startWorker } from './thread-client';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -37,6 +28,14 @@ export interface SqliteStoreOptions {
    * nothing. `NORMAL`: in WAL mode a power cut (not a process crash) may lose the last commits.
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * `true` (default): the connection lives on a writer thread, so the engine computes the next
+   * transitions while a commit is written and synced; a file that cannot be opened fails `init()`.
+   * `false`: the store runs on the calling thread, each call blocking it until SQLite returns. That
+   * is faster with `NORMAL` and one execution at a time (a commit then costs less than the hop to
+   * the thread), and needed by a bundled app that does not ship `sqlite-thread.js` beside this module.
+   */
+  readonly thread?: boolean;
 }
 
 /**
@@ -45,204 +44,118 @@ export interface SqliteStoreOptions {
  */
 export class SqliteStore implements DurableStore {
   readonly shared = false;
-  readonly db: Database.Database;
-  private statements: Statements | undefined;
-  private readonly keys = new ExecutionKeys();
-  private writeTransaction: ((batch: CommitBatch) => CommitResult) | undefined;
-  private readonly tasks: SqliteTaskTokens;
+  /**
+   * The database file. The store's connection is not exposed (with the thread it lives there): to
+   * inspect the file, open a connection of your own on it, which WAL allows beside the store's.
+   */
+  readonly filename: string;
+  private readonly core: CoreChannel;
 
   constructor(options: SqliteStoreOptions) {
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
-    this.tasks = new SqliteTaskTokens(this.db, () => this.sql);
+    this.filename = options.filename;
+    this.core =
+      options.thread === false
+        ? new InlineCore(new SqliteCore(options))
+        : new SqliteThread(startWorker(options));
   }
 
-  async init(): Promise<void> {
-    if (this.statements) return;
-    migrate(this.db);
-    this.statements = prepareStatements(this.db);
+  init(): Promise<void> {
+    return this.core.call('init');
+  }
+  /** Answers every call made before it, then closes the file (and stops the thread). */
+  close(): Promise<void> {
+    return this.core.close();
   }
 
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+  commit(batch: CommitBatch): Promise<CommitResult> {
+    return this.core.call('commit', batch);
   }
 
-  private get sql(): Statements {
-    if (!this.statements) throw new Error('SqliteStore.init() must be called first.');
-    return this.statements;
+  putDefinition(definitionId: string, json: string): Promise<void> {
+    return this.core.call('putDefinition', definitionId, json);
+  }
+  getDefinition(definitionId: string): Promise<string | undefined> {
+    return this.core.call('getDefinition', definitionId);
+  }
+  putStateMachine(machine: StoredStateMachine): Promise<void> {
+    return this.core.call('putStateMachine', machine);
+  }
+  getStateMachine(arn: string): Promise<StoredStateMachine | undefined> {
+    return this.core.call('getStateMachine', arn);
+  }
+  publishVersion(arn: string, description: string | undefined, now: number): Promise<StoredVersion> {
+    return this.core.call('publishVersion', arn, description, now);
+  }
+  getVersion(versionArn: string): Promise<StoredVersion | undefined> {
+    return this.core.call('getVersion', versionArn);
+  }
+  listVersions(arn: string): Promise<StoredVersion[]> {
+    return this.core.call('listVersions', arn);
+  }
+  putAlias(alias: StoredAlias): Promise<void> {
+    return this.core.call('putAlias', alias);
+  }
+  getAlias(aliasArn: string): Promise<StoredAlias | undefined> {
+    return this.core.call('getAlias', aliasArn);
   }
 
-  async putDefinition(definitionId: string, json: string): Promise<void> {
-    this.sql.putDefinition.run(definitionId, json);
+  getExecution(arn: string): Promise<StoredExecution | undefined> {
+    return this.core.call('getExecution', arn);
   }
-  async getDefinition(definitionId: string): Promise<string | undefined> {
-    return (this.sql.getDefinition.get(definitionId) as { json: string } | undefined)?.json;
+  listExecutions(filter?: { readonly status?: DurableStatus }): Promise<StoredExecution[]> {
+    return this.core.call('listExecutions', filter);
   }
-  async putStateMachine(m: StoredStateMachine): Promise<void> {
-    this.sql.putMachine.run(m.stateMachineArn, m.name, m.definitionId, m.createdAt);
+  listEvents(arn: string): Promise<StoredEvent[]> {
+    return this.core.call('listEvents', arn);
   }
-  async getStateMachine(arn: string): Promise<StoredStateMachine | undefined> {
-    const row = this.sql.getMachine.get(arn) as
-      | { arn: string; name: string; definition_id: string; created_at: number }
-      | undefined;
-    return (
-      row && {
-        stateMachineArn: row.arn,
-        name: row.name,
-        definitionId: row.definition_id,
-        createdAt: row.created_at,
-      }
-    );
+  listTimers(arn: string): Promise<StoredTimer[]> {
+    return this.core.call('listTimers', arn);
   }
-  async publishVersion(arn: string, description: string | undefined, now: number): Promise<StoredVersion> {
-    return this.db.transaction(() => {
-      const machine = this.sql.getMachine.get(arn) as { definition_id: string } | undefined;
-      if (!machine) throw new DurableResourceNotFoundError('state machine', arn);
-      const { next } = this.sql.nextVersion.get(arn) as { next: number };
-      const row = {
-        versionArn: `${arn}:${next}`,
-        stateMachineArn: arn,
-        version: next,
-        definitionId: machine.definition_id,
-        description,
-        createdAt: now,
-      };
-      this.sql.putVersion.run(row.versionArn, arn, next, row.definitionId, description ?? null, now);
-      return row;
-    })();
-  }
-  async getVersion(versionArn: string): Promise<StoredVersion | undefined> {
-    const row = this.sql.getVersion.get(versionArn) as Record<string, unknown> | undefined;
-    return row && versionFrom(row);
-  }
-  async listVersions(arn: string): Promise<StoredVersion[]> {
-    return (this.sql.listVersions.all(arn) as Record<string, unknown>[]).map(versionFrom);
-  }
-  async putAlias(alias: StoredAlias): Promise<void> {
-    this.sql.putAlias.run(
-      alias.aliasArn,
-      alias.stateMachineArn,
-      alias.name,
-      JSON.stringify(alias.routing),
-      alias.description ?? null,
-    );
-  }
-  async getAlias(aliasArn: string): Promise<StoredAlias | undefined> {
-    const row = this.sql.getAlias.get(aliasArn) as Record<string, unknown> | undefined;
-    return row && aliasFrom(row);
+  clearTimers(arn: string): Promise<void> {
+    return this.core.call('clearTimers', arn);
   }
 
-  async commit(batch: CommitBatch): Promise<CommitResult> {
-    try {
-      return this.commitNow(batch);
-    } catch (error) {
-      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-        throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
-      }
-      throw error;
-    }
+  claim(request: ClaimRequest): Promise<StoredExecution[]> {
+    return this.core.call('claim', request);
+  }
+  renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
+    return this.core.call('renew', owner, arns, leaseMs, now);
+  }
+  release(owner: string, arns: readonly string[]): Promise<void> {
+    return this.core.call('release', owner, arns);
+  }
+  unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+    return this.core.call('unload', owner, arn, wakeAt);
+  }
+  nextWake(): Promise<number | undefined> {
+    return this.core.call('nextWake');
+  }
+  redrive(arn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined> {
+    return this.core.call('redrive', arn, owner, leaseMs, now);
   }
 
-  /** One transaction: the whole batch lands, or (on any error) none of it. */
-  private commitNow(batch: CommitBatch): CommitResult {
-    const sql = this.sql;
-    this.writeTransaction ??= this.db.transaction((b: CommitBatch) => writeBatch(sql, this.keys, b));
-    return this.writeTransaction(batch);
+  putActivity(activity: StoredActivity): Promise<StoredActivity> {
+    return this.core.call('putActivity', activity);
   }
-
-  async putActivity(activity: StoredActivity): Promise<StoredActivity> {
-    return this.tasks.putActivity(activity);
+  getActivity(activityArn: string): Promise<StoredActivity | undefined> {
+    return this.core.call('getActivity', activityArn);
   }
-  async getActivity(activityArn: string): Promise<StoredActivity | undefined> {
-    return this.tasks.getActivity(activityArn);
-  }
-  async takeActivityTask(
+  takeActivityTask(
     activityArn: string,
     workerName: string | undefined,
   ): Promise<StoredTaskToken | undefined> {
-    return this.tasks.take(activityArn, workerName);
+    return this.core.call('takeActivityTask', activityArn, workerName);
   }
-  async answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
-    return this.tasks.answer(token, executionArn, answer);
+  answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
+    return this.core.call('answerTask', token, executionArn, answer);
   }
-  async heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
-    return this.tasks.heartbeat(token, executionArn);
+  heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
+    return this.core.call('heartbeatTask', token, executionArn);
   }
-  async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
-    return this.tasks.signals(executionArns);
+  taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
+    return this.core.call('taskSignals', executionArns);
   }
-  async getTaskToken(token: string): Promise<StoredTaskToken | undefined> {
-    return this.tasks.get(token);
-  }
-
-  async getExecution(arn: string): Promise<StoredExecution | undefined> {
-    const row = this.sql.getExecution.get(arn) as Record<string, unknown> | undefined;
-    return row && executionFrom(row);
-  }
-  async listExecutions(filter: { readonly status?: DurableStatus } = {}): Promise<StoredExecution[]> {
-    const rows =
-      filter.status === undefined ? this.sql.listExecutions.all() : this.sql.listByStatus.all(filter.status);
-    return (rows as Record<string, unknown>[]).map(executionFrom);
-  }
-  async listEvents(arn: string): Promise<StoredEvent[]> {
-    const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
-    if (!row) return [];
-    const base = row.seq * CHUNK_SPAN;
-    const chunks = this.sql.listChunks.all(base, base + CHUNK_SPAN - 1) as { key: number; events: string }[];
-    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.key - base, chunk.events));
-  }
-  async listTimers(arn: string): Promise<StoredTimer[]> {
-    return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);
-  }
-  async clearTimers(arn: string): Promise<void> {
-    this.sql.clearTimers.run(arn);
-  }
-
-  async claim(request: ClaimRequest): Promise<StoredExecution[]> {
-    const sql = this.sql;
-    const query = request.wokenOnly
-      ? sql.claimableWoken
-      : request.takeOver
-        ? sql.claimableAll
-        : sql.claimable;
-    return this.db.transaction(() => {
-      const params = { now: request.now, owner: request.owner, limit: request.limit };
-      const rows = query.all(request.wokenOnly ? { now: params.now, limit: params.limit } : params) as Row[];
-      const expires = request.now + request.leaseMs;
-      return rows.map((row) => {
-        sql.lease.run(request.owner, expires, row.arn);
-        return executionFrom({ ...row, owner: request.owner, lease_expires: expires });
-      });
-    })();
-  }
-  async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
-    // An unloaded execution is not written to until it wakes: its key need not stay cached.
-    this.keys.delete(arn);
-    return this.sql.unload.run({ wakeAt, arn, owner }).changes > 0;
-  }
-  async nextWake(): Promise<number | undefined> {
-    const { at } = this.sql.nextWake.get() as { at: number | null };
-    return at ?? undefined;
-  }
-  async renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
-    return this.db.transaction(() =>
-      arns.filter((arn) => this.sql.renew.run(now + leaseMs, arn, owner).changes === 0),
-    )();
-  }
-  async release(owner: string, arns: readonly string[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const arn of arns) this.sql.release.run(arn, owner);
-    })();
-  }
-  async redrive(
-    arn: string,
-    owner: string,
-    leaseMs: number,
-    now: number,
-  ): Promise<StoredExecution | undefined> {
-    if (this.sql.redrive.run(owner, now + leaseMs, arn).changes === 0) return undefined;
-    return this.getExecution(arn);
+  getTaskToken(token: string): Promise<StoredTaskToken | undefined> {
+    return this.core.call('getTaskToken', token);
   }
 }

@@ -1,0 +1,61 @@
+// What posting a commit batch to the writer thread costs the engine's thread: structured clone of
+// the batch, against JSON.stringify and posting the string (parsed on the thread). Each batch is
+// one Task transition (five events), posted back to back; a stand-in thread parses and answers.
+// Run: pnpm --filter @stepwise/store-sqlite bench:messages
+import { Worker } from 'node:worker_threads';
+import { batch, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+
+const arn = executionRow('bench').executionArn;
+const io = { truncated: false };
+const transition = batch({
+  events: [
+    eventRow(arn, 15, 'LambdaFunctionSucceeded', { output: '{"ok":true}', outputDetails: io }),
+    eventRow(arn, 16, 'TaskStateExited', { name: 'T2', output: '{"ok":true}', outputDetails: io }),
+    eventRow(arn, 17, 'TaskStateEntered', { name: 'T3', input: '{"ok":true}', inputDetails: io }),
+    eventRow(arn, 18, 'LambdaFunctionScheduled', {
+      resource: 'arn:aws:lambda:fn',
+      input: '{}',
+      inputDetails: io,
+    }),
+    eventRow(arn, 19, 'LambdaFunctionStarted'),
+  ],
+});
+
+const thread = new Worker(
+  `const { parentPort } = require('node:worker_threads');
+   parentPort.on('message', (m) => parentPort.postMessage([true, typeof m === 'string' ? JSON.parse(m) && { fenced: [] } : { fenced: [] }]));`,
+  { eval: true },
+);
+
+async function post(encode: (b: typeof transition) => unknown, count: number) {
+  let answered = 0;
+  let done = () => {};
+  const all = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const onReply = () => {
+    if (++answered === count) done();
+  };
+  thread.on('message', onReply);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) thread.postMessage(encode(transition));
+  const posting = performance.now() - started;
+  await all;
+  const total = performance.now() - started;
+  thread.off('message', onReply);
+  return {
+    postingMicros: +((posting * 1000) / count).toFixed(2),
+    answeredMicros: +((total * 1000) / count).toFixed(2),
+  };
+}
+
+const results: Record<string, unknown>[] = [];
+for (let round = 0; round < 3; round++) {
+  results.push({
+    round,
+    structuredClone: await post((b) => b, 50_000),
+    jsonString: await post((b) => JSON.stringify(b), 50_000),
+  });
+}
+console.log(JSON.stringify(results, null, 2));
+await thread.terminate();

@@ -1,0 +1,63 @@
+import { type ClaimRequest, executionFrom, type Row, type StoredExecution } from '@stepwise/runtime';
+import type Database from 'better-sqlite3';
+import type { Statements } from './statements';
+import type { ExecutionKeys } from './write-batch';
+
+/** Who runs which execution: claims, leases, unloading and waking, redrive. */
+export class SqliteLeases {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: () => Statements,
+    private readonly keys: ExecutionKeys,
+  ) {}
+
+  claim(request: ClaimRequest): StoredExecution[] {
+    const sql = this.sql();
+    const query = request.wokenOnly
+      ? sql.claimableWoken
+      : request.takeOver
+        ? sql.claimableAll
+        : sql.claimable;
+    return this.db.transaction(() => {
+      const params = { now: request.now, owner: request.owner, limit: request.limit };
+      const rows = query.all(request.wokenOnly ? { now: params.now, limit: params.limit } : params) as Row[];
+      const expires = request.now + request.leaseMs;
+      return rows.map((row) => {
+        sql.lease.run(request.owner, expires, row.arn);
+        return executionFrom({ ...row, owner: request.owner, lease_expires: expires });
+      });
+    })();
+  }
+
+  unload(owner: string, arn: string, wakeAt: number): boolean {
+    // An unloaded execution is not written to until it wakes: its key need not stay cached.
+    this.keys.delete(arn);
+    return this.sql().unload.run({ wakeAt, arn, owner }).changes > 0;
+  }
+
+  nextWake(): number | undefined {
+    const { at } = this.sql().nextWake.get() as { at: number | null };
+    return at ?? undefined;
+  }
+
+  renew(owner: string, arns: readonly string[], leaseMs: number, now: number): string[] {
+    const sql = this.sql();
+    return this.db.transaction(() =>
+      arns.filter((arn) => sql.renew.run(now + leaseMs, arn, owner).changes === 0),
+    )();
+  }
+
+  release(owner: string, arns: readonly string[]): void {
+    const sql = this.sql();
+    this.db.transaction(() => {
+      for (const arn of arns) sql.release.run(arn, owner);
+    })();
+  }
+
+  redrive(arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined {
+    const sql = this.sql();
+    if (sql.redrive.run(owner, now + leaseMs, arn).changes === 0) return undefined;
+    const row = sql.getExecution.get(arn) as Row | undefined;
+    return row && executionFrom(row);
+  }
+}

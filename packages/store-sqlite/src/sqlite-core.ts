@@ -1,0 +1,141 @@
+import {
+  type ClaimRequest,
+  type CommitBatch,
+  type CommitResult,
+  DuplicateTransitionError,
+  type DurableStatus,
+  decodeChunk,
+  executionFrom,
+  type StoredActivity,
+  type StoredAlias,
+  type StoredEvent,
+  type StoredExecution,
+  type StoredStateMachine,
+  type StoredTaskToken,
+  type StoredTimer,
+  type StoredVersion,
+  type TaskAnswer,
+  type TaskSignalOutcome,
+  timerFrom,
+} from '@stepwise/runtime';
+import Database from 'better-sqlite3';
+import { SqliteCatalog } from './catalog';
+import type { SyncStore } from './core-api';
+import { SqliteStoreNotInitializedError } from './errors';
+import { SqliteLeases } from './leases';
+import { migrate } from './migrate';
+import { prepareStatements, type Statements } from './statements';
+import { SqliteTaskTokens } from './task-tokens';
+import { CHUNK_SPAN, ExecutionKeys, writeBatch } from './write-batch';
+
+export interface SqliteCoreOptions {
+  readonly filename: string;
+  readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
+/**
+ * The store itself: one better-sqlite3 connection and its prepared statements, answering every
+ * call synchronously. It runs on the writer thread, or on the caller's thread with `thread: false`.
+ */
+export class SqliteCore implements SyncStore {
+  readonly db: Database.Database;
+  private statements: Statements | undefined;
+  private readonly keys = new ExecutionKeys();
+  private writeTransaction: ((batch: CommitBatch) => CommitResult) | undefined;
+  private readonly catalog: SqliteCatalog;
+  private readonly tasks: SqliteTaskTokens;
+  private readonly leases: SqliteLeases;
+
+  constructor(options: SqliteCoreOptions) {
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    const sql = () => this.sql;
+    this.catalog = new SqliteCatalog(this.db, sql);
+    this.tasks = new SqliteTaskTokens(this.db, sql);
+    this.leases = new SqliteLeases(this.db, sql, this.keys);
+  }
+
+  init(): void {
+    if (this.statements) return;
+    migrate(this.db);
+    this.statements = prepareStatements(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private get sql(): Statements {
+    if (!this.statements) throw new SqliteStoreNotInitializedError();
+    return this.statements;
+  }
+
+  /** One transaction: the whole batch lands, or (on any error) none of it. */
+  commit(batch: CommitBatch): CommitResult {
+    try {
+      const sql = this.sql;
+      this.writeTransaction ??= this.db.transaction((b: CommitBatch) => writeBatch(sql, this.keys, b));
+      return this.writeTransaction(batch);
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
+      }
+      throw error;
+    }
+  }
+
+  getExecution(arn: string): StoredExecution | undefined {
+    const row = this.sql.getExecution.get(arn) as Record<string, unknown> | undefined;
+    return row && executionFrom(row);
+  }
+  listExecutions(filter: { readonly status?: DurableStatus } = {}): StoredExecution[] {
+    const rows =
+      filter.status === undefined ? this.sql.listExecutions.all() : this.sql.listByStatus.all(filter.status);
+    return (rows as Record<string, unknown>[]).map(executionFrom);
+  }
+  listEvents(arn: string): StoredEvent[] {
+    const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
+    if (!row) return [];
+    const base = row.seq * CHUNK_SPAN;
+    const chunks = this.sql.listChunks.all(base, base + CHUNK_SPAN - 1) as { key: number; events: string }[];
+    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.key - base, chunk.events));
+  }
+  listTimers(arn: string): StoredTimer[] {
+    return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);
+  }
+  clearTimers(arn: string): void {
+    this.sql.clearTimers.run(arn);
+  }
+
+  putDefinition = (id: string, json: string): void => this.catalog.putDefinition(id, json);
+  getDefinition = (id: string): string | undefined => this.catalog.getDefinition(id);
+  putStateMachine = (m: StoredStateMachine): void => this.catalog.putStateMachine(m);
+  getStateMachine = (arn: string): StoredStateMachine | undefined => this.catalog.getStateMachine(arn);
+  publishVersion = (arn: string, description: string | undefined, now: number): StoredVersion =>
+    this.catalog.publishVersion(arn, description, now);
+  getVersion = (arn: string): StoredVersion | undefined => this.catalog.getVersion(arn);
+  listVersions = (arn: string): StoredVersion[] => this.catalog.listVersions(arn);
+  putAlias = (alias: StoredAlias): void => this.catalog.putAlias(alias);
+  getAlias = (arn: string): StoredAlias | undefined => this.catalog.getAlias(arn);
+
+  claim = (request: ClaimRequest): StoredExecution[] => this.leases.claim(request);
+  unload = (owner: string, arn: string, wakeAt: number): boolean => this.leases.unload(owner, arn, wakeAt);
+  nextWake = (): number | undefined => this.leases.nextWake();
+  renew = (owner: string, arns: readonly string[], leaseMs: number, now: number): string[] =>
+    this.leases.renew(owner, arns, leaseMs, now);
+  release = (owner: string, arns: readonly string[]): void => this.leases.release(owner, arns);
+  redrive = (arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined =>
+    this.leases.redrive(arn, owner, leaseMs, now);
+
+  putActivity = (activity: StoredActivity): StoredActivity => this.tasks.putActivity(activity);
+  getActivity = (arn: string): StoredActivity | undefined => this.tasks.getActivity(arn);
+  takeActivityTask = (arn: string, workerName: string | undefined): StoredTaskToken | undefined =>
+    this.tasks.take(arn, workerName);
+  answerTask = (token: string, arn: string, answer: TaskAnswer): TaskSignalOutcome =>
+    this.tasks.answer(token, arn, answer);
+  heartbeatTask = (token: string, arn: string): TaskSignalOutcome => this.tasks.heartbeat(token, arn);
+  taskSignals = (arns: readonly string[]): StoredTaskToken[] => this.tasks.signals(arns);
+  getTaskToken = (token: string): StoredTaskToken | undefined => this.tasks.get(token);
+}
