@@ -124,6 +124,13 @@ try {
     const single = await transitionsPerSecond(join(dir, `one-${mode}.db`), mode, 1, 500);
     const inline = await transitionsPerSecond(join(dir, `inline-${mode}.db`), mode, 1, 500, false);
     const grouped = await transitionsPerSecond(join(dir, `many-${mode}.db`), mode, 200, 2000);
+    const groupedInline = await transitionsPerSecond(
+      join(dir, `many-inline-${mode}.db`),
+      mode,
+      200,
+      2000,
+      false,
+    );
     const raw = (rawBefore + rawCommitsPerSecond(join(dir, `raw-${mode}.db`), mode)) / 2;
     const figures = (run: { perSecond: number; transitionsPerCommit: number }, digits: number) => ({
       transitionsPerSecond: Math.round(run.perSecond),
@@ -136,6 +143,7 @@ try {
       /** The same, with `thread: false`: the store runs on the engine's thread. */
       oneAtATimeInline: figures(inline, 2),
       grouped200: figures(grouped, 1),
+      grouped200Inline: figures(groupedInline, 1),
     };
   }
   results.waiting10k = {
