@@ -1,7 +1,8 @@
 import type { HistoryEventType } from '../history/history-event';
 import type { CommitQueue } from './commit-queue';
 
-const OUTCOMES: ReadonlySet<HistoryEventType> = new Set([
+/** The events that end a callback or activity task (what its token waits for). */
+export const CALLBACK_OUTCOMES: ReadonlySet<HistoryEventType> = new Set([
   'TaskSucceeded',
   'TaskFailed',
   'TaskTimedOut',
@@ -45,7 +46,7 @@ export class CallbackTokens {
       });
       return;
     }
-    if (this.waiting === undefined || !OUTCOMES.has(type)) return;
+    if (this.waiting === undefined || !CALLBACK_OUTCOMES.has(type)) return;
     const lane = laneOf(position);
     const token = this.waiting.get(lane);
     if (token === undefined) return;

@@ -1,14 +1,9 @@
 import type { HistoryEventType } from '../history/history-event';
-import { isCallbackScheduled } from './callback-tokens';
+import { CALLBACK_OUTCOMES, isCallbackScheduled } from './callback-tokens';
 
 /** Events that end a lane's busy spell: a task's outcome or the end of a Map run. */
 const BUSY_ENDS: ReadonlySet<HistoryEventType> = new Set([
-  'TaskSucceeded',
-  'TaskFailed',
-  'TaskTimedOut',
-  'ActivitySucceeded',
-  'ActivityFailed',
-  'ActivityTimedOut',
+  ...CALLBACK_OUTCOMES,
   'LambdaFunctionSucceeded',
   'LambdaFunctionFailed',
   'LambdaFunctionTimedOut',
