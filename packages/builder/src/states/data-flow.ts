@@ -54,3 +54,14 @@ export type DeclaredLanguage<QL, JsonPathFields, JsonataFields> = QL extends 'JS
       ? QL
       : StepwiseTypeError<'A state declared JSONPath cannot use Arguments, Output or Items'>
     : QL;
+
+/**
+ * What every state's config starts with: a comment and the state's query language, which must
+ * agree with the fields given (`JsonPathFields`, `JsonataFields`: the ones set, or NotSet).
+ */
+export interface StateBasics<QL, JsonPathFields, JsonataFields> {
+  readonly comment?: string;
+  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
+  readonly writeQueryLanguage?: boolean;
+  readonly queryLanguage?: QL & DeclaredLanguage<QL, JsonPathFields, JsonataFields>;
+}

@@ -10,10 +10,10 @@ import type { CheckTemplate } from '../types/template-paths';
 import type {
   AfterResultPath,
   AssignedVars,
-  DeclaredLanguage,
   Given,
   LanguageOf,
   SelectedResult,
+  StateBasics,
   StateOutput,
 } from './data-flow';
 import type { ErrorHandling } from './error-handling';
@@ -53,12 +53,8 @@ export interface MapConfig<
   PL extends QueryLanguage = QueryLanguage,
   ItJ = NotSet,
   MCP = NoPath,
-> extends ErrorHandling<I, V> {
-  readonly comment?: string;
-  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
-  readonly writeQueryLanguage?: boolean;
-  readonly queryLanguage?: QL &
-    DeclaredLanguage<
+> extends ErrorHandling<I, V>,
+    StateBasics<
       QL,
       | E
       | S
@@ -68,7 +64,7 @@ export interface MapConfig<
           ? NotSet
           : unknown),
       O
-    >;
+    > {
   /** JSONPath: the part of the input the Map works on (ItemsPath and ItemSelector read it). */
   readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   /** JSONPath: the array to iterate. */

@@ -9,11 +9,11 @@ import type { Built } from '../types/template-paths';
 import type {
   AfterResultPath,
   AssignedVars,
-  DeclaredLanguage,
   EffectiveInput,
   Given,
   LanguageOf,
   SelectedResult,
+  StateBasics,
   StateOutput,
 } from './data-flow';
 import type { ErrorHandling } from './error-handling';
@@ -77,12 +77,8 @@ export interface ParallelConfig<
   P = NotSet,
   A = NotSet,
   L extends AnyLiterals = ParallelLiterals,
-> extends ErrorHandling<I, V> {
-  readonly comment?: string;
-  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
-  readonly writeQueryLanguage?: boolean;
-  readonly queryLanguage?: QL &
-    DeclaredLanguage<
+> extends ErrorHandling<I, V>,
+    StateBasics<
       QL,
       | E
       | P
@@ -91,7 +87,7 @@ export interface ParallelConfig<
       | OP
       | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
       A | O
-    >;
+    > {
   /** JSONPath: the part of the input the branches work on. */
   readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   /** JSONPath: the input every branch receives. */

@@ -8,14 +8,7 @@ import type { JsonValue, QueryLanguage } from '../types/json';
 import type { CheckNullablePath, NoPath, Selected } from '../types/read-path';
 import type { CheckResultPath } from '../types/result-path';
 import type { Built } from '../types/template-paths';
-import type {
-  AfterResultPath,
-  AssignedVars,
-  DeclaredLanguage,
-  Given,
-  LanguageOf,
-  StateOutput,
-} from './data-flow';
+import type { AfterResultPath, AssignedVars, Given, LanguageOf, StateBasics, StateOutput } from './data-flow';
 import { dataPathField, defined, templateField } from './field-emitters';
 import { createNode } from './node-factory';
 import type { Selector, TemplateOrSelector } from './sources';
@@ -52,21 +45,16 @@ export interface PassConfig<
   AS,
   QL,
   L extends PassLiterals<unknown, unknown, unknown> = PassLiterals,
-> {
-  readonly comment?: string;
-  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
-  readonly writeQueryLanguage?: boolean;
-  readonly queryLanguage?: QL &
-    DeclaredLanguage<
-      QL,
-      | E
-      | P
-      | R
-      | RP
-      | OP
-      | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
-      O
-    >;
+> extends StateBasics<
+    QL,
+    | E
+    | P
+    | R
+    | RP
+    | OP
+    | ([L['inputPath'] | L['parameters'] | L['outputPath']] extends [NoPath] ? NotSet : unknown),
+    O
+  > {
   readonly inputPath?: Selector<I, V, E> | CheckNullablePath<I, V, L['inputPath']>;
   readonly parameters?: TemplateOrSelector<PassPicked<I, V, E, L>, V, P, L['parameters']>;
   /** A fixed result, used in place of the input: any JSON value. */

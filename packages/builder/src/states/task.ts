@@ -9,11 +9,11 @@ import type { Built } from '../types/template-paths';
 import type {
   AfterResultPath,
   AssignedVars,
-  DeclaredLanguage,
   EffectiveInput,
   Given,
   LanguageOf,
   SelectedResult,
+  StateBasics,
   StateOutput,
 } from './data-flow';
 import type { ErrorHandling } from './error-handling';
@@ -71,14 +71,8 @@ type TaskPayload<I, V, E, P, L extends TaskLiterals> = Built<
 type TaskSelection<RS, V, S, L extends TaskLiterals> = Built<ResultOf<RS>, V, S, L['resultSelector']>;
 
 export interface TaskConfig<I, V, IS, RS, E, P, A, S, RP, OP, O, AS, QL, L extends TaskLiterals = NoLiterals>
-  extends ErrorHandling<I, V> {
-  /** The ARN of the Lambda function, activity or service integration. */
-  readonly resource: string;
-  readonly comment?: string;
-  /** Writes `QueryLanguage` on the state even where it equals the workflow's (omitted by default). */
-  readonly writeQueryLanguage?: boolean;
-  readonly queryLanguage?: QL &
-    DeclaredLanguage<
+  extends ErrorHandling<I, V>,
+    StateBasics<
       QL,
       | E
       | P
@@ -89,7 +83,9 @@ export interface TaskConfig<I, V, IS, RS, E, P, A, S, RP, OP, O, AS, QL, L exten
           ? NotSet
           : unknown),
       A | O
-    >;
+    > {
+  /** The ARN of the Lambda function, activity or service integration. */
+  readonly resource: string;
   /** What the resource accepts; checked against the data handed to it. */
   readonly input?: IS;
   /** What the resource returns; gives the result its type. */
