@@ -25,7 +25,9 @@ const IMPLEMENTATIONS = {
  * propagate unchanged.
  */
 export function evaluateIntrinsic(call: IntrinsicCall, env: IntrinsicEnvironment): unknown {
-  const args = call.args.map((arg) => evaluateArgument(arg, env));
+  const count = call.args.length;
+  const args: unknown[] = new Array(count);
+  for (let i = 0; i < count; i++) args[i] = evaluateArgument(call.args[i] as IntrinsicArgument, env);
   return IMPLEMENTATIONS[call.name](args, { call, env });
 }
 

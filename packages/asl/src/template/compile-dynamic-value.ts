@@ -9,6 +9,10 @@ import type { CompiledPath, JsonPath, PathScope } from '../path';
 import { compilePath, InvalidPathError } from '../path';
 import { InvalidPayloadTemplateError, PayloadPathNotFoundError } from './template-errors';
 
+type MutableEnvironment = {
+  -readonly [K in keyof IntrinsicEnvironment]: IntrinsicEnvironment[K];
+};
+
 /** Produces one value of the payload from the data in scope. */
 export type ValueEvaluator = (scope: PathScope, env: IntrinsicEnvironmentOptions | undefined) => unknown;
 
@@ -48,13 +52,26 @@ function intrinsicEvaluator(source: string, location: KeyLocation): ValueEvaluat
   // Every path argument is compiled now so that evaluation only looks it up.
   const paths = new Map<JsonPath, CompiledPath>();
   collectPaths(call, (path) => paths.set(path, compileOrFail(path, location)));
+  // An evaluation is synchronous and never re-enters itself, so one environment serves every
+  // evaluation of this call, pointed at the scope in hand: a hot loop then allocates no
+  // environment and no path resolver per call.
+  let current: PathScope | undefined;
+  const env: MutableEnvironment = {
+    random: undefined,
+    uuid: undefined,
+    resolvePath: (path) =>
+      resolve(paths.get(path) ?? compilePath(path), current as PathScope, location.field),
+  };
   return (scope, options) => {
-    const env: IntrinsicEnvironment = {
-      random: options?.random,
-      uuid: options?.uuid,
-      resolvePath: (path) => resolve(paths.get(path) ?? compilePath(path), scope, location.field),
-    };
-    return evaluateIntrinsic(call, env);
+    current = scope;
+    env.random = options?.random;
+    env.uuid = options?.uuid;
+    try {
+      return evaluateIntrinsic(call, env);
+    } finally {
+      // The scope holds the state's input: it is not kept alive past the evaluation.
+      current = undefined;
+    }
   };
 }
 

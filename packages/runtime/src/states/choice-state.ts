@@ -3,6 +3,7 @@ import { jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
 import { compileFilterPath } from '../dataflow/jsonpath-expressions';
 import { assignments, pathScope } from '../dataflow/jsonpath-io';
 import { compileTemplate, type TemplateEvaluator } from '../dataflow/payload-template';
+import type { PathScope } from '../dataflow/scope';
 import { stateContext } from '../engine/state-context';
 import { ErrorNames } from '../errors/error-names';
 import { fail } from '../errors/state-failure';
@@ -12,13 +13,25 @@ import { compileRule, type RuleTest } from './choice-rules';
 
 const NO_MATCH = 'No Matches!';
 
+interface PathRule {
+  readonly test: RuleTest;
+  readonly next: string;
+  readonly assign: TemplateEvaluator | undefined;
+}
+
+/** The first rule that matches; a loop, since a Choice in a hot loop runs it every iteration. */
+function firstMatch(rules: readonly PathRule[], scope: PathScope): PathRule | undefined {
+  for (const rule of rules) if (rule.test(scope)) return rule;
+  return undefined;
+}
+
 export function compileChoiceState(name: string, raw: RawState, ctx: CompileContext): CompiledState {
   const rules = (Array.isArray(raw.Choices) ? raw.Choices : []) as Readonly<Record<string, unknown>>[];
   const fallback = stringField(raw, 'Default');
   if (queryLanguageOf(raw, ctx.queryLanguage) === 'JSONata')
     return compileJsonataChoice(name, raw, rules, fallback);
-  const compiled = rules.map((rule) => ({
-    test: compileRule(rule) as RuleTest,
+  const compiled: PathRule[] = rules.map((rule) => ({
+    test: compileRule(rule),
     next: String(rule.Next),
     assign: rule.Assign !== undefined ? compileTemplate(rule.Assign, 'Assign') : undefined,
   }));
@@ -35,7 +48,7 @@ export function compileChoiceState(name: string, raw: RawState, ctx: CompileCont
       const context = needsContext ? stateContext(frame, entry) : undefined;
       const input = inputPath ? inputPath(pathScope(frame, entry.input, context)) : entry.input;
       const scope = pathScope(frame, input, context);
-      const matched = compiled.find((rule) => rule.test(scope));
+      const matched = firstMatch(compiled, scope);
       const next = matched ? matched.next : fallback;
       if (next === undefined) fail(ErrorNames.noChoiceMatched, NO_MATCH);
       const assign = matched?.assign ?? stateAssign;
