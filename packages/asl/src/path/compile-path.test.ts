@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compilePath } from './compile-path';
+import { compilePath, PATH_NOT_FOUND } from './compile-path';
 import { parsePath } from './parse-path';
 
 const store = {
@@ -122,6 +122,30 @@ describe('compilePath: general paths yield the list of matches', () => {
 });
 
 /** Every `.$` path in the recorded AWS corpus whose definition is a single Pass state over Parameters. */
+describe('CompiledPath.read: the value, or PATH_NOT_FOUND, without a result object', () => {
+  it.each([
+    ['$.a.b', { a: { b: 0 } }],
+    ['$.a[1]', { a: [1, null] }],
+    ['$.a[*]', { a: [1, 2] }],
+    ['$.missing', { a: 1 }],
+    ['$.a[5]', { a: [1] }],
+    ['$..x', { a: { x: 1 } }],
+  ])('agrees with evaluate for %s', (source, input) => {
+    const compiled = compilePath(source);
+    const result = compiled.evaluate({ input });
+    const value = compiled.read({ input });
+    if (result.found) expect(value).toEqual(result.value);
+    else expect(value).toBe(PATH_NOT_FOUND);
+  });
+
+  it('tells a null or false value from a miss', () => {
+    expect(compilePath('$.a').read({ input: { a: null } })).toBeNull();
+    expect(compilePath('$.a').read({ input: { a: false } })).toBe(false);
+    expect(compilePath('$.a').read({ input: {} })).toBe(PATH_NOT_FOUND);
+    expect(compilePath('$$.Task').read({ input: {} })).toBe(PATH_NOT_FOUND);
+  });
+});
+
 describe('compilePath against the AWS conformance corpus', () => {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const casesDir = path.resolve(here, '../../../../../shared/conformance/cases/pass_paths');

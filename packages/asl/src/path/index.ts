@@ -16,7 +16,7 @@ export type {
   WildcardSelector,
 } from './ast';
 export type { CompiledPath, PathResult, PathScope } from './compile-path';
-export { compilePath } from './compile-path';
+export { compilePath, PATH_NOT_FOUND } from './compile-path';
 export { formatPath } from './format-path';
 export type { TryParsePathResult } from './parse-path';
 export { parsePath, tryParsePath } from './parse-path';

@@ -6,7 +6,7 @@ import type {
 } from '../intrinsics';
 import { evaluateIntrinsic, InvalidIntrinsicError, parseIntrinsic } from '../intrinsics';
 import type { CompiledPath, JsonPath, PathScope } from '../path';
-import { compilePath, InvalidPathError } from '../path';
+import { compilePath, InvalidPathError, PATH_NOT_FOUND } from '../path';
 import { InvalidPayloadTemplateError, PayloadPathNotFoundError } from './template-errors';
 
 type MutableEnvironment = {
@@ -81,8 +81,8 @@ function collectPaths(argument: IntrinsicArgument, add: (path: JsonPath) => void
 }
 
 function resolve(compiled: CompiledPath, scope: PathScope, field: string): unknown {
-  const result = compiled.evaluate(scope);
-  if (result.found) return result.value;
+  const value = compiled.read(scope);
+  if (value !== PATH_NOT_FOUND) return value;
   // AWS quotes the document the path was read from: the context object for `$$` paths.
   const document = compiled.path.root.kind === 'context' ? scope.context : scope.input;
   throw new PayloadPathNotFoundError(field, compiled.source, document);

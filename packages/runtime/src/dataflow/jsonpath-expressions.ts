@@ -5,6 +5,7 @@ import {
   IntrinsicFailureError,
   isIntrinsicCall,
   type JsonPath,
+  PATH_NOT_FOUND,
   parseIntrinsic,
   parsePath,
   ResultPathMatchError,
@@ -21,9 +22,9 @@ export function compileRequiredPath(source: string): RequiredPath {
   const compiled = compilePath(source);
   const missing = `Invalid path '${source}' : No results for path: ${formatPath(compiled.path)}`;
   return (scope) => {
-    const result = compiled.evaluate(scope);
-    if (!result.found) fail(ErrorNames.runtime, missing, { prefixed: true });
-    return result.value;
+    const value = compiled.read(scope);
+    if (value === PATH_NOT_FOUND) fail(ErrorNames.runtime, missing, { prefixed: true });
+    return value;
   };
 }
 
@@ -31,8 +32,8 @@ export function compileRequiredPath(source: string): RequiredPath {
 export function compileOptionalPath(source: string): (scope: PathScope) => unknown {
   const compiled = compilePath(source);
   return (scope) => {
-    const result = compiled.evaluate(scope);
-    return result.found ? result.value : undefined;
+    const value = compiled.read(scope);
+    return value === PATH_NOT_FOUND ? undefined : value;
   };
 }
 
