@@ -104,7 +104,10 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     const machineName = resolved.stateMachineArn.split(':')[6];
     const executionArn =
       start.executionArn ?? `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
-    if (live.has(executionArn) || (await store.getExecution(executionArn))) {
+    // A name the runtime drew (a random UUID) cannot be taken: the store is asked only about
+    // names and ARNs the caller chose, which spares a round trip on most starts.
+    const chosen = start.name !== undefined || start.executionArn !== undefined;
+    if (live.has(executionArn) || (chosen && (await store.getExecution(executionArn)))) {
       throw new ExecutionAlreadyExistsError(executionArn);
     }
     const now = clock.now();
