@@ -3,7 +3,7 @@ import { ErrorNames } from '../errors/error-names';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
 import { LazyPayload, PayloadDetails } from '../history/lazy-payload';
-import { type ExecutionPlan, MAX_EXPECTED_EVENTS } from '../plan/compile-definition';
+import type { ExecutionPlan } from '../plan/compile-definition';
 import type { ExecutionStore } from '../store/execution-store';
 import type { ExecutionResult } from './execution-result';
 import type { Frame, RunContext } from './run-context';
@@ -111,7 +111,7 @@ class ExecutionRun implements RunningExecution {
         : withoutUndefined({ error: outcome.error, cause: outcome.cause });
     run.recorder.append(TERMINAL[outcome.status], this.lane.cursor, details, true);
     run.recorder.close();
-    this.plan.expectedEvents = Math.min(run.recorder.count, MAX_EXPECTED_EVENTS);
+    this.plan.expectedEvents = run.recorder.count;
     const record =
       outcome.status === 'SUCCEEDED'
         ? { output: outcome.output }

@@ -32,6 +32,11 @@ export class EventColumns {
     this.chunks = [chunk(Math.min(Math.max(expected, 0), EVENT_CHUNK))];
   }
 
+  /** How many events the columns hold. */
+  get length(): number {
+    return this.size;
+  }
+
   push(previousEventId: number, kind: EventKind, time: number, details: unknown): void {
     const index = this.size++;
     let at = this.chunks[index >>> CHUNK_BITS];

@@ -24,8 +24,8 @@ export interface Lane {
   seq?: number;
 }
 
-/** `position` is given when the recorder keeps a journal (durable executions). */
-export type HistoryListener = (event: HistoryEvent, position?: string) => void;
+/** Told of each new event (a durable journal receives its events through `HistoryJournal`). */
+export type HistoryListener = (event: HistoryEvent) => void;
 
 /**
  * Events a durable execution recorded before it was interrupted. While it resumes, an event whose
@@ -71,8 +71,6 @@ export interface PriorEvent {
 export class HistoryRecorder {
   /** What is kept per event until someone reads the history (no Date, no JSON text yet). */
   private readonly columns: EventColumns;
-  /** How many events are recorded. */
-  private size = 0;
   private readonly materialized: HistoryEvent[] = [];
   /** Made on the first subscription: most executions in a service never have one. */
   private listeners: Set<HistoryListener> | undefined;
@@ -97,7 +95,8 @@ export class HistoryRecorder {
 
   /** Loads the events a durable execution recorded before a restart (ids 1..n, in order). */
   preload(events: readonly PriorEvent[], positions: readonly string[]): void {
-    for (const event of events) this.push(event.previousEventId, event.type, event.time, event.details);
+    for (const event of events)
+      this.columns.push(event.previousEventId, event.type, event.time, event.details);
     this.positions.push(...positions);
   }
 
@@ -136,7 +135,7 @@ export class HistoryRecorder {
   /** `appendOn` for any details: a state's input or output value when `kind` is a tag. */
   private record(
     lane: Lane | undefined,
-    kind: HistoryEventType | EventTag,
+    kind: EventKind,
     previousEventId: number,
     details: unknown,
     terminal: boolean,
@@ -156,13 +155,13 @@ export class HistoryRecorder {
       this.journal.replayed?.(undefined);
     }
     // One slot stays free for the event that ends the execution.
-    if (!terminal && this.size >= this.limit - 1) {
+    if (!terminal && this.columns.length >= this.limit - 1) {
       fail(ErrorNames.runtime, `The execution reached the maximum number of history events (${this.limit}).`);
     }
     const at = time ?? this.now();
-    this.push(previousEventId, kind, at, details);
+    this.columns.push(previousEventId, kind, at, details);
     if (position !== undefined) this.positions.push(position);
-    const id = this.size;
+    const id = this.columns.length;
     if (this.journal?.recorded) {
       const shaped = this.detailsAt(id - 1);
       this.journal.recorded({
@@ -176,7 +175,7 @@ export class HistoryRecorder {
     }
     if (this.listeners !== undefined && this.listeners.size > 0) {
       const event = this.eventAt(id - 1);
-      for (const listener of this.listeners) listener(event, position);
+      for (const listener of this.listeners) listener(event);
     }
     if (this.waiters.length > 0) this.wake();
     return id;
@@ -197,11 +196,6 @@ export class HistoryRecorder {
     const id = this.record(lane, type, lane.cursor, details, false, time);
     lane.cursor = id;
     return id;
-  }
-
-  private push(previousEventId: number, kind: EventKind, time: number, details: unknown): void {
-    this.columns.push(previousEventId, kind, time, details);
-    this.size++;
   }
 
   private typeAt(index: number): HistoryEventType {
@@ -228,12 +222,13 @@ export class HistoryRecorder {
 
   /** How many events have been recorded; also the id of the latest one. */
   get count(): number {
-    return this.size;
+    return this.columns.length;
   }
 
   /** Every event recorded so far, in AWS shape. */
   get events(): readonly HistoryEvent[] {
-    if (this.materialized.length < this.size) this.eventAt(this.size - 1);
+    const count = this.columns.length;
+    if (this.materialized.length < count) this.eventAt(count - 1);
     return this.materialized;
   }
 
@@ -258,7 +253,7 @@ export class HistoryRecorder {
   async *stream(): AsyncGenerator<HistoryEvent, void, undefined> {
     let next = 0;
     for (;;) {
-      while (next < this.size) yield this.eventAt(next++);
+      while (next < this.columns.length) yield this.eventAt(next++);
       if (this.closed) return;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }

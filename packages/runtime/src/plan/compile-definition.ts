@@ -37,14 +37,11 @@ export interface ExecutionPlan {
   readonly graph: CompiledGraph;
   readonly timeoutSeconds: number | undefined;
   /**
-   * How many events the latest execution of this definition recorded (at most
-   * MAX_EXPECTED_EVENTS): the next one's history is sized for as many.
+   * How many events the latest execution of this definition recorded: the next one's history is
+   * sized for as many, up to one chunk (see EventColumns).
    */
   expectedEvents: number;
 }
-
-/** Beyond this, columns grow as events come rather than being sized up front. */
-export const MAX_EXPECTED_EVENTS = 512;
 
 const plans = new WeakMap<object, ExecutionPlan>();
 
