@@ -1,4 +1,5 @@
 import type { HistoryEventType } from '../history/history-event';
+import { laneOf } from '../history/history-recorder';
 import type { CommitQueue } from './commit-queue';
 
 /** The events that end a callback or activity task (what its token waits for). */
@@ -73,8 +74,4 @@ export function isCallbackScheduled(
 ): boolean {
   if (type === 'ActivityScheduled') return true;
   return type === 'TaskScheduled' && String(details?.resource).endsWith('.waitForTaskToken');
-}
-
-function laneOf(position: string): string {
-  return position.slice(0, position.lastIndexOf(':'));
 }

@@ -1,4 +1,5 @@
 import type { HistoryEventType } from '../history/history-event';
+import { laneOf } from '../history/history-recorder';
 import { CALLBACK_OUTCOMES, isCallbackScheduled } from './callback-tokens';
 
 /** Events that end a lane's busy spell: a task's outcome or the end of a Map run. */
@@ -74,8 +75,4 @@ export class IdleTracker {
     this.moves++;
     this.lastActive = this.now();
   }
-}
-
-function laneOf(position: string): string {
-  return position.slice(0, position.lastIndexOf(':'));
 }

@@ -1,5 +1,5 @@
 import type { HistoryEventType } from '../history/history-event';
-import type { PriorEvent } from '../history/history-recorder';
+import { laneOf, type PriorEvent } from '../history/history-recorder';
 import type { StoredEvent } from './durable-store';
 import { StoreCorruptionError } from './store-errors';
 import { parseJsonObject } from './terminal-status';
@@ -64,7 +64,7 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
 function failedTail(rows: readonly StoredEvent[]): Set<number> {
   const byLane = new Map<string, number[]>();
   rows.forEach((row, index) => {
-    const lane = row.position.startsWith('~') ? '~' : row.position.slice(0, row.position.lastIndexOf(':'));
+    const lane = row.position.startsWith('~') ? '~' : laneOf(row.position);
     const list = byLane.get(lane) ?? [];
     list.push(index);
     byLane.set(lane, list);

@@ -24,6 +24,16 @@ export interface Lane {
   seq?: number;
 }
 
+/** Where the `seq`-th event of `lane` sits: `<lane path>:<seq>`, the same however lanes interleave. */
+function positionOf(lane: Lane, seq: number): string {
+  return `${lane.path ?? ''}:${seq}`;
+}
+
+/** The lane part of a position (see `positionOf`). */
+export function laneOf(position: string): string {
+  return position.slice(0, position.lastIndexOf(':'));
+}
+
 /** Told of each new event (a durable journal receives its events through `HistoryJournal`). */
 export type HistoryListener = (event: HistoryEvent) => void;
 
@@ -107,12 +117,12 @@ export class HistoryRecorder {
 
   /** The position the next event on `lane` will take. */
   nextPosition(lane: Lane): string {
-    return `${lane.path ?? ''}:${(lane.seq ?? 0) + 1}`;
+    return positionOf(lane, (lane.seq ?? 0) + 1);
   }
 
   /** The recorded event (if any) at `lane`'s next position plus `ahead`, while resuming. */
   recordedAhead(lane: Lane, ahead = 0): HistoryEvent | undefined {
-    const index = this.journal?.recordedAt(`${lane.path ?? ''}:${(lane.seq ?? 0) + 1 + ahead}`);
+    const index = this.journal?.recordedAt(positionOf(lane, (lane.seq ?? 0) + 1 + ahead));
     return index === undefined ? undefined : this.eventAt(index);
   }
 
@@ -145,11 +155,10 @@ export class HistoryRecorder {
     const type = typeof kind === 'string' ? kind : kind.type;
     if (this.closed) throw new Error('The execution has ended; no more events are recorded.');
     let position: string | undefined;
-    if (lane) lane.seq = (lane.seq ?? 0) + 1;
+    const seq = lane ? (lane.seq ?? 0) + 1 : 0;
+    if (lane) lane.seq = seq;
     if (this.journal) {
-      position = lane
-        ? `${lane.path ?? ''}:${lane.seq}`
-        : `~${this.positions[previousEventId - 1] ?? ''}>${type}`;
+      position = lane ? positionOf(lane, seq) : `~${this.positions[previousEventId - 1] ?? ''}>${type}`;
       const index = this.journal.recordedAt(position);
       if (index !== undefined) return this.matchRecorded(index, type);
       this.journal.replayed?.(undefined);
