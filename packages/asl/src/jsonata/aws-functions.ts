@@ -31,8 +31,11 @@ function asSequence(items: unknown[]): unknown[] {
   return items;
 }
 
-/** `$fromMillis` with a picture and time zone, for `$now(picture, timezone)` on an injected clock. */
-const formatMillis = jsonata('$fromMillis($millis, $picture, $timezone)');
+/**
+ * `$fromMillis` with a picture and time zone, for `$now(picture, timezone)` on an injected clock;
+ * compiled on first use, not when the package loads.
+ */
+let formatMillis: ReturnType<typeof jsonata> | undefined;
 
 /**
  * `$now` and `$millis` on the given clock. As in JSONata, every call within one evaluation sees the
@@ -49,7 +52,10 @@ function clockFunctions(now: () => number): Record<string, JsonataFunction> {
     now: (picture, timezone) =>
       picture === undefined && timezone === undefined
         ? new Date(instant()).toISOString()
-        : formatMillis.evaluate({}, { millis: instant(), picture, timezone }),
+        : (formatMillis ??= jsonata('$fromMillis($millis, $picture, $timezone)')).evaluate(
+            {},
+            { millis: instant(), picture, timezone },
+          ),
   };
 }
 
