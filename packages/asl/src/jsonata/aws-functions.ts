@@ -37,6 +37,11 @@ function asSequence(items: unknown[]): unknown[] {
  */
 let formatMillis: ReturnType<typeof jsonata> | undefined;
 
+function formatMillisExpression(): ReturnType<typeof jsonata> {
+  formatMillis ??= jsonata('$fromMillis($millis, $picture, $timezone)');
+  return formatMillis;
+}
+
 /**
  * `$now` and `$millis` on the given clock. As in JSONata, every call within one evaluation sees the
  * same instant, read on the first call.
@@ -52,10 +57,7 @@ function clockFunctions(now: () => number): Record<string, JsonataFunction> {
     now: (picture, timezone) =>
       picture === undefined && timezone === undefined
         ? new Date(instant()).toISOString()
-        : (formatMillis ??= jsonata('$fromMillis($millis, $picture, $timezone)')).evaluate(
-            {},
-            { millis: instant(), picture, timezone },
-          ),
+        : formatMillisExpression().evaluate({}, { millis: instant(), picture, timezone }),
   };
 }
 
