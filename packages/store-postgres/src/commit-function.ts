@@ -2,12 +2,13 @@
  * `commit_batch`: a whole commit in one call, so it costs one round trip. It inserts the new
  * executions, locks the existing ones it writes (`FOR UPDATE`, in ARN order) and leaves out those
  * leased to another owner (fencing), refuses an event chunk overlapping one already written
- * (unique_violation: a transition applied twice), records the ends of executions, their timers and
+ * (unique_violation: a transition applied twice) or leaving a hole after the last one (SW001,
+ * with `[arn, first id, last stored id]` as detail: an earlier commit failed), records the ends of executions, their timers and
  * the tokens of callback and activity tasks (NOTIFY `<schema>_activity` for new activity tasks).
  * Returns the fenced ARNs.
  */
 export const COMMIT_BATCH = `
-  CREATE FUNCTION {s}.commit_batch(
+  CREATE OR REPLACE FUNCTION {s}.commit_batch(
     p_owner TEXT, p_executions JSON, p_fresh TEXT[],
     c_arn TEXT[], c_first INTEGER[], c_last INTEGER[], c_events TEXT[],
     e_arn TEXT[], e_status TEXT[], e_stop BIGINT[], e_output TEXT[], e_error TEXT[], e_cause TEXT[],
@@ -18,6 +19,9 @@ export const COMMIT_BATCH = `
   ) RETURNS TEXT[] LANGUAGE plpgsql AS $$
   DECLARE
     fenced TEXT[] := '{}';
+    gap_arn TEXT;
+    gap_first INTEGER;
+    gap_last INTEGER;
   BEGIN
     IF p_executions IS NOT NULL THEN
       INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions);
@@ -29,15 +33,19 @@ export const COMMIT_BATCH = `
         ORDER BY e.arn FOR UPDATE
       ) locked
       WHERE p_owner IS NOT NULL AND locked.owner IS DISTINCT FROM p_owner;
-      IF EXISTS (
-        SELECT 1 FROM unnest(c_arn, c_first, c_last) n(arn, f, l)
-        CROSS JOIN LATERAL (
+      SELECT n.arn, n.f, coalesce(before.last_id, 0) INTO gap_arn, gap_first, gap_last
+        FROM unnest(c_arn, c_first, c_last) n(arn, f, l)
+        LEFT JOIN LATERAL (
           SELECT c.last_id FROM {s}.event_chunks c
           WHERE c.execution_arn = n.arn AND c.first_id <= n.l ORDER BY c.first_id DESC LIMIT 1
-        ) before
-        WHERE before.last_id >= n.f AND NOT n.arn = ANY(fenced)
-      ) THEN
+        ) before ON true
+        WHERE coalesce(before.last_id, 0) <> n.f - 1 AND NOT n.arn = ANY(fenced)
+        LIMIT 1;
+      IF gap_arn IS NOT NULL AND gap_last >= gap_first THEN
         RAISE unique_violation USING MESSAGE = 'an event of this commit is already written';
+      ELSIF gap_arn IS NOT NULL THEN
+        RAISE EXCEPTION 'history gap' USING ERRCODE = 'SW001',
+          DETAIL = json_build_array(gap_arn, gap_first, gap_last)::text;
       END IF;
       INSERT INTO {s}.event_chunks (execution_arn, first_id, last_id, events)
         SELECT * FROM unnest(c_arn, c_first, c_last, c_events) n(arn, f, l, ev) WHERE NOT n.arn = ANY(fenced);

@@ -11,6 +11,7 @@ import {
   type DurableStore,
   decodeChunk,
   executionFrom,
+  HistoryGapError,
   type StoredActivity,
   type StoredAlias,
   type StoredEvent,
@@ -217,8 +218,13 @@ export class PostgresStore implements DurableStore {
         (await this.pool.query<{ fenced: string[] | null }>(commitQuery(this.schema, batch))).rows,
       );
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
+      const { code, detail } = error as { code?: string; detail?: string };
+      if (code === '23505') {
         throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
+      }
+      if (code === 'SW001' && detail !== undefined) {
+        const [arn, first, last] = JSON.parse(detail) as [string, number, number];
+        throw new HistoryGapError(arn, first, last);
       }
       throw error;
     }

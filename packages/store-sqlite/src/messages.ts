@@ -1,6 +1,7 @@
 import {
   DuplicateTransitionError,
   DurableResourceNotFoundError,
+  HistoryGapError,
   HistoryTooLongError,
   SchemaVersionMismatchError,
   StoreCorruptionError,
@@ -36,6 +37,7 @@ const REBUILT: Readonly<Record<string, (fields: Fields) => Error>> = {
   RESOURCE_NOT_FOUND: (f) => new DurableResourceNotFoundError(String(f.kind), String(f.arn)),
   STORE_CORRUPTED: (f) => new StoreCorruptionError(String(f.what), ''),
   SCHEMA_VERSION_MISMATCH: (f) => new SchemaVersionMismatchError(Number(f.found), Number(f.supported)),
+  HISTORY_GAP: (f) => new HistoryGapError(String(f.executionArn), Number(f.eventId), Number(f.lastStoredId)),
   HISTORY_TOO_LONG: (f) => new HistoryTooLongError(String(f.executionArn), Number(f.eventId)),
   SQLITE_STORE_NOT_INITIALIZED: () => new SqliteStoreNotInitializedError(),
   SQLITE_STORE_CLOSED: () => new SqliteStoreClosedError(),

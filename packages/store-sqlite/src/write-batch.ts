@@ -1,8 +1,8 @@
 import {
   type CommitBatch,
   type CommitResult,
+  checkFollows,
   chunksOf,
-  DuplicateTransitionError,
   DurableResourceNotFoundError,
   encodeChunk,
   executionValues,
@@ -34,7 +34,8 @@ export class ExecutionKeys {
 
 /**
  * Writes one commit batch; the caller runs it inside a transaction. An execution's events become
- * one chunk row; a chunk overlapping one already written is a transition applied twice. With an
+ * one chunk row; a chunk overlapping one already written is a transition applied twice, and one
+ * that would leave a hole after a failed commit is refused too. With an
  * owner set, events of an execution leased to someone else are left out and reported (fencing).
  */
 export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBatch): CommitResult {
@@ -62,9 +63,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBa
     }
     const base = key * CHUNK_SPAN;
     const before = sql.lastChunkBefore.get(base, base + chunk.lastId) as { last_id: number } | undefined;
-    if (before && before.last_id >= chunk.firstId) {
-      throw new DuplicateTransitionError(`event ${chunk.firstId} of ${arn}`);
-    }
+    checkFollows(chunk, before?.last_id ?? 0);
     sql.insertChunk.run(base + chunk.firstId, chunk.lastId, encodeChunk(chunk.events));
     for (const event of chunk.events) {
       const end = terminalUpdate(event);

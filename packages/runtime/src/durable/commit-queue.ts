@@ -117,6 +117,9 @@ export class CommitQueue {
       for (const waiter of taken.waiters) waiter.resolve();
     } catch (error) {
       const arns = new Set([...batch.executions, ...batch.events].map((row) => row.executionArn));
+      // What these executions recorded while the failed commit was in flight must not land after
+      // a hole in their histories: they resume from what the store holds.
+      this.pending = without(this.pending, arns);
       this.options.onRefused([...arns], error);
       for (const waiter of taken.waiters) waiter.reject(error);
     }
@@ -144,4 +147,18 @@ function isEmpty(p: Pending): boolean {
     p.tokensOpened.length === 0 &&
     p.tokensClosed.length === 0
   );
+}
+
+/** The pending rows of every execution but `arns` (the waiters stay). */
+function without(p: Pending, arns: ReadonlySet<string>): Pending {
+  const keep = (row: { readonly executionArn: string }) => !arns.has(row.executionArn);
+  return {
+    executions: p.executions.filter(keep),
+    events: p.events.filter(keep),
+    timersSet: new Map([...p.timersSet].filter(([, timer]) => keep(timer))),
+    timersCleared: p.timersCleared.filter(keep),
+    tokensOpened: p.tokensOpened.filter(keep),
+    tokensClosed: p.tokensClosed.filter(keep),
+    waiters: p.waiters,
+  };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eventRow } from './contract/sample-rows';
-import { chunksOf, decodeChunk, encodeChunk, MAX_EVENT_ID } from './event-chunks';
-import { DuplicateTransitionError, HistoryTooLongError, StoreCorruptionError } from './store-errors';
+import { checkFollows, chunksOf, decodeChunk, encodeChunk, MAX_EVENT_ID } from './event-chunks';
+import {
+  DuplicateTransitionError,
+  HistoryGapError,
+  HistoryTooLongError,
+  StoreCorruptionError,
+} from './store-errors';
 
 const a = 'arn:aws:states:us-east-1:123456789012:execution:M:a';
 const b = 'arn:aws:states:us-east-1:123456789012:execution:M:b';
@@ -28,6 +33,17 @@ describe('event chunks', () => {
       DuplicateTransitionError,
     );
     expect(() => chunksOf([eventRow(a, MAX_EVENT_ID + 1, 'PassStateEntered')])).toThrow(HistoryTooLongError);
+  });
+
+  it('refuse a hole in a history: inside one commit, or between the stored events and a commit', () => {
+    const holed = () => chunksOf([eventRow(a, 1, 'ExecutionStarted'), eventRow(a, 3, 'PassStateEntered')]);
+    expect(holed).toThrow(HistoryGapError);
+    expect(holed).toThrow(/cannot record event 3: the store's last event of it is 1/);
+    const [next] = chunksOf([eventRow(a, 5, 'PassStateEntered'), eventRow(a, 6, 'PassStateExited')]);
+    if (!next) throw new Error('no chunk');
+    expect(() => checkFollows(next, 4)).not.toThrow();
+    expect(() => checkFollows(next, 3)).toThrow(HistoryGapError);
+    expect(() => checkFollows(next, 5)).toThrow(DuplicateTransitionError);
   });
 
   it('report a chunk that is not the shape written as corruption, naming its first event', () => {

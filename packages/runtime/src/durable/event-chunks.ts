@@ -1,5 +1,10 @@
 import type { StoredEvent } from './durable-store';
-import { DuplicateTransitionError, HistoryTooLongError, StoreCorruptionError } from './store-errors';
+import {
+  DuplicateTransitionError,
+  HistoryGapError,
+  HistoryTooLongError,
+  StoreCorruptionError,
+} from './store-errors';
 
 /**
  * The SQL stores write the events one execution records in one commit as a single row (a chunk):
@@ -39,9 +44,27 @@ export function chunksOf(events: readonly StoredEvent[]): EventChunk[] {
     const firstId = (list[0] as StoredEvent).id;
     const lastId = (list[list.length - 1] as StoredEvent).id;
     if (lastId > MAX_EVENT_ID) throw new HistoryTooLongError(executionArn, lastId);
+    if (lastId - firstId + 1 !== list.length) {
+      const after = list.findIndex((e, i) => i > 0 && e.id !== (list[i - 1] as StoredEvent).id + 1);
+      const previous = (list[after - 1] as StoredEvent).id;
+      throw new HistoryGapError(executionArn, (list[after] as StoredEvent).id, previous);
+    }
     chunks.push({ executionArn, firstId, lastId, events: list });
   }
   return chunks;
+}
+
+/**
+ * Checks that a chunk continues the history a store holds (`lastStoredId`, 0 for none): an
+ * overlap is a transition applied twice, a hole means an earlier commit of it failed.
+ */
+export function checkFollows(chunk: EventChunk, lastStoredId: number): void {
+  if (chunk.firstId <= lastStoredId) {
+    throw new DuplicateTransitionError(`event ${chunk.firstId} of ${chunk.executionArn}`);
+  }
+  if (chunk.firstId !== lastStoredId + 1) {
+    throw new HistoryGapError(chunk.executionArn, chunk.firstId, lastStoredId);
+  }
 }
 
 /** The chunk's JSON text. Details are JSON text already and are embedded as they are. */

@@ -20,6 +20,7 @@ export type {
   StoredVersion,
 } from './durable-store';
 export {
+  checkFollows,
   chunksOf,
   decodeChunk,
   type EventChunk,
@@ -41,6 +42,7 @@ export {
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   ExecutionNotRedrivableError,
+  HistoryGapError,
   HistoryTooLongError,
   InvalidAliasRoutingError,
   SchemaVersionMismatchError,

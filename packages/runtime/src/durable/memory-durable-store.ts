@@ -11,6 +11,7 @@ import type {
   StoredTimer,
   StoredVersion,
 } from './durable-store';
+import { checkFollows, chunksOf } from './event-chunks';
 import { MemoryTaskTokens } from './memory-task-tokens';
 import { DuplicateTransitionError, DurableResourceNotFoundError } from './store-errors';
 import type { StoredActivity, StoredTaskToken, TaskAnswer, TaskSignalOutcome } from './stored-tasks';
@@ -87,9 +88,9 @@ export class InMemoryDurableStore implements DurableStore {
     for (const execution of batch.executions) {
       if (this.executions.has(execution.executionArn)) throw duplicate(`execution ${execution.executionArn}`);
     }
-    const nextIds = new Map<string, Set<number>>();
-    for (const event of batch.events) {
-      const arn = event.executionArn;
+    const chunks = chunksOf(batch.events);
+    for (const chunk of chunks) {
+      const arn = chunk.executionArn;
       if (!fresh.has(arn)) {
         const row = this.executions.get(arn);
         if (!row) throw new DurableResourceNotFoundError('execution', arn);
@@ -98,16 +99,13 @@ export class InMemoryDurableStore implements DurableStore {
           continue;
         }
       }
-      const ids = nextIds.get(arn) ?? new Set(this.events.get(arn)?.map((e) => e.id));
-      if (ids.has(event.id)) throw duplicate(`event ${event.id} of ${arn}`);
-      ids.add(event.id);
-      nextIds.set(arn, ids);
+      checkFollows(chunk, this.events.get(arn)?.at(-1)?.id ?? 0);
     }
     for (const execution of batch.executions) {
       this.executions.set(execution.executionArn, { ...execution });
       this.events.set(execution.executionArn, []);
     }
-    for (const event of batch.events) {
+    for (const event of chunks.flatMap((chunk) => chunk.events)) {
       if (fenced.has(event.executionArn)) continue;
       (this.events.get(event.executionArn) as StoredEvent[]).push({ ...event });
       const end = terminalUpdate(event);

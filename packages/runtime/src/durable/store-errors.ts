@@ -60,6 +60,23 @@ export class DuplicateTransitionError extends StepwiseError {
   }
 }
 
+/**
+ * A commit whose events would not follow the last one the store holds for an execution: the
+ * commit before it failed, so writing this one would leave a hole in the history.
+ */
+export class HistoryGapError extends StepwiseError {
+  readonly code = 'HISTORY_GAP';
+  constructor(
+    readonly executionArn: string,
+    readonly eventId: number,
+    readonly lastStoredId: number,
+  ) {
+    super(
+      `The execution '${executionArn}' cannot record event ${eventId}: the store's last event of it is ${lastStoredId}, and a history has no gaps.`,
+    );
+  }
+}
+
 /** An execution whose history would outgrow what a store can number (far beyond AWS's quota). */
 export class HistoryTooLongError extends StepwiseError {
   readonly code = 'HISTORY_TOO_LONG';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
-import { DuplicateTransitionError } from '../store-errors';
+import { DuplicateTransitionError, HistoryGapError } from '../store-errors';
 import { batch, eventRow, executionRow, T0 } from './sample-rows';
 import { describeTaskContract } from './task-contract';
 import type { ContractTestApi, StoreFixture } from './test-api';
@@ -82,6 +82,40 @@ export function describeStoreContract(
       assert.equal(await store.getExecution(other.executionArn), undefined);
       assert.equal((await store.listEvents(arn)).length, 1);
     });
+
+    t.it(
+      'refuses events that would leave a hole in a history and writes nothing of that commit',
+      async () => {
+        const row = executionRow('gap');
+        const arn = row.executionArn;
+        await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
+        const other = executionRow('beside-gap');
+        await assert.rejects(
+          store.commit(
+            batch({
+              executions: [other],
+              events: [
+                eventRow(other.executionArn, 1, 'ExecutionStarted', {}),
+                eventRow(arn, 3, 'PassStateEntered', { name: 'P' }),
+              ],
+            }),
+          ),
+          (error: unknown) =>
+            error instanceof HistoryGapError &&
+            error.code === 'HISTORY_GAP' &&
+            error.executionArn === arn &&
+            error.eventId === 3 &&
+            error.lastStoredId === 1,
+        );
+        assert.equal(await store.getExecution(other.executionArn), undefined);
+        assert.equal((await store.listEvents(arn)).length, 1);
+        await store.commit(batch({ events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }));
+        assert.deepEqual(
+          (await store.listEvents(arn)).map((e) => e.id),
+          [1, 2],
+        );
+      },
+    );
 
     t.it('records the outcome from the terminal event in the same commit', async () => {
       const row = executionRow('done', { owner: 'w1', leaseExpires: T0 + 1000 });
