@@ -125,7 +125,7 @@ describe.skipIf(!TEST_POSTGRES_URL || !built)(
           { kills, leaseSteals: true },
         );
         console.log(
-          `PostgreSQL crash: ${WORKERS} workers, ${kills} kills, ${steals} leases forced to expire, ${report.executions} executions, ${report.events} events, ${report.reruns} invocations ran again, ${report.staleOwnerStarts} started by an owner whose lease had been taken`,
+          `PostgreSQL crash: ${WORKERS} workers, ${kills} kills, ${steals} leases forced to expire, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.reruns} invocations ran again, ${report.staleOwnerStarts} started by an owner whose lease had been taken`,
         );
         for (const problem of report.problems) console.log(`problem: ${problem}`);
         expect(report.problems).toEqual([]);

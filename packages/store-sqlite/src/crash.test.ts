@@ -109,7 +109,7 @@ describe.skipIf(!built)('SQLite: killed with SIGKILL at random moments, resumed 
         );
         await store.close();
         console.log(
-          `SQLite crash lane ${lane}: ${outcome.kills} kills, ${report.executions} executions, ${report.events} events, ${report.reruns} invocations ran again`,
+          `SQLite crash lane ${lane}: ${outcome.kills} kills, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.reruns} invocations ran again`,
         );
         expect(report.problems).toEqual([]);
       }

@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import type { HistoryRecorder, JournalEvent, Lane } from '../history/history-recorder';
+import type { ChildExecutionRunner } from '../map/child-executions';
 import { createSeededRandom } from '../random/random';
 import { CallbackTokens, isCallbackScheduled } from './callback-tokens';
 import type { CommitQueue } from './commit-queue';
@@ -17,6 +18,8 @@ export interface JournalOptions {
   readonly prior: PriorHistory;
   /** Told of each task token handed out (as what makes it), so a stored answer can be applied. */
   readonly onToken?: (token: () => string) => void;
+  /** Runs the STANDARD children of the execution's distributed Maps. */
+  readonly children?: ChildExecutionRunner;
 }
 
 export interface DurableJournal extends ExecutionJournal {
@@ -61,6 +64,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     uuid: () => seededUuid(uuidRandom),
     prior,
     idle,
+    children: options.children,
     recordedAt: (position) => {
       lookedUp = prior.byPosition.get(position);
       return lookedUp;

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createRealClock } from '../clock/real-clock';
 import type { DefinitionInput } from '../engine/check-definition';
+import type { ExecutionResult } from '../engine/execution-result';
 import { createRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
+import type { ChildExecutionRunner } from '../map/child-executions';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
 import type { DurableExecution } from './durable-execution';
@@ -13,6 +15,7 @@ import { DurableTasks } from './durable-tasks';
 import { LeaseKeeper } from './lease-keeper';
 import { type Live, LiveExecutions, redrivenEvent } from './live-executions';
 import { MachineCatalog } from './machine-catalog';
+import { mapChildRunner } from './map-children';
 import { ExecutionNotRedrivableError } from './store-errors';
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
@@ -56,13 +59,21 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       if (!store.shared) void unloader.wakeDue();
     },
   });
-  const lives = new LiveExecutions(live, {
+  const lives: LiveExecutions = new LiveExecutions(live, {
     ...{ store, inner, clock, queue, owner, catalog, tasks, signals },
     pollMs: options.pollMs ?? 100,
     onRun: () => {
       leases.start();
       unloader.watch();
     },
+    children: (parentArn): ChildExecutionRunner =>
+      mapChildRunner(parentArn, {
+        isLive,
+        exists: async (arn) => (await store.getExecution(arn)) !== undefined,
+        start: ({ definition, input }, child) => startExecution(definition, { ...child, input }),
+        outcome: (arn): Promise<ExecutionResult> => lives.outcome(arn),
+        stop: (arn) => lives.stop(arn, 'The Map Run no longer needs this child execution.'),
+      }),
   });
   const leases = new LeaseKeeper({
     ...{ store, owner, leaseMs, clock },

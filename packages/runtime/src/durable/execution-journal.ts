@@ -6,6 +6,7 @@ import type {
   Lane,
   PriorEvent,
 } from '../history/history-recorder';
+import type { ChildExecutionRunner } from '../map/child-executions';
 import type { RandomSource } from '../random/random';
 
 /**
@@ -30,4 +31,6 @@ export interface ExecutionJournal extends HistoryJournal {
   taskToken(lane: Lane): () => string;
   /** Called once the execution's recorder exists. */
   attach(recorder: HistoryRecorder): void;
+  /** Runs a distributed Map's STANDARD children as durable executions of their own. */
+  readonly children?: ChildExecutionRunner;
 }

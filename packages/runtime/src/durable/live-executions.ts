@@ -1,12 +1,14 @@
 import type { Clock } from '../clock/clock';
-import type { Execution } from '../engine/execution-result';
+import type { Execution, ExecutionResult } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
 import type { HistoryEvent } from '../history/history-event';
+import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
 import { awaitStoredResult, type DurableExecution, resultOf } from './durable-execution';
 import { createDurableJournal, type DurableJournal } from './durable-journal';
 import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
 import type { DurableTasks } from './durable-tasks';
+import { Endings } from './endings';
 import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
 import { historyOf } from './stored-history';
@@ -30,6 +32,8 @@ export interface LiveExecutionsOptions {
   readonly signals: TaskSignals;
   /** Told whenever an execution starts running here. */
   readonly onRun: () => void;
+  /** Runs the STANDARD children of the execution's distributed Maps. */
+  readonly children: (parentArn: string) => ChildExecutionRunner;
 }
 
 /**
@@ -37,6 +41,8 @@ export interface LiveExecutionsOptions {
  * let go (another runtime took the lease, the runtime is closing, or they only wait).
  */
 export class LiveExecutions {
+  private readonly endings = new Endings();
+
   constructor(
     readonly live: Map<string, Live>,
     private readonly options: LiveExecutionsOptions,
@@ -52,6 +58,7 @@ export class LiveExecutions {
       queue,
       prior,
       onToken: (token) => signals.tokenIssued(token),
+      children: this.options.children(row.executionArn),
     });
     const execution = inner.startExecution(definition, {
       input: JSON.parse(row.input),
@@ -65,10 +72,12 @@ export class LiveExecutions {
     const entry = { journal, execution };
     this.live.set(row.executionArn, entry);
     this.options.onRun();
+    this.endings.nudge(row.executionArn);
     execution.result().then(() => {
       if (this.live.get(row.executionArn) !== entry) return;
       this.live.delete(row.executionArn);
       signals.forget(row.executionArn);
+      this.endings.nudge(row.executionArn);
     });
     return this.handle(row.executionArn);
   }
@@ -87,6 +96,31 @@ export class LiveExecutions {
       },
       history: async () => historyOf(await store.listEvents(executionArn)),
     };
+  }
+
+  /**
+   * The end of an execution, whether it runs here now, starts running here later (resumed or
+   * woken) or runs in another process: those are polled, less often the longer they run.
+   */
+  async outcome(executionArn: string): Promise<ExecutionResult> {
+    const { store, queue, pollMs } = this.options;
+    for (let wait = pollMs; ; wait = Math.min(wait * 2, 5000)) {
+      const entry = this.live.get(executionArn);
+      if (entry) {
+        await entry.execution.result();
+        // Ended here a moment ago: its last commit may still be in flight.
+        await queue.flushed().catch(() => {});
+      }
+      const row = await store.getExecution(executionArn);
+      const result = row && resultOf(row);
+      if (result) return result;
+      if (!this.live.has(executionArn)) await this.endings.next(executionArn, wait);
+    }
+  }
+
+  /** Stops an execution running here, as StopExecution does. */
+  stop(executionArn: string, cause: string): void {
+    this.live.get(executionArn)?.execution.stop({ cause });
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */

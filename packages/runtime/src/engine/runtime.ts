@@ -177,6 +177,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       integrations,
       itemReaders,
       resultWriter: options.resultWriter,
+      children: journal?.children,
       stop: new StopSource(),
       region,
       accountId,

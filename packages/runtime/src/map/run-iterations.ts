@@ -17,6 +17,8 @@ export interface IterationPlan {
   readonly tolerance: Tolerance;
   /** Distributed iterations run as child executions: their events stay out of this history. */
   readonly recordIterations: boolean;
+  /** Set when each iteration is an execution of its own (a durable runtime's STANDARD children). */
+  readonly runChild?: (index: number, input: unknown, signal: AbortSignal) => Promise<unknown>;
 }
 
 /** An iteration that failed within what the Map tolerates, as a ResultWriter reports it. */
@@ -79,6 +81,10 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
     return { index, lane, details, frame: iterationFrame, input: undefined };
   };
 
+  const { runChild } = plan;
+  const iterate = (it: Iteration): unknown =>
+    runChild ? runChild(it.index, it.input, scope.signal) : runGraph(it.frame, plan.graph, it.input);
+
   const succeed = (it: Iteration, output: unknown): void => {
     results[it.index] = output;
     if (plan.recordIterations) {
@@ -110,7 +116,7 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
   const runOne = async (it: Iteration, fresh: boolean): Promise<void> => {
     try {
       if (fresh) it.input = await plan.itemInput(it.index, it.frame);
-      const output = await runGraph(it.frame, plan.graph, it.input);
+      const output = await iterate(it);
       succeed(it, output);
     } catch (error) {
       recordFailure(it, error);
@@ -161,7 +167,7 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
       for (const it of wave) {
         let output: unknown;
         try {
-          output = runGraph(it.frame, plan.graph, it.input);
+          output = iterate(it);
         } catch (error) {
           clean = false;
           recordFailure(it, error);

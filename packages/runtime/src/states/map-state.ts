@@ -5,6 +5,7 @@ import { compileTemplate } from '../dataflow/payload-template';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import { ErrorNames } from '../errors/error-names';
+import { type ChildExecutionRunner, childDefinition } from '../map/child-executions';
 import { batchItems, mapRunArn, readItems } from '../map/distributed';
 import { compileItemSelector, compileItems } from '../map/map-items';
 import { runIterations } from '../map/run-iterations';
@@ -28,6 +29,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
   const processor = (raw.ItemProcessor ?? raw.Iterator) as RawGraph & { ProcessorConfig?: Obj };
   const graph = ctx.compileGraph(processor, ql);
   const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const standardChild = childDefinition(processor, ql);
   const pathIo = ql === 'JSONPath' ? compilePathIo(raw, '__none__') : undefined;
   const jsonataIo = ql === 'JSONata' ? compileJsonataIo(raw, '__none__') : undefined;
   const items = compileItems(raw, ql);
@@ -71,6 +73,17 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
         maxConcurrency: limit,
         tolerance: accepted,
         recordIterations: !distributed,
+        runChild:
+          runArn && standardChild && frame.run.children
+            ? (index, childInput, signal) =>
+                (frame.run.children as ChildExecutionRunner)({
+                  mapRunArn: runArn,
+                  index,
+                  definition: standardChild,
+                  input: childInput,
+                  signal,
+                })
+            : undefined,
         itemInput: (index, iterationFrame) => {
           if (!selector) return list[index];
           return selector(iterationFrame, input, stateContext(iterationFrame, entry, { retryCount }));

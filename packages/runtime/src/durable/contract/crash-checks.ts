@@ -8,6 +8,8 @@ const COMPLETION = /(LambdaFunction|Task)Succeeded$/;
 
 export interface CrashReport {
   readonly executions: number;
+  /** Child executions of distributed Maps among them. */
+  readonly children: number;
   readonly events: number;
   /** Task invocations that started more than once (each time in a different process). */
   readonly reruns: number;
@@ -21,7 +23,7 @@ export interface CrashReport {
 
 /**
  * Checks what the crash tests promise: every execution finished with the output of an
- * uninterrupted run; ids run 1..n with one terminal event, last; no invocation started twice in
+ * uninterrupted run, and every child execution of a distributed Map finished too; ids run 1..n with one terminal event, last; no invocation started twice in
  * one process, or more often than the processes that were killed; none started again after its
  * completion had been committed (`committed <arn>#<id>` lines in the effects log).
  */
@@ -46,27 +48,36 @@ export async function checkCrashOutcome(
     const [kind, what] = line.split(' ');
     if (kind === 'committed' && what) committedLine.set(what, index);
   });
-  for (const run of runs) {
-    const arn = executionArnOf(run);
+  const runArns = new Set(runs.map(executionArnOf));
+  // Distributed Maps' child executions: each must have finished, with a sound history of its own.
+  const children = (await store.listExecutions())
+    .filter((row) => !runArns.has(row.executionArn))
+    .map((row) => ({ name: row.name, arn: row.executionArn, expected: undefined }));
+  const checked = [
+    ...runs.map((run) => ({ name: run.name, arn: executionArnOf(run), expected: expected.get(run.name) })),
+    ...children,
+  ];
+  for (const { name, arn, expected: wanted } of checked) {
     const row = await store.getExecution(arn);
     const result = row && resultOf(row);
     if (!result) {
-      problems.push(`${run.name} did not finish (${row?.status ?? 'missing'})`);
+      problems.push(`${name} did not finish (${row?.status ?? 'missing'})`);
       continue;
     }
-    if (JSON.stringify(result) !== JSON.stringify(expected.get(run.name))) {
-      problems.push(
-        `${run.name} ended ${JSON.stringify(result)}, uninterrupted ${JSON.stringify(expected.get(run.name))}`,
-      );
+    if (wanted !== undefined && JSON.stringify(result) !== JSON.stringify(wanted)) {
+      problems.push(`${name} ended ${JSON.stringify(result)}, uninterrupted ${JSON.stringify(wanted)}`);
+    }
+    if (wanted === undefined && result.status !== 'SUCCEEDED') {
+      problems.push(`child ${name} ended ${JSON.stringify(result)}`);
     }
     const history = await store.listEvents(arn);
     events += history.length;
     history.forEach((event, i) => {
-      if (event.id !== i + 1) problems.push(`${run.name}: event ${event.id} at index ${i}`);
+      if (event.id !== i + 1) problems.push(`${name}: event ${event.id} at index ${i}`);
     });
     const terminal = history.filter((e) => TERMINAL.test(e.type));
     if (terminal.length !== 1 || !TERMINAL.test(history.at(-1)?.type ?? '')) {
-      problems.push(`${run.name}: ${terminal.length} terminal events`);
+      problems.push(`${name}: ${terminal.length} terminal events`);
     }
     for (const event of history) {
       if (!COMPLETION.test(event.type)) continue;
@@ -98,7 +109,14 @@ export async function checkCrashOutcome(
     if (late > 0 && leaseSteals) staleOwnerStarts += late;
     else if (late > 0) problems.push(`${key} ran again after its completion was committed`);
   }
-  return { executions: runs.length, events, reruns, staleOwnerStarts, problems };
+  return {
+    executions: checked.length,
+    children: children.length,
+    events,
+    reruns,
+    staleOwnerStarts,
+    problems,
+  };
 }
 
 /** `<arn>|<position of the Scheduled event>`: the prefix of the invocation's idempotency key. */

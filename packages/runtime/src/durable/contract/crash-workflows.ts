@@ -3,7 +3,7 @@ import type { TaskContext, TaskHandler } from '../../tasks/task-handler';
 
 /**
  * The workflows the crash tests kill and resume: tasks with side effects, a Wait, a retry with
- * back-off, a Map, a Parallel and a callback. Outputs depend only on inputs, so a run that was
+ * back-off, a Map (inline, and distributed with child executions), a Parallel and a callback. Outputs depend only on inputs, so a run that was
  * killed many times must end with exactly the output of one that never was.
  */
 export interface CrashRun {
@@ -45,6 +45,20 @@ const MAP = {
   },
 };
 
+/** The same Map, its items run as child executions of their own (a Map Run). */
+const DISTRIBUTED_MAP = {
+  StartAt: 'Each',
+  States: {
+    Each: {
+      ...MAP.States.Each,
+      ItemProcessor: {
+        ...MAP.States.Each.ItemProcessor,
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+      },
+    },
+  },
+};
+
 const PARALLEL = {
   StartAt: 'Both',
   States: {
@@ -78,17 +92,19 @@ const CALLBACK = {
   },
 };
 
-/** `count` executions cycling through the four workflows, with inputs that vary by index. */
+/** `count` executions cycling through the five workflows, with inputs that vary by index. */
 export function crashRuns(count: number, prefix = 'crash'): CrashRun[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `${prefix}-${i}`;
-    switch (i % 4) {
+    switch (i % 5) {
       case 0:
         return { name, definition: SEQUENCE, input: { a: i, b: 2 } };
       case 1:
         return { name, definition: MAP, input: { items: [i, i + 1, i + 2, i + 3] } };
       case 2:
         return { name, definition: PARALLEL, input: { a: i, b: 3 } };
+      case 3:
+        return { name, definition: DISTRIBUTED_MAP, input: { items: [i, i + 1, i + 2] } };
       default:
         return { name, definition: CALLBACK, input: { n: i } };
     }

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { BranchCancelled } from '../engine/cancellation';
+import type { ExecutionResult } from '../engine/execution-result';
+import { StateFailure, StateFailureSignal } from '../errors/state-failure';
+import type { ChildExecutionRequest, ChildExecutionRunner } from '../map/child-executions';
+
+export interface ChildIdentity {
+  readonly name: string;
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+}
+
+export interface MapChildrenOptions {
+  /** Whether an execution runs in this process now. */
+  readonly isLive: (executionArn: string) => boolean;
+  /** Whether a child with this ARN was started already (here, before a restart, or elsewhere). */
+  readonly exists: (executionArn: string) => Promise<boolean>;
+  /** Starts a child as a durable execution; resolves once its start is committed. */
+  readonly start: (request: ChildExecutionRequest, child: ChildIdentity) => Promise<unknown>;
+  /** Waits for an execution's end, wherever it runs. */
+  readonly outcome: (executionArn: string) => Promise<ExecutionResult>;
+  /** Stops an execution running here (ExecutionAborted). */
+  readonly stop: (executionArn: string) => void;
+}
+
+/**
+ * A Map Run's child as AWS names it, `execution:<machine>/<label>:<name>`, with a name derived
+ * from the run and the item's index: a parent replaying after a restart finds the same child.
+ */
+export function childIdentity(mapRunArn: string, index: number): ChildIdentity {
+  const run = mapRunArn.slice(0, mapRunArn.lastIndexOf(':'));
+  const hex = createHash('sha256').update(`${mapRunArn}#${index}`).digest('hex');
+  const name = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return {
+    name,
+    executionArn: `${run.replace(':mapRun:', ':execution:')}:${name}`,
+    stateMachineArn: run.replace(':mapRun:', ':stateMachine:'),
+  };
+}
+
+/**
+ * Runs the STANDARD children of a durable parent's distributed Maps as durable executions: each
+ * is started once (or found again when the parent replays), stored and resumed on its own, and
+ * its end is what the Map sees. When the Map no longer needs a child (a failure beyond
+ * tolerance, the parent stopped or timed out) a child running here is stopped; a parent let go
+ * (handed to another runtime, or the runtime closing) leaves its children as they are.
+ */
+export function mapChildRunner(parentArn: string, options: MapChildrenOptions): ChildExecutionRunner {
+  return async (request) => {
+    const { signal } = request;
+    if (signal.aborted) throw new BranchCancelled();
+    const child = childIdentity(request.mapRunArn, request.index);
+    const { executionArn } = child;
+    if (!options.isLive(executionArn) && !(await options.exists(executionArn))) {
+      await options.start(request, child).catch(async (error: unknown) => {
+        // Started meanwhile by another runtime replaying the same parent (its lease was taken).
+        if (await options.exists(executionArn)) return;
+        const why = error instanceof Error ? error.message : String(error);
+        throw new StateFailureSignal(
+          new StateFailure(
+            'States.Runtime',
+            `The child execution of item ${request.index} could not start: ${why}`,
+          ),
+        );
+      });
+    }
+    let onAbort = () => {};
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        if (options.isLive(parentArn)) options.stop(executionArn);
+        reject(new BranchCancelled());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const result = await Promise.race([options.outcome(executionArn), cancelled]);
+      if (result.status === 'SUCCEEDED') return result.output;
+      throw new StateFailureSignal(new StateFailure(result.error, result.cause));
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+}
