@@ -72,7 +72,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         exists: async (arn) => (await store.getExecution(arn)) !== undefined,
         start: ({ definition, input }, child) => startExecution(definition, { ...child, input }),
         outcome: (arn): Promise<ExecutionResult> => lives.outcome(arn),
-        stop: (arn) => lives.stop(arn, 'The Map Run no longer needs this child execution.'),
+        stop: (arn, cause) => lives.stop(arn, cause),
+        letGo: (arn) => lives.abandon([arn]),
       }),
   });
   const leases = new LeaseKeeper({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
-import { childIdentity } from './map-children';
+import { childIdentity, MAP_RUN_STOPPED } from './map-children';
 import { InMemoryDurableStore } from './memory-durable-store';
 
 const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
@@ -135,6 +135,8 @@ describe('durable distributed Map: STANDARD children are executions of their own
         .sort();
     await until(async () => !(await childStatuses()).includes('RUNNING'));
     expect(await childStatuses()).toEqual(['ABORTED', 'FAILED']);
+    const aborted = (await store.listExecutions({ status: 'ABORTED' }))[0];
+    expect(aborted?.cause).toBe(MAP_RUN_STOPPED);
     await runtime.close();
   });
 

@@ -19,9 +19,14 @@ export interface MapChildrenOptions {
   readonly start: (request: ChildExecutionRequest, child: ChildIdentity) => Promise<unknown>;
   /** Waits for an execution's end, wherever it runs. */
   readonly outcome: (executionArn: string) => Promise<ExecutionResult>;
-  /** Stops an execution running here (ExecutionAborted). */
-  readonly stop: (executionArn: string) => void;
+  /** Stops an execution running here (ExecutionAborted, with `cause`). */
+  readonly stop: (executionArn: string, cause: string) => void;
+  /** Lets go of an execution running here without writing anything more for it. */
+  readonly letGo: (executionArn: string) => void;
 }
+
+/** The cause a child stopped by its Map records: a replaying parent tells it from a failure. */
+export const MAP_RUN_STOPPED = 'The Map Run no longer needs this child execution.';
 
 /**
  * A Map Run's child as AWS names it, `execution:<machine>/<label>:<name>`, with a name derived
@@ -64,10 +69,15 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
         );
       });
     }
+    if (!options.isLive(parentArn)) {
+      // The parent was let go while its child started: the child goes with it.
+      options.letGo(executionArn);
+      throw new BranchCancelled();
+    }
     let onAbort = () => {};
     const cancelled = new Promise<never>((_, reject) => {
       onAbort = () => {
-        if (options.isLive(parentArn)) options.stop(executionArn);
+        if (options.isLive(parentArn)) options.stop(executionArn, MAP_RUN_STOPPED);
         reject(new BranchCancelled());
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -75,6 +85,8 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
     try {
       const result = await Promise.race([options.outcome(executionArn), cancelled]);
       if (result.status === 'SUCCEEDED') return result.output;
+      // Stopped by this Map before a restart: as cancelled now, not a failure to count again.
+      if (result.status === 'ABORTED' && result.cause === MAP_RUN_STOPPED) throw new BranchCancelled();
       throw new StateFailureSignal(new StateFailure(result.error, result.cause));
     } finally {
       signal.removeEventListener('abort', onAbort);
