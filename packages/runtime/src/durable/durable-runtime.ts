@@ -66,10 +66,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       leases.start();
       unloader.watch();
     },
-    children: (parentArn): ChildExecutionRunner =>
+    children: (parentArn, parentRedrivenAt): ChildExecutionRunner =>
       mapChildRunner(parentArn, {
         isLive,
-        exists: async (arn) => (await store.getExecution(arn)) !== undefined,
+        parentRedrivenAt,
+        find: (arn) => store.getExecution(arn),
+        redrive: (arn) => redriveExecution(arn),
         start: ({ definition, input }, child) => startExecution(definition, { ...child, input }),
         outcome: (arn): Promise<ExecutionResult> => lives.outcome(arn),
         stop: (arn, cause) => lives.stop(arn, cause),

@@ -32,8 +32,8 @@ export interface LiveExecutionsOptions {
   readonly signals: TaskSignals;
   /** Told whenever an execution starts running here. */
   readonly onRun: () => void;
-  /** Runs the STANDARD children of the execution's distributed Maps. */
-  readonly children: (parentArn: string) => ChildExecutionRunner;
+  /** Runs the STANDARD children of the execution's distributed Maps (redriven at `redrivenAt`). */
+  readonly children: (parentArn: string, redrivenAt: number | undefined) => ChildExecutionRunner;
 }
 
 /**
@@ -58,7 +58,7 @@ export class LiveExecutions {
       queue,
       prior,
       onToken: (token) => signals.tokenIssued(token),
-      children: this.options.children(row.executionArn),
+      children: this.options.children(row.executionArn, prior.redrivenAt),
     });
     const execution = inner.startExecution(definition, {
       input: JSON.parse(row.input),

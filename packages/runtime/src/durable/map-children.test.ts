@@ -140,6 +140,43 @@ describe('durable distributed Map: STANDARD children are executions of their own
     await runtime.close();
   });
 
+  it('redrives its Map Run when the parent is redriven: only the children that did not succeed run again', async () => {
+    const store = new InMemoryDurableStore();
+    let failing = true;
+    const calls: unknown[] = [];
+    const runtime = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('work')]: (item: unknown) => {
+          calls.push(item);
+          if (failing && item === 2) throw Object.assign(new Error('not yet'), { name: 'Item.NotYet' });
+          return item;
+        },
+      },
+    });
+    const parent = await runtime.startExecution(distributedMap({ ToleratedFailureCount: 1 }), {
+      input: { items: [1, 2, 3] },
+    });
+    // A tolerated failed child keeps its slot in the Map's output, as an inline iteration's does.
+    expect(await parent.result()).toEqual({
+      status: 'SUCCEEDED',
+      output: [1, { Error: 'Item.NotYet', Cause: 'not yet' }, 3],
+    });
+    const strict = await runtime.startExecution(distributedMap(), { input: { items: [1, 2, 3] } });
+    expect(await strict.result()).toMatchObject({ status: 'FAILED', error: 'Item.NotYet' });
+    calls.length = 0;
+    failing = false;
+    const redriven = await runtime.redriveExecution(strict.executionArn);
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: [1, 2, 3] });
+    expect(calls).toEqual([2]);
+    const failedChild = (await store.listExecutions()).find((e) => e.redriveCount === 1);
+    expect(failedChild?.status).toBe('SUCCEEDED');
+    expect((await runtime.getExecutionHistory(failedChild?.executionArn ?? '')).map((e) => e.type)).toContain(
+      'ExecutionRedriven',
+    );
+    await runtime.close();
+  });
+
   it('runs EXPRESS children inside the parent, as before: nothing of them is stored', async () => {
     const store = new InMemoryDurableStore();
     const runtime = createDurableRuntime({

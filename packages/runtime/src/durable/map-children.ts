@@ -3,6 +3,7 @@ import { BranchCancelled } from '../engine/cancellation';
 import type { ExecutionResult } from '../engine/execution-result';
 import { StateFailure, StateFailureSignal } from '../errors/state-failure';
 import type { ChildExecutionRequest, ChildExecutionRunner } from '../map/child-executions';
+import type { StoredExecution } from './durable-store';
 
 export interface ChildIdentity {
   readonly name: string;
@@ -13,8 +14,12 @@ export interface ChildIdentity {
 export interface MapChildrenOptions {
   /** Whether an execution runs in this process now. */
   readonly isLive: (executionArn: string) => boolean;
-  /** Whether a child with this ARN was started already (here, before a restart, or elsewhere). */
-  readonly exists: (executionArn: string) => Promise<boolean>;
+  /** When the parent was last redriven: children that failed before then are redriven too. */
+  readonly parentRedrivenAt: number | undefined;
+  /** A child started already (here, before a restart, or elsewhere), as the store holds it. */
+  readonly find: (executionArn: string) => Promise<StoredExecution | undefined>;
+  /** Redrives a child that failed, timed out or was aborted. */
+  readonly redrive: (executionArn: string) => Promise<unknown>;
   /** Starts a child as a durable execution; resolves once its start is committed. */
   readonly start: (request: ChildExecutionRequest, child: ChildIdentity) => Promise<unknown>;
   /** Waits for an execution's end, wherever it runs. */
@@ -56,17 +61,27 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
     if (signal.aborted) throw new BranchCancelled();
     const child = childIdentity(request.mapRunArn, request.index);
     const { executionArn } = child;
-    if (!options.isLive(executionArn) && !(await options.exists(executionArn))) {
+    const found = options.isLive(executionArn) ? undefined : await options.find(executionArn);
+    const failure = (what: string) => (error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      return new StateFailureSignal(
+        new StateFailure(
+          'States.Runtime',
+          `The child execution of item ${request.index} could not ${what}: ${why}`,
+        ),
+      );
+    };
+    if (!options.isLive(executionArn) && found === undefined) {
       await options.start(request, child).catch(async (error: unknown) => {
         // Started meanwhile by another runtime replaying the same parent (its lease was taken).
-        if (await options.exists(executionArn)) return;
-        const why = error instanceof Error ? error.message : String(error);
-        throw new StateFailureSignal(
-          new StateFailure(
-            'States.Runtime',
-            `The child execution of item ${request.index} could not start: ${why}`,
-          ),
-        );
+        if ((await options.find(executionArn)) === undefined) throw failure('start')(error);
+      });
+    } else if (found && failedBefore(found, options.parentRedrivenAt)) {
+      // A redriven parent redrives its Map Run: the children that did not succeed run again.
+      await options.redrive(executionArn).catch(async (error: unknown) => {
+        const now = await options.find(executionArn);
+        if (now === undefined || failedBefore(now, options.parentRedrivenAt))
+          throw failure('be redriven')(error);
       });
     }
     if (!options.isLive(parentArn)) {
@@ -92,4 +107,14 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
       signal.removeEventListener('abort', onAbort);
     }
   };
+}
+
+/** The child ended without success before the parent's last redrive. */
+function failedBefore(row: StoredExecution, redrivenAt: number | undefined): boolean {
+  return (
+    redrivenAt !== undefined &&
+    row.status !== 'RUNNING' &&
+    row.status !== 'SUCCEEDED' &&
+    (row.stopTime ?? Number.POSITIVE_INFINITY) <= redrivenAt
+  );
 }

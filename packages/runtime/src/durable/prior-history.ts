@@ -16,6 +16,8 @@ export interface PriorHistory {
   readonly byPosition: ReadonlyMap<string, number>;
   /** The last event is terminal: the execution has ended (or a redrive was not recorded yet). */
   readonly ended: boolean;
+  /** When the execution was last redriven, if it was. */
+  readonly redrivenAt: number | undefined;
 }
 
 /**
@@ -57,7 +59,13 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
   // A position whose latest event is part of the failure is run again, not replayed.
   for (const index of skipped) byPosition.delete(positions[index] as string);
   const last = rows[rows.length - 1];
-  return { events, positions, byPosition, ended: last !== undefined && TERMINAL.has(last.type) };
+  return {
+    events,
+    positions,
+    byPosition,
+    ended: last !== undefined && TERMINAL.has(last.type),
+    redrivenAt: lastRedrive < 0 ? undefined : (rows[lastRedrive] as StoredEvent).time,
+  };
 }
 
 /** Indexes of each lane's trailing failure events, and of the terminal event. */
