@@ -100,11 +100,14 @@ export class LiveExecutions {
 
   /**
    * The end of an execution, whether it runs here now, starts running here later (resumed or
-   * woken) or runs in another process: those are polled, less often the longer they run.
+   * woken) or runs in another process. A store of this process alone is read again when the
+   * execution starts or ends here (and once a minute, to be safe); a shared one is polled, less
+   * often the longer the execution runs.
    */
   async outcome(executionArn: string): Promise<ExecutionResult> {
     const { store, queue, pollMs } = this.options;
-    for (let wait = pollMs; ; wait = Math.min(wait * 2, 5000)) {
+    const longest = store.shared ? 5000 : 60_000;
+    for (let wait = pollMs; ; wait = Math.min(wait * 2, longest)) {
       const entry = this.live.get(executionArn);
       if (entry) {
         await entry.execution.result();

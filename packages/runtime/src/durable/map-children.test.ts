@@ -177,6 +177,34 @@ describe('durable distributed Map: STANDARD children are executions of their own
     await runtime.close();
   });
 
+  it('wakes the parent as soon as a child that left memory while it waited ends', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const napping = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Nap',
+            States: { Nap: { Type: 'Wait', Seconds: 1, End: true } },
+          },
+          End: true,
+        },
+      },
+    };
+    const started = Date.now();
+    const parent = await runtime.startExecution(napping, { input: { items: ['a', 'b'] } });
+    // The children only wait: they leave memory, and the parent (its Map Run in flight) stays.
+    await until(() => runtime.running === 1);
+    expect(runtime.running).toBe(1);
+    expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: ['a', 'b'] });
+    expect(Date.now() - started).toBeLessThan(3000);
+    await runtime.close();
+  });
+
   it('runs EXPRESS children inside the parent, as before: nothing of them is stored', async () => {
     const store = new InMemoryDurableStore();
     const runtime = createDurableRuntime({
