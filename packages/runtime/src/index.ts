@@ -23,6 +23,7 @@ export {
   type DefinitionDiagnostic,
   ExecutionAlreadyExistsError,
   InvalidDefinitionError,
+  RuntimeClosedError,
   StatesError,
   TaskFailedError,
 } from './errors/runtime-errors';

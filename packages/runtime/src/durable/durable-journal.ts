@@ -18,13 +18,15 @@ export interface JournalOptions {
   readonly prior: PriorHistory;
   /** Told of each task token handed out (as what makes it), so a stored answer can be applied. */
   readonly onToken?: (token: () => string) => void;
-  /** Runs the STANDARD children of the execution's distributed Maps. */
-  readonly children?: ChildExecutionRunner;
+  /** Makes the runner of the execution's distributed Maps' STANDARD children, given whether the execution was let go. */
+  readonly children?: (letGo: () => boolean) => ChildExecutionRunner;
 }
 
 export interface DurableJournal extends ExecutionJournal {
   /** Stops writing: the execution was handed to another runtime or the runtime is closing. */
   detach(): void;
+  /** Whether `detach` was called. */
+  readonly detached: boolean;
   /** Whether the execution only waits, and until when (see IdleTracker). */
   readonly idle: IdleTracker;
 }
@@ -64,7 +66,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     uuid: () => seededUuid(uuidRandom),
     prior,
     idle,
-    children: options.children,
+    children: options.children?.(() => detached),
     recordedAt: (position) => {
       lookedUp = prior.byPosition.get(position);
       return lookedUp;
@@ -110,6 +112,9 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     },
     detach() {
       detached = true;
+    },
+    get detached() {
+      return detached;
     },
   };
 }

@@ -4,7 +4,7 @@ import { createRealClock } from '../clock/real-clock';
 import type { DefinitionInput } from '../engine/check-definition';
 import type { ExecutionResult } from '../engine/execution-result';
 import { createRuntime } from '../engine/runtime';
-import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
+import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
@@ -40,6 +40,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const catalog = new MachineCatalog(store, region, accountId, Math.random, options.validate ?? true);
   const live = new Map<string, Live>();
   const isLive = (arn: string) => live.has(arn);
+  /** Parents waiting on children of their Map Runs, with how many each waits on. */
+  const waitingOnChildren = new Map<string, number>();
+  let closed = false;
   const queue = new CommitQueue({
     store,
     owner: store.shared ? owner : undefined,
@@ -66,16 +69,21 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       leases.start();
       unloader.watch();
     },
-    children: (parentArn, parentRedrivenAt): ChildExecutionRunner =>
+    children: (parentArn, parentRedrivenAt, parentLetGo): ChildExecutionRunner =>
       mapChildRunner(parentArn, {
         isLive,
+        parentLetGo,
         parentRedrivenAt,
         find: (arn) => store.getExecution(arn),
         redrive: (arn) => redriveExecution(arn),
-        start: ({ definition, input }, child) => startExecution(definition, { ...child, input }),
-        outcome: (arn): Promise<ExecutionResult> => lives.outcome(arn),
+        start: ({ definition, input }, child) => startExecution(definition, { ...child, input }, true),
+        outcome: (arn, signal): Promise<ExecutionResult> => lives.outcome(arn, signal),
         stop: (arn, cause) => lives.stop(arn, cause),
-        letGo: (arn) => lives.abandon([arn]),
+        waiting: (parentArn, change) => {
+          const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
+          if (count > 0) waitingOnChildren.set(parentArn, count);
+          else waitingOnChildren.delete(parentArn);
+        },
       }),
   });
   const leases = new LeaseKeeper({
@@ -105,10 +113,13 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     return initialized;
   };
 
+  /** `isNew`: the caller made sure no execution has this ARN (a Map Run's child). */
   async function startExecution(
     target: DefinitionInput,
     start: DurableStartOptions = {},
+    isNew = false,
   ): Promise<DurableExecution> {
+    if (closed) throw new RuntimeClosedError();
     await ready();
     const resolved = await catalog.resolve(
       target,
@@ -120,7 +131,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       start.executionArn ?? `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
     // A name the runtime drew (a random UUID) cannot be taken: the store is asked only about
     // names and ARNs the caller chose, which spares a round trip on most starts.
-    const chosen = start.name !== undefined || start.executionArn !== undefined;
+    const chosen = !isNew && (start.name !== undefined || start.executionArn !== undefined);
     if (live.has(executionArn) || (chosen && (await store.getExecution(executionArn)))) {
       throw new ExecutionAlreadyExistsError(executionArn);
     }
@@ -156,6 +167,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       return lives.handle(executionArn);
     }
     await tasks.ensureActivities(resolved.definitionId, resolved.definition);
+    // Closed meanwhile (a Map Run's child started as its parent was let go): nothing runs.
+    if (closed) throw new RuntimeClosedError();
     queue.addExecution(row);
     const started = lives.run(row, resolved.definition);
     await queue.flushed();
@@ -181,7 +194,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       const rows = await store.claim({ owner, limit, leaseMs, now: clock.now() });
       return Promise.all(rows.map((row) => lives.resume(row)));
     },
-    running: () => live.size,
+    // A parent that waits on its Map Run's children holds no worker slot: the children need them.
+    running: () => live.size - waitingOnChildren.size,
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),
     handBack: async (arns: readonly string[]) => {
@@ -269,6 +283,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       return live.size;
     },
     async close() {
+      closed = true;
       for (const stop of unsubscribe.splice(0)) stop();
       leases.stop();
       unloader.close();

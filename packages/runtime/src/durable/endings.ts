@@ -14,8 +14,8 @@ export class Endings {
     for (const wake of watching) wake();
   }
 
-  /** Resolves at the next nudge for this execution, or after `ms`. */
-  next(executionArn: string, ms: number): Promise<void> {
+  /** Resolves at the next nudge for this execution, after `ms`, or when `signal` fires. */
+  next(executionArn: string, ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       let watching = this.watchers.get(executionArn);
       if (!watching) {
@@ -25,12 +25,16 @@ export class Endings {
       const set = watching;
       const wake = () => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', wake);
         set.delete(wake);
         if (set.size === 0 && this.watchers.get(executionArn) === set) this.watchers.delete(executionArn);
         resolve();
       };
-      const timer = setTimeout(wake, ms);
+      // Waiting must not keep the process alive: whatever waits is held by something else.
+      const timer = setTimeout(wake, ms).unref();
       set.add(wake);
+      if (signal?.aborted) wake();
+      else signal?.addEventListener('abort', wake, { once: true });
     });
   }
 

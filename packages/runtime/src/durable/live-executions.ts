@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { BranchCancelled } from '../engine/cancellation';
 import type { Execution, ExecutionResult } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
 import type { HistoryEvent } from '../history/history-event';
@@ -32,8 +33,15 @@ export interface LiveExecutionsOptions {
   readonly signals: TaskSignals;
   /** Told whenever an execution starts running here. */
   readonly onRun: () => void;
-  /** Runs the STANDARD children of the execution's distributed Maps (redriven at `redrivenAt`). */
-  readonly children: (parentArn: string, redrivenAt: number | undefined) => ChildExecutionRunner;
+  /**
+   * Runs the STANDARD children of the execution's distributed Maps (redriven at `redrivenAt`;
+   * `letGo` tells whether it was handed to another runtime or the runtime closed).
+   */
+  readonly children: (
+    parentArn: string,
+    redrivenAt: number | undefined,
+    letGo: () => boolean,
+  ) => ChildExecutionRunner;
 }
 
 /**
@@ -58,7 +66,7 @@ export class LiveExecutions {
       queue,
       prior,
       onToken: (token) => signals.tokenIssued(token),
-      children: this.options.children(row.executionArn, prior.redrivenAt),
+      children: (letGo) => this.options.children(row.executionArn, prior.redrivenAt, letGo),
     });
     const execution = inner.startExecution(definition, {
       input: JSON.parse(row.input),
@@ -102,28 +110,50 @@ export class LiveExecutions {
    * The end of an execution, whether it runs here now, starts running here later (resumed or
    * woken) or runs in another process. A store of this process alone is read again when the
    * execution starts or ends here (and once a minute, to be safe); a shared one is polled, less
-   * often the longer the execution runs.
+   * often the longer the execution runs. A failed read is tried again. Rejects with
+   * `BranchCancelled` once `signal` fires.
    */
-  async outcome(executionArn: string): Promise<ExecutionResult> {
+  async outcome(executionArn: string, signal: AbortSignal): Promise<ExecutionResult> {
     const { store, queue, pollMs } = this.options;
     const longest = store.shared ? 5000 : 60_000;
     for (let wait = pollMs; ; wait = Math.min(wait * 2, longest)) {
       const entry = this.live.get(executionArn);
       if (entry) {
-        await entry.execution.result();
+        await untilAborted(entry.execution.result(), signal);
         // Ended here a moment ago: its last commit may still be in flight.
         await queue.flushed().catch(() => {});
       }
-      const row = await store.getExecution(executionArn);
+      if (signal.aborted) throw new BranchCancelled();
+      const row = await store.getExecution(executionArn).catch(() => undefined);
       const result = row && resultOf(row);
       if (result) return result;
-      if (!this.live.has(executionArn)) await this.endings.next(executionArn, wait);
+      if (!this.live.has(executionArn)) await this.endings.next(executionArn, wait, signal);
     }
   }
 
-  /** Stops an execution running here, as StopExecution does. */
-  stop(executionArn: string, cause: string): void {
-    this.live.get(executionArn)?.execution.stop({ cause });
+  /**
+   * Stops an execution as StopExecution does (ExecutionAborted, with `cause`): here if it runs
+   * here, or through the store if it runs nowhere (unloaded while it waits, or not resumed yet).
+   * On a shared store another worker may hold it: it is left to end on its own.
+   */
+  async stop(executionArn: string, cause: string): Promise<void> {
+    const { store, queue, clock } = this.options;
+    const entry = this.live.get(executionArn);
+    if (entry) return entry.execution.stop({ cause });
+    if (store.shared) return;
+    const row = await store.getExecution(executionArn);
+    if (row?.status !== 'RUNNING' || this.live.has(executionArn)) return;
+    const last = (await store.listEvents(executionArn)).length;
+    queue.addEvent({
+      executionArn,
+      id: last + 1,
+      previousEventId: last,
+      type: 'ExecutionAborted',
+      time: clock.now(),
+      position: '~stop',
+      details: JSON.stringify({ cause }),
+    });
+    await queue.flushed();
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */
@@ -191,4 +221,14 @@ export function redrivenEvent(row: StoredExecution, lastId: number, now: number)
     position: `~redrive:${row.redriveCount}`,
     details: JSON.stringify({ redriveCount: row.redriveCount }),
   };
+}
+
+/** Settles with `work`, or as soon as `signal` fires (rejecting with BranchCancelled). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new BranchCancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new BranchCancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

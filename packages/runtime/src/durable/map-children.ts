@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { BranchCancelled } from '../engine/cancellation';
 import type { ExecutionResult } from '../engine/execution-result';
 import { StateFailure, StateFailureSignal } from '../errors/state-failure';
 import type { ChildExecutionRequest, ChildExecutionRunner } from '../map/child-executions';
+import { uuidFrom } from '../map/distributed';
 import type { StoredExecution } from './durable-store';
 
 export interface ChildIdentity {
@@ -14,20 +14,22 @@ export interface ChildIdentity {
 export interface MapChildrenOptions {
   /** Whether an execution runs in this process now. */
   readonly isLive: (executionArn: string) => boolean;
+  /** Whether the parent was let go (handed to another runtime, or the runtime closed). */
+  readonly parentLetGo: () => boolean;
   /** When the parent was last redriven: children that failed before then are redriven too. */
   readonly parentRedrivenAt: number | undefined;
   /** A child started already (here, before a restart, or elsewhere), as the store holds it. */
   readonly find: (executionArn: string) => Promise<StoredExecution | undefined>;
   /** Redrives a child that failed, timed out or was aborted. */
   readonly redrive: (executionArn: string) => Promise<unknown>;
-  /** Starts a child as a durable execution; resolves once its start is committed. */
+  /** Starts a child (known not to exist) as a durable execution; resolves once its start is committed. */
   readonly start: (request: ChildExecutionRequest, child: ChildIdentity) => Promise<unknown>;
-  /** Waits for an execution's end, wherever it runs. */
-  readonly outcome: (executionArn: string) => Promise<ExecutionResult>;
-  /** Stops an execution running here (ExecutionAborted, with `cause`). */
-  readonly stop: (executionArn: string, cause: string) => void;
-  /** Lets go of an execution running here without writing anything more for it. */
-  readonly letGo: (executionArn: string) => void;
+  /** Waits for an execution's end, wherever it runs; rejects with BranchCancelled when `signal` fires. */
+  readonly outcome: (executionArn: string, signal: AbortSignal) => Promise<ExecutionResult>;
+  /** Stops an execution wherever this runtime can (ExecutionAborted, with `cause`). */
+  readonly stop: (executionArn: string, cause: string) => Promise<void>;
+  /** The parent waits on one child more (1) or one fewer (-1). */
+  readonly waiting: (parentArn: string, change: 1 | -1) => void;
 }
 
 /** The cause a child stopped by its Map records: a replaying parent tells it from a failure. */
@@ -39,8 +41,7 @@ export const MAP_RUN_STOPPED = 'The Map Run no longer needs this child execution
  */
 export function childIdentity(mapRunArn: string, index: number): ChildIdentity {
   const run = mapRunArn.slice(0, mapRunArn.lastIndexOf(':'));
-  const hex = createHash('sha256').update(`${mapRunArn}#${index}`).digest('hex');
-  const name = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const name = uuidFrom(`${mapRunArn}#${index}`);
   return {
     name,
     executionArn: `${run.replace(':mapRun:', ':execution:')}:${name}`,
@@ -52,61 +53,87 @@ export function childIdentity(mapRunArn: string, index: number): ChildIdentity {
  * Runs the STANDARD children of a durable parent's distributed Maps as durable executions: each
  * is started once (or found again when the parent replays), stored and resumed on its own, and
  * its end is what the Map sees. When the Map no longer needs a child (a failure beyond
- * tolerance, the parent stopped or timed out) a child running here is stopped; a parent let go
- * (handed to another runtime, or the runtime closing) leaves its children as they are.
+ * tolerance, the parent stopped or timed out) the child is stopped; a parent let go (handed to
+ * another runtime, or the runtime closing) leaves its children as they are.
  */
 export function mapChildRunner(parentArn: string, options: MapChildrenOptions): ChildExecutionRunner {
   return async (request) => {
     const { signal } = request;
     if (signal.aborted) throw new BranchCancelled();
     const child = childIdentity(request.mapRunArn, request.index);
-    const { executionArn } = child;
-    const found = options.isLive(executionArn) ? undefined : await options.find(executionArn);
-    const failure = (what: string) => (error: unknown) => {
-      const why = error instanceof Error ? error.message : String(error);
-      return new StateFailureSignal(
-        new StateFailure(
-          'States.Runtime',
-          `The child execution of item ${request.index} could not ${what}: ${why}`,
-        ),
-      );
-    };
-    if (!options.isLive(executionArn) && found === undefined) {
-      await options.start(request, child).catch(async (error: unknown) => {
-        // Started meanwhile by another runtime replaying the same parent (its lease was taken).
-        if ((await options.find(executionArn)) === undefined) throw failure('start')(error);
-      });
-    } else if (found && failedBefore(found, options.parentRedrivenAt)) {
-      // A redriven parent redrives its Map Run: the children that did not succeed run again.
-      await options.redrive(executionArn).catch(async (error: unknown) => {
-        const now = await options.find(executionArn);
-        if (now === undefined || failedBefore(now, options.parentRedrivenAt))
-          throw failure('be redriven')(error);
-      });
-    }
-    if (!options.isLive(parentArn)) {
-      // The parent was let go while its child started: the child goes with it.
-      options.letGo(executionArn);
-      throw new BranchCancelled();
-    }
-    let onAbort = () => {};
-    const cancelled = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        if (options.isLive(parentArn)) options.stop(executionArn, MAP_RUN_STOPPED);
-        reject(new BranchCancelled());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+    options.waiting(parentArn, 1);
     try {
-      const result = await Promise.race([options.outcome(executionArn), cancelled]);
+      await prepare(request, child, options);
+      if (signal.aborted) throw new BranchCancelled();
+      const result = await options.outcome(child.executionArn, signal);
       if (result.status === 'SUCCEEDED') return result.output;
       // Stopped by this Map before a restart: as cancelled now, not a failure to count again.
       if (result.status === 'ABORTED' && result.cause === MAP_RUN_STOPPED) throw new BranchCancelled();
       throw new StateFailureSignal(new StateFailure(result.error, result.cause));
+    } catch (error) {
+      // The Map no longer needs the child; a parent let go (no longer live here) leaves it be.
+      if (error instanceof BranchCancelled && !options.parentLetGo()) {
+        void options.stop(child.executionArn, MAP_RUN_STOPPED).catch(() => {});
+      }
+      throw error;
     } finally {
-      signal.removeEventListener('abort', onAbort);
+      options.waiting(parentArn, -1);
     }
   };
+}
+
+/** Starts the child, redrives it (the parent was redriven), or finds it running or ended. */
+async function prepare(
+  request: ChildExecutionRequest,
+  child: ChildIdentity,
+  options: MapChildrenOptions,
+): Promise<void> {
+  const { executionArn } = child;
+  const found = await retried(() => options.find(executionArn));
+  if (found === undefined && options.isLive(executionArn)) return;
+  if (found === undefined) {
+    // Starting is idempotent by ARN: a failed start is tried again, and one that landed anyway
+    // (or that another runtime replaying the same parent made) is found.
+    await retried(async () => {
+      if ((await options.find(executionArn)) === undefined) await options.start(request, child);
+    }).catch(failure(request.index, 'start'));
+    return;
+  }
+  if (found.input !== JSON.stringify(request.input)) {
+    // The item reader gave other items after a restart: the child of this index is another item's.
+    throw new StateFailureSignal(
+      new StateFailure(
+        'States.Runtime',
+        `The item at index ${request.index} is not the one its child execution ${executionArn} started with: the Map's items changed since the Map Run started.`,
+      ),
+    );
+  }
+  if (!options.isLive(executionArn) && failedBefore(found, options.parentRedrivenAt)) {
+    // A redriven parent redrives its Map Run: the children that did not succeed run again.
+    await retried(async () => {
+      const now = await options.find(executionArn);
+      if (now && failedBefore(now, options.parentRedrivenAt)) await options.redrive(executionArn);
+    }).catch(failure(request.index, 'be redriven'));
+  }
+}
+
+const failure = (index: number, what: string) => (error: unknown) => {
+  const why = error instanceof Error ? error.message : String(error);
+  throw new StateFailureSignal(
+    new StateFailure('States.Runtime', `The child execution of item ${index} could not ${what}: ${why}`),
+  );
+};
+
+/** Store calls are tried three times, 100 ms and 400 ms apart, before their error counts. */
+async function retried<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 4 ** attempt));
+    }
+  }
 }
 
 /** The child ended without success before the parent's last redrive. */

@@ -51,3 +51,11 @@ export class ExecutionAlreadyExistsError extends StepwiseError {
     super(`An execution with the ARN '${executionArn}' already exists`);
   }
 }
+
+/** The runtime was closed: it starts nothing more. */
+export class RuntimeClosedError extends StepwiseError {
+  readonly code = 'RUNTIME_CLOSED';
+  constructor() {
+    super('The runtime is closed: it starts no more executions.');
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { frameSignal } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { ErrorNames } from '../errors/error-names';
@@ -10,10 +11,27 @@ export interface DistributedConfig {
   readonly label: string | undefined;
 }
 
-export function mapRunArn(frame: Frame, stateName: string, label: string | undefined): string {
+/**
+ * The Map Run's ARN. A run whose children are executions of their own (`position` given: where
+ * its MapRunStarted event goes) takes a UUID derived from the execution and that position, so a
+ * replay after a restart names the same run, whatever order concurrent branches draw in.
+ */
+export function mapRunArn(
+  frame: Frame,
+  stateName: string,
+  label: string | undefined,
+  position?: string,
+): string {
   const { identity } = frame.run;
   const machine = identity.stateMachineArn.replace(':stateMachine:', ':mapRun:');
-  return `${machine}/${label ?? stateName}:${frame.run.env.uuid()}`;
+  const id = position === undefined ? frame.run.env.uuid() : uuidFrom(`${identity.executionArn}@${position}`);
+  return `${machine}/${label ?? stateName}:${id}`;
+}
+
+/** A UUID-shaped name derived from `text` (the same text, the same name). */
+export function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Items from the ItemReader's registered reader. */

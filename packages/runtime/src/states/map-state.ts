@@ -62,7 +62,10 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
       : maxConcurrency(scope);
     recorder.advance(frame.lane, 'MapStateStarted', { length: list.length });
     const accepted = tolerance(scope);
-    const runArn = distributed ? mapRunArn(frame, name, label) : undefined;
+    const childRuns = standardChild !== undefined && frame.run.children !== undefined;
+    const runArn = distributed
+      ? mapRunArn(frame, name, label, childRuns ? recorder.nextPosition(frame.lane) : undefined)
+      : undefined;
     if (runArn) recorder.advance(frame.lane, 'MapRunStarted', { mapRunArn: runArn });
     let outcome: Awaited<ReturnType<typeof runIterations>>;
     try {
