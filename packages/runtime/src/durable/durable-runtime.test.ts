@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RuntimeClosedError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
@@ -237,5 +238,16 @@ describe('durable runtime: versions and aliases', () => {
         { versionArn: v1.versionArn, weight: 60 },
       ]),
     ).rejects.toMatchObject({ code: 'INVALID_ALIAS_ROUTING' });
+  });
+});
+
+describe('durable runtime: closing', () => {
+  it('starts nothing once closed, with a typed error', async () => {
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
+    await runtime.close();
+    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    await expect(runtime.startExecution(definition)).rejects.toSatisfy(
+      (error: unknown) => error instanceof RuntimeClosedError && error.code === 'RUNTIME_CLOSED',
+    );
   });
 });
