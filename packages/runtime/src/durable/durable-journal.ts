@@ -18,15 +18,20 @@ export interface JournalOptions {
   readonly prior: PriorHistory;
   /** Told of each task token handed out (as what makes it), so a stored answer can be applied. */
   readonly onToken?: (token: () => string) => void;
-  /** Makes the runner of the execution's distributed Maps' STANDARD children, given whether the execution was let go. */
-  readonly children?: (letGo: () => boolean) => ChildExecutionRunner;
+  /**
+   * Makes the runner of an execution's distributed Maps' STANDARD children, given when it was last
+   * redriven and whether it was let go (handed to another runtime, or the runtime closed).
+   */
+  readonly children?: (
+    executionArn: string,
+    redrivenAt: number | undefined,
+    letGo: () => boolean,
+  ) => ChildExecutionRunner;
 }
 
 export interface DurableJournal extends ExecutionJournal {
   /** Stops writing: the execution was handed to another runtime or the runtime is closing. */
   detach(): void;
-  /** Whether `detach` was called. */
-  readonly detached: boolean;
   /** Whether the execution only waits, and until when (see IdleTracker). */
   readonly idle: IdleTracker;
 }
@@ -37,8 +42,9 @@ export interface DurableJournal extends ExecutionJournal {
  * resumed run draws the same numbers and hands out the same tokens.
  */
 export function createDurableJournal(options: JournalOptions): DurableJournal {
-  const { executionArn, queue, prior } = options;
+  const { executionArn, queue, prior, children: make } = options;
   let detached = false;
+  let runner: ChildExecutionRunner | undefined;
   let recorder: HistoryRecorder | undefined;
   const idle = new IdleTracker(options.clock.now);
   /** The recorded event a position lookup found: matched again if `replayed` follows. */
@@ -66,7 +72,13 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     uuid: () => seededUuid(uuidRandom),
     prior,
     idle,
-    children: options.children?.(() => detached),
+    // Made on the first child, so an execution without a Map Run pays next to nothing for it.
+    children:
+      make &&
+      ((request) => {
+        runner ??= make(executionArn, prior.redrivenAt, () => detached);
+        return runner(request);
+      }),
     recordedAt: (position) => {
       lookedUp = prior.byPosition.get(position);
       return lookedUp;
@@ -112,9 +124,6 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     },
     detach() {
       detached = true;
-    },
-    get detached() {
-      return detached;
     },
   };
 }

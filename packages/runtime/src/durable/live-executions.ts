@@ -66,7 +66,7 @@ export class LiveExecutions {
       queue,
       prior,
       onToken: (token) => signals.tokenIssued(token),
-      children: (letGo) => this.options.children(row.executionArn, prior.redrivenAt, letGo),
+      children: this.options.children,
     });
     const execution = inner.startExecution(definition, {
       input: JSON.parse(row.input),
