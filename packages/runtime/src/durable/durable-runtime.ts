@@ -113,11 +113,14 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     return initialized;
   };
 
-  /** `isNew`: the caller made sure no execution has this ARN (a Map Run's child). */
+  /**
+   * `asChild`: a Map Run's child, whose ARN the caller made sure is free. It runs here, beside its
+   * parent, rather than queued for any worker: a worker full of waiting parents still runs them.
+   */
   async function startExecution(
     target: DefinitionInput,
     start: DurableStartOptions = {},
-    isNew = false,
+    asChild = false,
   ): Promise<DurableExecution> {
     if (closed) throw new RuntimeClosedError();
     await ready();
@@ -131,12 +134,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       start.executionArn ?? `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
     // A name the runtime drew (a random UUID) cannot be taken: the store is asked only about
     // names and ARNs the caller chose, which spares a round trip on most starts.
-    const chosen = !isNew && (start.name !== undefined || start.executionArn !== undefined);
+    const chosen = !asChild && (start.name !== undefined || start.executionArn !== undefined);
     if (live.has(executionArn) || (chosen && (await store.getExecution(executionArn)))) {
       throw new ExecutionAlreadyExistsError(executionArn);
     }
     const now = clock.now();
-    const queued = workers > 0 || start.enqueue === true;
+    const queued = !asChild && (workers > 0 || start.enqueue === true);
     const row: StoredExecution = {
       executionArn,
       name,
@@ -194,7 +197,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       const rows = await store.claim({ owner, limit, leaseMs, now: clock.now() });
       return Promise.all(rows.map((row) => lives.resume(row)));
     },
-    // A parent that waits on its Map Run's children holds no worker slot: the children need them.
+    // A parent waiting on children that run elsewhere (resumed by other workers after a crash)
+    // holds no worker slot: those children may need it.
     running: () => live.size - waitingOnChildren.size,
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),

@@ -50,6 +50,9 @@ export interface LiveExecutionsOptions {
  */
 export class LiveExecutions {
   private readonly endings = new Endings();
+  /** Executions being stopped through the store, and resumes in progress (see `stop`). */
+  private readonly stopping = new Set<string>();
+  private readonly resuming = new Map<string, Promise<DurableExecution>>();
 
   constructor(
     readonly live: Map<string, Live>,
@@ -124,10 +127,12 @@ export class LiveExecutions {
         await queue.flushed().catch(() => {});
       }
       if (signal.aborted) throw new BranchCancelled();
+      // Watched before the read, so an end between the read and the wait is not missed.
+      const changed = this.endings.next(executionArn, wait, signal);
       const row = await store.getExecution(executionArn).catch(() => undefined);
       const result = row && resultOf(row);
       if (result) return result;
-      if (!this.live.has(executionArn)) await this.endings.next(executionArn, wait, signal);
+      if (!this.live.has(executionArn)) await changed;
     }
   }
 
@@ -138,30 +143,53 @@ export class LiveExecutions {
    */
   async stop(executionArn: string, cause: string): Promise<void> {
     const { store, queue, clock } = this.options;
-    const entry = this.live.get(executionArn);
-    if (entry) return entry.execution.stop({ cause });
+    if (this.live.has(executionArn)) return this.live.get(executionArn)?.execution.stop({ cause });
     if (store.shared) return;
-    const row = await store.getExecution(executionArn);
-    if (row?.status !== 'RUNNING' || this.live.has(executionArn)) return;
-    const last = (await store.listEvents(executionArn)).length;
-    queue.addEvent({
-      executionArn,
-      id: last + 1,
-      previousEventId: last,
-      type: 'ExecutionAborted',
-      time: clock.now(),
-      position: '~stop',
-      details: JSON.stringify({ cause }),
-    });
-    await queue.flushed();
+    // No resume may start it meanwhile; one already loading it finishes first (and is stopped).
+    this.stopping.add(executionArn);
+    try {
+      await this.resuming.get(executionArn)?.catch(() => {});
+      const entry = this.live.get(executionArn);
+      if (entry) return entry.execution.stop({ cause });
+      const row = await store.getExecution(executionArn);
+      if (row?.status !== 'RUNNING') return;
+      const last = (await store.listEvents(executionArn)).length;
+      queue.addEvent({
+        executionArn,
+        id: last + 1,
+        previousEventId: last,
+        type: 'ExecutionAborted',
+        time: clock.now(),
+        position: '~stop',
+        details: JSON.stringify({ cause }),
+      });
+      await queue.flushed();
+    } finally {
+      this.stopping.delete(executionArn);
+    }
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */
   async resume(row: StoredExecution): Promise<DurableExecution> {
+    const arn = row.executionArn;
+    if (this.stopping.has(arn)) return this.handle(arn);
+    const loading = this.load(row);
+    this.resuming.set(arn, loading);
+    try {
+      return await loading;
+    } finally {
+      if (this.resuming.get(arn) === loading) this.resuming.delete(arn);
+    }
+  }
+
+  private async load(row: StoredExecution): Promise<DurableExecution> {
     const { store, queue, clock, catalog, tasks, signals } = this.options;
     let events = await store.listEvents(row.executionArn);
     let prior = priorHistory(events);
     if (prior.ended) {
+      // Ended since it was claimed (stopped through the store, say): nothing to run.
+      if ((await store.getExecution(row.executionArn))?.status !== 'RUNNING')
+        return this.handle(row.executionArn);
       // Running, yet ended: a redrive whose ExecutionRedriven event had not been committed.
       queue.addEvent(redrivenEvent(row, events.length, clock.now()));
       await queue.flushed();
@@ -173,6 +201,7 @@ export class LiveExecutions {
     if (ran) await store.clearTimers(row.executionArn);
     const definition = await catalog.definitionText(row.definitionId);
     await tasks.ensureActivities(row.definitionId, definition);
+    if (this.stopping.has(row.executionArn)) return this.handle(row.executionArn);
     const resumed = this.run(row, definition, prior);
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
     if (ran) void signals.sweep([row.executionArn]).catch(() => {});

@@ -241,4 +241,36 @@ describe('durable distributed Map children, when things go wrong', () => {
     expect(result.status === 'FAILED' && result.cause).toMatch(/items changed since the Map Run started/);
     await second.close();
   });
+
+  it('leaves a parent that was starting a child when the runtime closed running, to resume later', async () => {
+    const store = new InMemoryDurableStore();
+    const commit = store.commit.bind(store);
+    // Slow commits: close() waits on its flush while the Map tries to start its child.
+    store.commit = async (batch) => {
+      await sleep(700);
+      return commit(batch);
+    };
+    const read = store.getExecution.bind(store);
+    let closing: Promise<void> | undefined;
+    store.getExecution = async (arn: string) => {
+      if (arn.includes('/Each:')) closing ??= runtime.close();
+      return read(arn);
+    };
+    const runtime = createDurableRuntime({ store, handlers: { [fn('work')]: (item: unknown) => item } });
+    const parent = await runtime.startExecution(
+      { StartAt: 'Each', States: { Each: distributed(oneTask(fn('work'))) } },
+      { input: { items: [1] } },
+    );
+    await until(() => closing !== undefined);
+    await closing;
+    await sleep(1500);
+    expect((await read(parent.executionArn))?.status).toBe('RUNNING');
+
+    store.getExecution = read;
+    store.commit = commit;
+    const next = createDurableRuntime({ store, handlers: { [fn('work')]: (item: unknown) => item } });
+    await next.recover();
+    expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: [1] });
+    await next.close();
+  });
 });

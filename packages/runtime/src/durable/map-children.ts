@@ -1,5 +1,6 @@
 import { BranchCancelled } from '../engine/cancellation';
 import type { ExecutionResult } from '../engine/execution-result';
+import { RuntimeClosedError } from '../errors/runtime-errors';
 import { StateFailure, StateFailureSignal } from '../errors/state-failure';
 import type { ChildExecutionRequest, ChildExecutionRunner } from '../map/child-executions';
 import { uuidFrom } from '../map/distributed';
@@ -61,10 +62,13 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
     const { signal } = request;
     if (signal.aborted) throw new BranchCancelled();
     const child = childIdentity(request.mapRunArn, request.index);
-    options.waiting(parentArn, 1);
+    let waiting = false;
     try {
       await prepare(request, child, options);
       if (signal.aborted) throw new BranchCancelled();
+      // A child running here counts as running itself; one running elsewhere may need a slot.
+      waiting = !options.isLive(child.executionArn);
+      if (waiting) options.waiting(parentArn, 1);
       const result = await options.outcome(child.executionArn, signal);
       if (result.status === 'SUCCEEDED') return result.output;
       // Stopped by this Map before a restart: as cancelled now, not a failure to count again.
@@ -77,7 +81,7 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
       }
       throw error;
     } finally {
-      options.waiting(parentArn, -1);
+      if (waiting) options.waiting(parentArn, -1);
     }
   };
 }
@@ -96,10 +100,14 @@ async function prepare(
     // (or that another runtime replaying the same parent made) is found.
     await retried(async () => {
       if ((await options.find(executionArn)) === undefined) await options.start(request, child);
-    }).catch(failure(request.index, 'start'));
+    }).catch(async (error: unknown) => {
+      // The runtime is closing: the parent is about to be let go, and must not fail meanwhile.
+      if (error instanceof RuntimeClosedError) await cancelled(request.signal);
+      failure(request.index, 'start')(error);
+    });
     return;
   }
-  if (found.input !== JSON.stringify(request.input)) {
+  if (request.itemIsInput && found.input !== JSON.stringify(request.input)) {
     // The item reader gave other items after a restart: the child of this index is another item's.
     throw new StateFailureSignal(
       new StateFailure(
@@ -124,13 +132,21 @@ const failure = (index: number, what: string) => (error: unknown) => {
   );
 };
 
+/** Rejects with BranchCancelled once `signal` fires. */
+function cancelled(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(new BranchCancelled());
+    else signal.addEventListener('abort', () => reject(new BranchCancelled()), { once: true });
+  });
+}
+
 /** Store calls are tried three times, 100 ms and 400 ms apart, before their error counts. */
 async function retried<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      if (attempt === 2) throw error;
+      if (attempt === 2 || error instanceof RuntimeClosedError) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * 4 ** attempt));
     }
   }

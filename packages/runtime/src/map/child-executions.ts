@@ -10,6 +10,11 @@ export interface ChildExecutionRequest {
   /** The ItemProcessor as a definition of its own (without ProcessorConfig). */
   readonly definition: Readonly<Record<string, unknown>>;
   readonly input: unknown;
+  /**
+   * The input is the item as read (no ItemSelector or ItemBatcher), so a child found again after
+   * a restart can be checked to be this item's.
+   */
+  readonly itemIsInput: boolean;
   /** Fires when the Map no longer needs the child: a failure beyond tolerance, or the parent stopped. */
   readonly signal: AbortSignal;
 }

@@ -84,6 +84,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
                   index,
                   definition: standardChild,
                   input: childInput,
+                  itemIsInput: selector === undefined && batcher === undefined,
                   signal,
                 })
             : undefined,
