@@ -22,4 +22,13 @@ describe('endings', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(15);
     expect(endings.watched).toBe(0);
   });
+
+  it('stops watching when cancelled, so a watch that is not waited on leaves nothing behind', async () => {
+    const endings = new Endings();
+    const watch = endings.watch('arn:a', 60_000);
+    expect(endings.watched).toBe(1);
+    watch.cancel();
+    await watch.changed;
+    expect(endings.watched).toBe(0);
+  });
 });

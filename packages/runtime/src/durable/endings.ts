@@ -14,16 +14,20 @@ export class Endings {
     for (const wake of watching) wake();
   }
 
-  /** Resolves at the next nudge for this execution, after `ms`, or when `signal` fires. */
-  next(executionArn: string, ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
+  /**
+   * Watches for the next nudge for this execution: `changed` resolves then, after `ms`, or when
+   * `signal` fires. `cancel` stops watching (the watcher would otherwise linger until `ms`).
+   */
+  watch(executionArn: string, ms: number, signal?: AbortSignal): { changed: Promise<void>; cancel(): void } {
+    let wake = () => {};
+    const changed = new Promise<void>((resolve) => {
       let watching = this.watchers.get(executionArn);
       if (!watching) {
         watching = new Set();
         this.watchers.set(executionArn, watching);
       }
       const set = watching;
-      const wake = () => {
+      wake = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', wake);
         set.delete(wake);
@@ -36,6 +40,12 @@ export class Endings {
       if (signal?.aborted) wake();
       else signal?.addEventListener('abort', wake, { once: true });
     });
+    return { changed, cancel: () => wake() };
+  }
+
+  /** Resolves at the next nudge for this execution, after `ms`, or when `signal` fires. */
+  next(executionArn: string, ms: number, signal?: AbortSignal): Promise<void> {
+    return this.watch(executionArn, ms, signal).changed;
   }
 
   /** How many executions someone waits on (for tests: nothing is left behind). */

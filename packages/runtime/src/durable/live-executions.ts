@@ -53,6 +53,7 @@ export class LiveExecutions {
   /** Executions being stopped through the store, and resumes in progress (see `stop`). */
   private readonly stopping = new Set<string>();
   private readonly resuming = new Map<string, Promise<DurableExecution>>();
+  private readonly skipped = new Set<string>();
 
   constructor(
     readonly live: Map<string, Live>,
@@ -128,11 +129,12 @@ export class LiveExecutions {
       }
       if (signal.aborted) throw new BranchCancelled();
       // Watched before the read, so an end between the read and the wait is not missed.
-      const changed = this.endings.next(executionArn, wait, signal);
+      const watch = this.endings.watch(executionArn, wait, signal);
       const row = await store.getExecution(executionArn).catch(() => undefined);
       const result = row && resultOf(row);
+      if (result === undefined && !this.live.has(executionArn)) await watch.changed;
+      watch.cancel();
       if (result) return result;
-      if (!this.live.has(executionArn)) await changed;
     }
   }
 
@@ -147,6 +149,7 @@ export class LiveExecutions {
     if (store.shared) return;
     // No resume may start it meanwhile; one already loading it finishes first (and is stopped).
     this.stopping.add(executionArn);
+    let stopped = false;
     try {
       await this.resuming.get(executionArn)?.catch(() => {});
       const entry = this.live.get(executionArn);
@@ -164,15 +167,18 @@ export class LiveExecutions {
         details: JSON.stringify({ cause }),
       });
       await queue.flushed();
+      stopped = true;
     } finally {
       this.stopping.delete(executionArn);
+      // A resume skipped meanwhile had claimed it: if the abort did not land, it runs after all.
+      if (this.skipped.delete(executionArn) && !stopped) void this.resumeArns([executionArn]);
     }
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */
   async resume(row: StoredExecution): Promise<DurableExecution> {
     const arn = row.executionArn;
-    if (this.stopping.has(arn)) return this.handle(arn);
+    if (this.stopping.has(arn)) return this.skip(arn);
     const loading = this.load(row);
     this.resuming.set(arn, loading);
     try {
@@ -180,6 +186,12 @@ export class LiveExecutions {
     } finally {
       if (this.resuming.get(arn) === loading) this.resuming.delete(arn);
     }
+  }
+
+  /** A resume left to a stop in progress (see `stop`). */
+  private skip(executionArn: string): DurableExecution {
+    this.skipped.add(executionArn);
+    return this.handle(executionArn);
   }
 
   private async load(row: StoredExecution): Promise<DurableExecution> {
@@ -201,7 +213,7 @@ export class LiveExecutions {
     if (ran) await store.clearTimers(row.executionArn);
     const definition = await catalog.definitionText(row.definitionId);
     await tasks.ensureActivities(row.definitionId, definition);
-    if (this.stopping.has(row.executionArn)) return this.handle(row.executionArn);
+    if (this.stopping.has(row.executionArn)) return this.skip(row.executionArn);
     const resumed = this.run(row, definition, prior);
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
     if (ran) void signals.sweep([row.executionArn]).catch(() => {});

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { BranchCancelled } from '../engine/cancellation';
 import type { ExecutionResult } from '../engine/execution-result';
 import { RuntimeClosedError } from '../errors/runtime-errors';
@@ -61,6 +62,8 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
   return async (request) => {
     const { signal } = request;
     if (signal.aborted) throw new BranchCancelled();
+    // Every child of the Map Run listens to the Map's signal while it is waited on.
+    setMaxListeners(0, signal);
     const child = childIdentity(request.mapRunArn, request.index);
     let waiting = false;
     try {
