@@ -61,54 +61,53 @@ export function describeStoreContract(
       for (const row of rows) assert.equal((await store.listEvents(row.executionArn)).length, 1);
     });
 
-    t.it('refuses an event id written twice and writes nothing of that commit', async () => {
-      const row = executionRow('dup');
+    /**
+     * Writes event 1 of `name`, then a commit that starts another execution beside an event of
+     * `name` with id `badId`: the commit must be refused as `refusal` says, leaving nothing of it.
+     */
+    async function refusedBeside(name: string, badId: number, refusal: (error: unknown) => boolean) {
+      const row = executionRow(name);
       const arn = row.executionArn;
       await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
-      const other = executionRow('other');
+      const other = executionRow(`beside-${name}`);
       await assert.rejects(
         store.commit(
           batch({
             executions: [other],
             events: [
               eventRow(other.executionArn, 1, 'ExecutionStarted', {}),
-              eventRow(arn, 1, 'ExecutionStarted', {}),
+              eventRow(arn, badId, 'PassStateEntered', { name: 'P' }),
             ],
           }),
         ),
-        (error: unknown) =>
-          error instanceof DuplicateTransitionError && error.code === 'DUPLICATE_TRANSITION',
+        refusal,
       );
       assert.equal(await store.getExecution(other.executionArn), undefined);
       assert.equal((await store.listEvents(arn)).length, 1);
+      return arn;
+    }
+
+    t.it('refuses an event id written twice and writes nothing of that commit', async () => {
+      await refusedBeside(
+        'dup',
+        1,
+        (error) => error instanceof DuplicateTransitionError && error.code === 'DUPLICATE_TRANSITION',
+      );
     });
 
     t.it(
       'refuses events that would leave a hole in a history and writes nothing of that commit',
       async () => {
-        const row = executionRow('gap');
-        const arn = row.executionArn;
-        await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
-        const other = executionRow('beside-gap');
-        await assert.rejects(
-          store.commit(
-            batch({
-              executions: [other],
-              events: [
-                eventRow(other.executionArn, 1, 'ExecutionStarted', {}),
-                eventRow(arn, 3, 'PassStateEntered', { name: 'P' }),
-              ],
-            }),
-          ),
-          (error: unknown) =>
+        const arn = await refusedBeside(
+          'gap',
+          3,
+          (error) =>
             error instanceof HistoryGapError &&
             error.code === 'HISTORY_GAP' &&
-            error.executionArn === arn &&
+            error.executionArn === executionRow('gap').executionArn &&
             error.eventId === 3 &&
             error.lastStoredId === 1,
         );
-        assert.equal(await store.getExecution(other.executionArn), undefined);
-        assert.equal((await store.listEvents(arn)).length, 1);
         await store.commit(batch({ events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }));
         assert.deepEqual(
           (await store.listEvents(arn)).map((e) => e.id),
