@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import { MAP_RUN_STOPPED } from './map-children';
+import { distributedState, fn, oneTask } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 
-const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const never = () => new Promise<never>(() => {});
-
-function distributed(processor: object, fields: object = { ItemsPath: '$.items' }) {
-  return {
-    Type: 'Map',
-    ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...processor },
-    ...fields,
-    End: true,
-  };
-}
-const oneTask = (resource: string, name = 'Work') => ({
-  StartAt: name,
-  States: { [name]: { Type: 'Task', Resource: resource, End: true } },
-});
 
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   for (let i = 0; i < 800 && !(await check()); i++) await sleep(5);
@@ -42,14 +29,14 @@ describe('durable distributed Map children, when things go wrong', () => {
               StartAt: 'Slow',
               States: {
                 Slow: { Type: 'Task', Resource: fn('slow'), ResultPath: null, Next: 'MapA' },
-                MapA: distributed(oneTask(fn('a'), 'WorkA')),
+                MapA: distributedState(oneTask(fn('a'), 'WorkA')),
               },
             },
             {
               StartAt: 'Fast',
               States: {
                 Fast: { Type: 'Task', Resource: fn('fast'), ResultPath: null, Next: 'MapB' },
-                MapB: distributed(oneTask(fn('b'), 'WorkB')),
+                MapB: distributedState(oneTask(fn('b'), 'WorkB')),
               },
             },
           ],
@@ -113,7 +100,7 @@ describe('durable distributed Map children, when things go wrong', () => {
       },
     };
     const parent = await runtime.startExecution(
-      { StartAt: 'Each', States: { Each: distributed(processor) } },
+      { StartAt: 'Each', States: { Each: distributedState(processor) } },
       { input: { items: ['bad', 'long'] } },
     );
     expect(await parent.result()).toMatchObject({ status: 'FAILED', error: 'Item.Bad' });
@@ -144,7 +131,7 @@ describe('durable distributed Map children, when things go wrong', () => {
     const definition = {
       TimeoutSeconds: 1,
       StartAt: 'Each',
-      States: { Each: distributed(oneTask(fn('work'))) },
+      States: { Each: distributedState(oneTask(fn('work'))) },
     };
     const parent = await runtime.startExecution(definition, { input: { items: ['slow', 'fast'] } });
     expect(await parent.result()).toMatchObject({ status: 'TIMED_OUT' });
@@ -163,7 +150,7 @@ describe('durable distributed Map children, when things go wrong', () => {
     const parents = await Promise.all(
       [0, 1].map((i) =>
         runtime.startExecution(
-          { StartAt: 'Each', States: { Each: distributed(oneTask(fn('work'))) } },
+          { StartAt: 'Each', States: { Each: distributedState(oneTask(fn('work'))) } },
           { name: `p${i}`, input: { items: [i, i + 10] } },
         ),
       ),
@@ -195,7 +182,7 @@ describe('durable distributed Map children, when things go wrong', () => {
       },
     });
     const parent = await runtime.startExecution(
-      { StartAt: 'Each', States: { Each: distributed(oneTask(fn('work'))) } },
+      { StartAt: 'Each', States: { Each: distributedState(oneTask(fn('work'))) } },
       { input: { items: [1] } },
     );
     expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: [1] });
@@ -210,7 +197,7 @@ describe('durable distributed Map children, when things go wrong', () => {
     const definition = {
       StartAt: 'Each',
       States: {
-        Each: distributed(oneTask(fn('work')), {
+        Each: distributedState(oneTask(fn('work')), {
           ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
         }),
       },
@@ -258,7 +245,7 @@ describe('durable distributed Map children, when things go wrong', () => {
     };
     const runtime = createDurableRuntime({ store, handlers: { [fn('work')]: (item: unknown) => item } });
     const parent = await runtime.startExecution(
-      { StartAt: 'Each', States: { Each: distributed(oneTask(fn('work'))) } },
+      { StartAt: 'Each', States: { Each: distributedState(oneTask(fn('work'))) } },
       { input: { items: [1] } },
     );
     await until(() => closing !== undefined);

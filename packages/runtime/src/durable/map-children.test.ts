@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import { childIdentity, MAP_RUN_STOPPED } from './map-children';
+import { distributedMap, fn } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 
-const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const never = () => new Promise<never>(() => {});
-
-/** A distributed Map over `$.items`, each child running one Task on its item. */
-function distributedMap(fields: Record<string, unknown> = {}, executionType = 'STANDARD') {
-  return {
-    StartAt: 'Each',
-    States: {
-      Each: {
-        Type: 'Map',
-        ItemsPath: '$.items',
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: executionType },
-          StartAt: 'Work',
-          States: { Work: { Type: 'Task', Resource: fn('work'), End: true } },
-        },
-        ...fields,
-        End: true,
-      },
-    },
-  };
-}
 
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
@@ -180,21 +160,10 @@ describe('durable distributed Map: STANDARD children are executions of their own
   it('wakes the parent as soon as a child that left memory while it waited ends', async () => {
     const store = new InMemoryDurableStore();
     const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const napping = {
-      StartAt: 'Each',
-      States: {
-        Each: {
-          Type: 'Map',
-          ItemsPath: '$.items',
-          ItemProcessor: {
-            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-            StartAt: 'Nap',
-            States: { Nap: { Type: 'Wait', Seconds: 1, End: true } },
-          },
-          End: true,
-        },
-      },
-    };
+    const napping = distributedMap({}, 'STANDARD', {
+      StartAt: 'Nap',
+      States: { Nap: { Type: 'Wait', Seconds: 1, End: true } },
+    });
     const started = Date.now();
     const parent = await runtime.startExecution(napping, { input: { items: ['a', 'b'] } });
     // The children only wait: they leave memory, and the parent (its Map Run in flight) stays.
