@@ -72,4 +72,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX activity_tasks_waiting ON task_tokens (activity_arn, scheduled_at)
     WHERE state = 'OPEN' AND taken = 0 AND activity_arn IS NOT NULL;
   `,
+  // Chunk rows are appended in commit order (the rowid), and found by execution through an index.
+  // Keyed by execution, a commit grouping the transitions of many executions wrote one row into a
+  // different leaf page for each of them; appended, their rows share the last few pages.
+  `
+  CREATE TABLE event_chunks_v3 (
+    id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, first_id INTEGER NOT NULL, last_id INTEGER NOT NULL,
+    events TEXT NOT NULL
+  );
+  INSERT INTO event_chunks_v3 (seq, first_id, last_id, events)
+    SELECT key / 1048576, key % 1048576, last_id, events FROM event_chunks ORDER BY key;
+  DROP TABLE event_chunks;
+  ALTER TABLE event_chunks_v3 RENAME TO event_chunks;
+  CREATE UNIQUE INDEX event_chunks_by_execution ON event_chunks (seq, first_id);
+  `,
 ];

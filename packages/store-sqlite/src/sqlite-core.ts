@@ -26,7 +26,7 @@ import { SqliteLeases } from './leases';
 import { migrate } from './migrate';
 import { prepareStatements, type Statements } from './statements';
 import { SqliteTaskTokens } from './task-tokens';
-import { CHUNK_SPAN, ExecutionKeys, writeBatch } from './write-batch';
+import { ExecutionKeys, writeBatch } from './write-batch';
 
 export interface SqliteCoreOptions {
   readonly filename: string;
@@ -98,9 +98,8 @@ export class SqliteCore implements SyncStore {
   listEvents(arn: string): StoredEvent[] {
     const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
     if (!row) return [];
-    const base = row.seq * CHUNK_SPAN;
-    const chunks = this.sql.listChunks.all(base, base + CHUNK_SPAN - 1) as { key: number; events: string }[];
-    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.key - base, chunk.events));
+    const chunks = this.sql.listChunks.all(row.seq) as { first_id: number; events: string }[];
+    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events));
   }
   listTimers(arn: string): StoredTimer[] {
     return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);

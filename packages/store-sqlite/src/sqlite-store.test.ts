@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createDurableRuntime,
+  DuplicateTransitionError,
   DurableResourceNotFoundError,
+  encodeChunk,
   executionValues,
   SchemaVersionMismatchError,
   StoreCorruptionError,
@@ -114,6 +116,49 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     await migrated.init();
     expect(await migrated.getExecution(row.executionArn)).toEqual(row);
     expect(await migrated.listEvents(row.executionArn)).toEqual(events);
+    await migrated.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates chunks keyed by execution to appended rows: histories read back and go on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-v2-'));
+    const filename = join(dir, 'v2.db');
+    const old = new Database(filename);
+    old.exec('CREATE TABLE stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    old.exec(MIGRATIONS[0] as string);
+    old.exec(MIGRATIONS[1] as string);
+    old.prepare('INSERT INTO stepwise_migrations VALUES (1, 0), (2, 0)').run();
+    const a = executionRow('a');
+    const b = executionRow('b');
+    const columns = `(${Array(15).fill('?').join(', ')})`;
+    const insert = old.prepare(
+      `INSERT INTO executions (arn, name, machine_arn, version_arn, definition_id, input, start_time, status,
+        stop_time, output, error, cause, redrive_count, owner, lease_expires) VALUES ${columns}`,
+    );
+    const seqOf = (row: typeof a) => Number(insert.run(executionValues(row)).lastInsertRowid);
+    const seqs = [seqOf(a), seqOf(b)];
+    const history = (row: typeof a) => [
+      eventRow(row.executionArn, 1, 'ExecutionStarted', { input: '{}' }),
+      eventRow(row.executionArn, 2, 'PassStateEntered'),
+      eventRow(row.executionArn, 3, 'PassStateExited'),
+    ];
+    // The second schema's keys: execution key * 2^20 + first event id; b's rows sit between a's.
+    const chunk = old.prepare('INSERT INTO event_chunks (key, last_id, events) VALUES (?, ?, ?)');
+    const [ha, hb] = [history(a), history(b)];
+    chunk.run((seqs[1] as number) * 2 ** 20 + 1, 2, encodeChunk(hb.slice(0, 2)));
+    chunk.run((seqs[0] as number) * 2 ** 20 + 1, 1, encodeChunk(ha.slice(0, 1)));
+    chunk.run((seqs[0] as number) * 2 ** 20 + 2, 3, encodeChunk(ha.slice(1)));
+    chunk.run((seqs[1] as number) * 2 ** 20 + 3, 3, encodeChunk(hb.slice(2)));
+    old.close();
+
+    const migrated = new SqliteStore({ filename, thread });
+    await migrated.init();
+    expect(await migrated.listEvents(a.executionArn)).toEqual(ha);
+    expect(await migrated.listEvents(b.executionArn)).toEqual(hb);
+    const next = eventRow(a.executionArn, 4, 'ExecutionSucceeded', { output: '{}' });
+    await migrated.commit(batch({ events: [next] }));
+    await expect(migrated.commit(batch({ events: [next] }))).rejects.toThrow(DuplicateTransitionError);
+    expect(await migrated.listEvents(a.executionArn)).toEqual([...ha, next]);
     await migrated.close();
     rmSync(dir, { recursive: true, force: true });
   });

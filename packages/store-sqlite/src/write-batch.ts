@@ -10,9 +10,6 @@ import {
 } from '@stepwise/runtime';
 import type { Statements } from './statements';
 
-/** Event chunks of execution `seq` are keyed `seq * CHUNK_SPAN + first event id`. */
-export const CHUNK_SPAN = 2 ** 20;
-
 /**
  * Execution keys (rowids) by ARN, remembered for running executions so a commit does not look
  * them up; an execution that ends is forgotten, and the map is emptied if it ever grows large.
@@ -61,10 +58,9 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBa
         continue;
       }
     }
-    const base = key * CHUNK_SPAN;
-    const before = sql.lastChunkBefore.get(base, base + chunk.lastId) as { last_id: number } | undefined;
+    const before = sql.lastChunkBefore.get(key, chunk.lastId) as { last_id: number } | undefined;
     checkFollows(chunk, before?.last_id ?? 0);
-    sql.insertChunk.run(base + chunk.firstId, chunk.lastId, encodeChunk(chunk.events));
+    sql.insertChunk.run(key, chunk.firstId, chunk.lastId, encodeChunk(chunk.events));
     for (const event of chunk.events) {
       const end = terminalUpdate(event);
       if (!end) continue;
