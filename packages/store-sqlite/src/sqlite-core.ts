@@ -79,6 +79,7 @@ export class SqliteCore implements SyncStore {
       this.writeTransaction ??= this.db.transaction((b: CommitBatch) => writeBatch(sql, this.keys, b));
       return this.writeTransaction(batch);
     } catch (error) {
+      this.keys.clear();
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
       }

@@ -10,22 +10,35 @@ import {
 } from '@stepwise/runtime';
 import type { Statements } from './statements';
 
+interface KnownExecution {
+  readonly key: number;
+  /** The last event id stored, once known; a commit's chunk must follow it. */
+  lastId: number | undefined;
+}
+
 /**
- * Execution keys (rowids) by ARN, remembered for running executions so a commit does not look
- * them up; an execution that ends is forgotten, and the map is emptied if it ever grows large.
+ * Execution keys (rowids) and last stored event ids by ARN, remembered for running executions so
+ * a commit neither looks the key up nor reads the last chunk back; an execution that ends is
+ * forgotten, and the map is emptied if it ever grows large. A failed transaction empties it too,
+ * since it may have noted rows that were rolled back.
  */
 export class ExecutionKeys {
-  private readonly keys = new Map<string, number>();
+  private readonly known = new Map<string, KnownExecution>();
 
-  get(arn: string): number | undefined {
-    return this.keys.get(arn);
+  get(arn: string): KnownExecution | undefined {
+    return this.known.get(arn);
   }
-  set(arn: string, key: number): void {
-    if (this.keys.size >= 100_000) this.keys.clear();
-    this.keys.set(arn, key);
+  set(arn: string, key: number, lastId?: number): KnownExecution {
+    if (this.known.size >= 100_000) this.known.clear();
+    const entry = { key, lastId };
+    this.known.set(arn, entry);
+    return entry;
   }
   delete(arn: string): void {
-    this.keys.delete(arn);
+    this.known.delete(arn);
+  }
+  clear(): void {
+    this.known.clear();
   }
 }
 
@@ -39,7 +52,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBa
   const fresh = new Set<string>();
   for (const e of batch.executions) {
     const { lastInsertRowid } = sql.insertExecution.run(executionValues(e));
-    keys.set(e.executionArn, Number(lastInsertRowid));
+    keys.set(e.executionArn, Number(lastInsertRowid), 0);
     fresh.add(e.executionArn);
   }
   const fenced: string[] = [];
@@ -47,20 +60,25 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBa
   for (const chunk of chunksOf(batch.events)) {
     const arn = chunk.executionArn;
     const fence = batch.owner !== undefined && !fresh.has(arn);
-    let key = keys.get(arn);
-    if (key === undefined || fence) {
+    let known = keys.get(arn);
+    if (known === undefined || fence) {
       const row = sql.keyOf.get(arn) as { seq: number; owner: string | null } | undefined;
       if (!row) throw new DurableResourceNotFoundError('execution', arn);
-      key = row.seq;
-      keys.set(arn, key);
+      // Under leases another process may have written since: its last event is read, not recalled.
+      known = keys.set(arn, row.seq);
       if (fence && row.owner !== batch.owner) {
         fenced.push(arn);
         continue;
       }
     }
-    const before = sql.lastChunkBefore.get(key, chunk.lastId) as { last_id: number } | undefined;
-    checkFollows(chunk, before?.last_id ?? 0);
+    const key = known.key;
+    if (known.lastId === undefined) {
+      const before = sql.lastChunkBefore.get(key, chunk.lastId) as { last_id: number } | undefined;
+      known.lastId = before?.last_id ?? 0;
+    }
+    checkFollows(chunk, known.lastId);
     sql.insertChunk.run(key, chunk.firstId, chunk.lastId, encodeChunk(chunk.events));
+    known.lastId = chunk.lastId;
     for (const event of chunk.events) {
       const end = terminalUpdate(event);
       if (!end) continue;

@@ -96,6 +96,33 @@ export function describeStoreContract(
     });
 
     t.it(
+      'forgets what a refused commit wrote before its refusal: those events can be written again',
+      async () => {
+        const row = executionRow('again');
+        const other = executionRow('again-other');
+        const arn = row.executionArn;
+        await store.commit(
+          batch({
+            executions: [row, other],
+            events: [
+              eventRow(arn, 1, 'ExecutionStarted', {}),
+              eventRow(other.executionArn, 1, 'ExecutionStarted', {}),
+            ],
+          }),
+        );
+        const entered = eventRow(arn, 2, 'PassStateEntered', { name: 'P' });
+        const hole = eventRow(other.executionArn, 3, 'PassStateEntered', { name: 'P' });
+        await assert.rejects(store.commit(batch({ events: [entered, hole] })), HistoryGapError);
+        await store.commit(batch({ events: [entered] }));
+        await store.commit(batch({ events: [eventRow(arn, 3, 'PassStateExited', { name: 'P' })] }));
+        assert.deepEqual(
+          (await store.listEvents(arn)).map((e) => e.id),
+          [1, 2, 3],
+        );
+      },
+    );
+
+    t.it(
       'refuses events that would leave a hole in a history and writes nothing of that commit',
       async () => {
         const arn = await refusedBeside(
