@@ -3,7 +3,8 @@
  * executions, locks the existing ones it writes (`FOR UPDATE`, in ARN order) and leaves out those
  * leased to another owner (fencing), refuses an event chunk overlapping one already written
  * (unique_violation: a transition applied twice) or leaving a hole after the last one (SW001,
- * with `[arn, first id, last stored id]` as detail: an earlier commit failed), records the ends of executions, their timers and
+ * with `[arn, first id, last stored id]` as detail: an earlier commit failed) or belonging to no
+ * stored execution (SW002, the ARN as detail), records the ends of executions, their timers and
  * the tokens of callback and activity tasks (NOTIFY `<schema>_activity` for new activity tasks).
  * Returns the fenced ARNs.
  */
@@ -22,6 +23,7 @@ export const COMMIT_BATCH = `
     gap_arn TEXT;
     gap_first INTEGER;
     gap_last INTEGER;
+    unknown_arn TEXT;
   BEGIN
     IF p_executions IS NOT NULL THEN
       INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions);
@@ -33,6 +35,11 @@ export const COMMIT_BATCH = `
         ORDER BY e.arn FOR UPDATE
       ) locked
       WHERE p_owner IS NOT NULL AND locked.owner IS DISTINCT FROM p_owner;
+      SELECT n.arn INTO unknown_arn FROM unnest(c_arn) n(arn)
+        WHERE NOT EXISTS (SELECT 1 FROM {s}.executions e WHERE e.arn = n.arn) LIMIT 1;
+      IF unknown_arn IS NOT NULL THEN
+        RAISE EXCEPTION 'no such execution' USING ERRCODE = 'SW002', DETAIL = unknown_arn;
+      END IF;
       SELECT n.arn, n.f, coalesce(before.last_id, 0) INTO gap_arn, gap_first, gap_last
         FROM unnest(c_arn, c_first, c_last) n(arn, f, l)
         LEFT JOIN LATERAL (

@@ -226,6 +226,8 @@ export class PostgresStore implements DurableStore {
         const [arn, first, last] = JSON.parse(detail) as [string, number, number];
         throw new HistoryGapError(arn, first, last);
       }
+      if (code === 'SW002' && detail !== undefined)
+        throw new DurableResourceNotFoundError('execution', detail);
       throw error;
     }
   }

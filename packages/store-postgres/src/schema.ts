@@ -78,4 +78,7 @@ export const MIGRATIONS: readonly string[] = [
   // the execution failed). Migration 2 creates the current function, so this one only matters
   // to a database migrated before it existed.
   COMMIT_BATCH,
+  // commit_batch refuses the events of an execution it does not hold, as the other stores do,
+  // instead of keeping them where no execution would ever read them.
+  COMMIT_BATCH,
 ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
-import { DuplicateTransitionError, HistoryGapError } from '../store-errors';
+import { DuplicateTransitionError, DurableResourceNotFoundError, HistoryGapError } from '../store-errors';
 import { batch, eventRow, executionRow, T0 } from './sample-rows';
 import { describeTaskContract } from './task-contract';
 import type { ContractTestApi, StoreFixture } from './test-api';
@@ -93,6 +93,28 @@ export function describeStoreContract(
         1,
         (error) => error instanceof DuplicateTransitionError && error.code === 'DUPLICATE_TRANSITION',
       );
+    });
+
+    t.it('refuses the events of an execution it does not hold, naming it, and writes nothing', async () => {
+      const row = executionRow('held');
+      const stray = executionRow('never-started').executionArn;
+      await assert.rejects(
+        store.commit(
+          batch({
+            executions: [row],
+            events: [
+              eventRow(row.executionArn, 1, 'ExecutionStarted', {}),
+              eventRow(stray, 1, 'ExecutionStarted', {}),
+            ],
+          }),
+        ),
+        (error) =>
+          error instanceof DurableResourceNotFoundError &&
+          error.code === 'RESOURCE_NOT_FOUND' &&
+          error.arn === stray,
+      );
+      assert.equal(await store.getExecution(row.executionArn), undefined);
+      assert.deepEqual(await store.listEvents(stray), []);
     });
 
     t.it(
