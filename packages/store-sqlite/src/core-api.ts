@@ -1,4 +1,5 @@
-import type { DurableStore } from '@stepwise/runtime';
+import type { CommitResult, DurableStore } from '@stepwise/runtime';
+import type { EncodedBatch } from './encoded-batch';
 
 type PromiseMethod = {
   [K in keyof DurableStore]-?: NonNullable<DurableStore[K]> extends (...args: never[]) => Promise<unknown>
@@ -6,13 +7,20 @@ type PromiseMethod = {
     : never;
 }[keyof DurableStore];
 
-/** The store's methods the core answers; `close` and `wake` belong to whoever holds the core. */
-export type CoreMethod = Exclude<PromiseMethod, 'close' | 'wake'>;
+type StoreMethod = Exclude<PromiseMethod, 'close' | 'wake'>;
 
-/** `DurableStore` as the core serves it: the same calls, answered synchronously. */
+/**
+ * `DurableStore` as the core serves it: the same calls, answered synchronously, and a commit of a
+ * batch encoded by the caller (`close` and `wake` belong to whoever holds the core).
+ */
 export type SyncStore = {
-  [K in CoreMethod]: (...args: Parameters<DurableStore[K]>) => Awaited<ReturnType<DurableStore[K]>>;
+  [K in StoreMethod]: (...args: Parameters<DurableStore[K]>) => Awaited<ReturnType<DurableStore[K]>>;
+} & {
+  commitEncoded(batch: EncodedBatch): CommitResult;
 };
+
+/** The methods the core answers. */
+export type CoreMethod = keyof SyncStore;
 
 /** How `SqliteStore` reaches its core: on a writer thread, or directly on the calling thread. */
 export interface CoreChannel {

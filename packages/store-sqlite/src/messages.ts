@@ -11,9 +11,9 @@ import type { CoreMethod } from './core-api';
 import { SqliteStoreClosedError, SqliteStoreNotInitializedError } from './errors';
 
 /**
- * A call to the core: the method's name, then its arguments. Sent by structured clone: for a
- * commit batch (a handful of small objects) that costs the engine's thread less than
- * `JSON.stringify` plus posting the string, and it keeps `undefined` fields as they are.
+ * A call to the core: the method's name, then its arguments. Sent by structured clone, which keeps
+ * `undefined` fields as they are; a commit goes as an encoded batch (one string per execution's
+ * events, see encoded-batch.ts), so its clone stays small whatever the events hold.
  */
 export type Request = readonly [method: CoreMethod | 'close', ...args: unknown[]];
 

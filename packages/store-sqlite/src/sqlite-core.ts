@@ -21,6 +21,7 @@ import {
 import Database from 'better-sqlite3';
 import { SqliteCatalog } from './catalog';
 import type { SyncStore } from './core-api';
+import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { SqliteStoreNotInitializedError } from './errors';
 import { SqliteLeases } from './leases';
 import { migrate } from './migrate';
@@ -41,7 +42,7 @@ export class SqliteCore implements SyncStore {
   readonly db: Database.Database;
   private statements: Statements | undefined;
   private readonly keys = new ExecutionKeys();
-  private writeTransaction: ((batch: CommitBatch) => CommitResult) | undefined;
+  private writeTransaction: ((batch: EncodedBatch) => CommitResult) | undefined;
   private readonly catalog: SqliteCatalog;
   private readonly tasks: SqliteTaskTokens;
   private readonly leases: SqliteLeases;
@@ -74,9 +75,14 @@ export class SqliteCore implements SyncStore {
 
   /** One transaction: the whole batch lands, or (on any error) none of it. */
   commit(batch: CommitBatch): CommitResult {
+    return this.commitEncoded(encodeBatch(batch));
+  }
+
+  /** `commit`, for a batch the caller has encoded (see encodeBatch). */
+  commitEncoded(batch: EncodedBatch): CommitResult {
     try {
       const sql = this.sql;
-      this.writeTransaction ??= this.db.transaction((b: CommitBatch) => writeBatch(sql, this.keys, b));
+      this.writeTransaction ??= this.db.transaction((b: EncodedBatch) => writeBatch(sql, this.keys, b));
       return this.writeTransaction(batch);
     } catch (error) {
       this.keys.clear();

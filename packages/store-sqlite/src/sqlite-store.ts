@@ -16,6 +16,7 @@ import type {
   TaskSignalOutcome,
 } from '@stepwise/runtime';
 import type { CoreChannel } from './core-api';
+import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { InlineCore } from './inline-core';
 import { SqliteCore } from './sqlite-core';
 import { SqliteThread, startWorker } from './thread-client';
@@ -68,7 +69,13 @@ export class SqliteStore implements DurableStore {
   }
 
   commit(batch: CommitBatch): Promise<CommitResult> {
-    return this.core.call('commit', batch);
+    let encoded: EncodedBatch;
+    try {
+      encoded = encodeBatch(batch);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.core.call('commitEncoded', encoded);
   }
 
   putDefinition(definitionId: string, json: string): Promise<void> {

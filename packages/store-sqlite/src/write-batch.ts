@@ -1,13 +1,10 @@
 import {
-  type CommitBatch,
   type CommitResult,
   checkFollows,
-  chunksOf,
   DurableResourceNotFoundError,
-  encodeChunk,
   executionValues,
-  terminalUpdate,
 } from '@stepwise/runtime';
+import type { EncodedBatch } from './encoded-batch';
 import type { Statements } from './statements';
 
 interface KnownExecution {
@@ -48,7 +45,7 @@ export class ExecutionKeys {
  * that would leave a hole after a failed commit is refused too. With an
  * owner set, events of an execution leased to someone else are left out and reported (fencing).
  */
-export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBatch): CommitResult {
+export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedBatch): CommitResult {
   const fresh = new Set<string>();
   for (const e of batch.executions) {
     const { lastInsertRowid } = sql.insertExecution.run(executionValues(e));
@@ -57,7 +54,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBa
   }
   const fenced: string[] = [];
   const ended = new Set<string>();
-  for (const chunk of chunksOf(batch.events)) {
+  for (const chunk of batch.chunks) {
     const arn = chunk.executionArn;
     const fence = batch.owner !== undefined && !fresh.has(arn);
     let known = keys.get(arn);
@@ -77,11 +74,10 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: CommitBa
       known.lastId = before?.last_id ?? 0;
     }
     checkFollows(chunk, known.lastId);
-    sql.insertChunk.run(key, chunk.firstId, chunk.lastId, encodeChunk(chunk.events));
+    sql.insertChunk.run(key, chunk.firstId, chunk.lastId, chunk.text);
     known.lastId = chunk.lastId;
-    for (const event of chunk.events) {
-      const end = terminalUpdate(event);
-      if (!end) continue;
+    const end = chunk.end;
+    if (end) {
       sql.finish.run(end.status, end.stopTime, end.output ?? null, end.error ?? null, end.cause ?? null, key);
       sql.clearTimers.run(arn);
       sql.dropTokens.run(arn);

@@ -58,7 +58,10 @@ export function chunksOf(events: readonly StoredEvent[]): EventChunk[] {
  * Checks that a chunk continues the history a store holds (`lastStoredId`, 0 for none): an
  * overlap is a transition applied twice, a hole means an earlier commit of it failed.
  */
-export function checkFollows(chunk: EventChunk, lastStoredId: number): void {
+export function checkFollows(
+  chunk: Pick<EventChunk, 'executionArn' | 'firstId'>,
+  lastStoredId: number,
+): void {
   if (chunk.firstId <= lastStoredId) {
     throw new DuplicateTransitionError(`event ${chunk.firstId} of ${chunk.executionArn}`);
   }
