@@ -236,6 +236,14 @@ export class PostgresStore implements DurableStore {
     const rows = await this.query(`SELECT * FROM ${this.t('executions')} WHERE arn = $1`, [arn]);
     return rows[0] && executionFrom(rows[0]);
   }
+  async endedAmong(arns: readonly string[]): Promise<StoredExecution[]> {
+    if (arns.length === 0) return [];
+    const rows = await this.query(
+      `SELECT * FROM ${this.t('executions')} WHERE arn = ANY($1::text[]) AND status <> 'RUNNING'`,
+      [arns],
+    );
+    return rows.map(executionFrom);
+  }
   async listExecutions(filter: { readonly status?: DurableStatus } = {}): Promise<StoredExecution[]> {
     const rows =
       filter.status === undefined

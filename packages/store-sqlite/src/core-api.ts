@@ -14,7 +14,9 @@ type StoreMethod = Exclude<PromiseMethod, 'close' | 'wake'>;
  * batch encoded by the caller (`close` and `wake` belong to whoever holds the core).
  */
 export type SyncStore = {
-  [K in StoreMethod]: (...args: Parameters<DurableStore[K]>) => Awaited<ReturnType<DurableStore[K]>>;
+  [K in StoreMethod]-?: (
+    ...args: Parameters<NonNullable<DurableStore[K]>>
+  ) => Awaited<ReturnType<NonNullable<DurableStore[K]>>>;
 } & {
   commitEncoded(batch: EncodedBatch): CommitResult;
 };

@@ -97,6 +97,10 @@ export class SqliteCore implements SyncStore {
     const row = this.sql.getExecution.get(arn) as Record<string, unknown> | undefined;
     return row && executionFrom(row);
   }
+  endedAmong(arns: readonly string[]): StoredExecution[] {
+    if (arns.length === 0) return [];
+    return (this.sql.endedAmong.all(JSON.stringify(arns)) as Record<string, unknown>[]).map(executionFrom);
+  }
   listExecutions(filter: { readonly status?: DurableStatus } = {}): StoredExecution[] {
     const rows =
       filter.status === undefined ? this.sql.listExecutions.all() : this.sql.listByStatus.all(filter.status);

@@ -109,6 +109,9 @@ export class SqliteStore implements DurableStore {
   getExecution(arn: string): Promise<StoredExecution | undefined> {
     return this.core.call('getExecution', arn);
   }
+  endedAmong(executionArns: readonly string[]): Promise<StoredExecution[]> {
+    return this.core.call('endedAmong', executionArns);
+  }
   listExecutions(filter?: { readonly status?: DurableStatus }): Promise<StoredExecution[]> {
     return this.core.call('listExecutions', filter);
   }

@@ -20,6 +20,7 @@ const SQL = {
        VALUES (${EXECUTION_COLUMNS.map(() => '?').join(', ')})`,
   getExecution: 'SELECT * FROM executions WHERE arn = ?',
   keyOf: 'SELECT seq, owner FROM executions WHERE arn = ?',
+  endedAmong: `SELECT * FROM executions WHERE arn IN (SELECT value FROM json_each(?)) AND status <> 'RUNNING'`,
   listExecutions: 'SELECT * FROM executions ORDER BY start_time, arn',
   listByStatus: 'SELECT * FROM executions WHERE status = ? ORDER BY start_time, arn',
   insertChunk: 'INSERT INTO event_chunks (seq, first_id, last_id, events) VALUES (?, ?, ?, ?)',

@@ -149,6 +149,12 @@ export interface DurableStore {
 
   commit(batch: CommitBatch): Promise<CommitResult>;
   getExecution(executionArn: string): Promise<StoredExecution | undefined>;
+  /**
+   * The executions among `executionArns` that have ended (any status but RUNNING), in no
+   * particular order; ARNs the store does not hold are left out. A runtime waiting on many
+   * results asks once per poll with it. Optional: without it, each waited execution is read alone.
+   */
+  endedAmong?(executionArns: readonly string[]): Promise<StoredExecution[]>;
   listExecutions(filter?: { readonly status?: DurableStatus }): Promise<StoredExecution[]>;
   /** Every event of an execution, in id order. */
   listEvents(executionArn: string): Promise<StoredEvent[]>;

@@ -170,6 +170,12 @@ export class InMemoryDurableStore implements DurableStore {
   async getExecution(arn: string): Promise<StoredExecution | undefined> {
     return this.executions.get(arn);
   }
+  async endedAmong(arns: readonly string[]): Promise<StoredExecution[]> {
+    return arns.flatMap((arn) => {
+      const row = this.executions.get(arn);
+      return row && row.status !== 'RUNNING' ? [row] : [];
+    });
+  }
   async listExecutions(filter: { readonly status?: DurableStatus } = {}): Promise<StoredExecution[]> {
     return [...this.executions.values()].filter(
       (e) => filter.status === undefined || e.status === filter.status,

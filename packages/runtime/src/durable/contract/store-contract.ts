@@ -191,6 +191,29 @@ export function describeStoreContract(
       assert.deepEqual(await store.listExecutions({ status: 'RUNNING' }), []);
     });
 
+    t.it('tells which of many executions have ended, leaving out running and unknown ones', async () => {
+      if (!store.endedAmong) return;
+      const rows = ['ended-a', 'ended-b', 'still-running'].map((name) => executionRow(name));
+      const [a, b, running] = rows.map((row) => row.executionArn) as [string, string, string];
+      await store.commit(
+        batch({
+          executions: rows,
+          events: [
+            eventRow(a, 1, 'ExecutionSucceeded', { output: '{"n":1}' }),
+            eventRow(b, 1, 'ExecutionFailed', { error: 'E' }),
+            eventRow(running, 1, 'ExecutionStarted', {}),
+          ],
+        }),
+      );
+      const unknown = executionRow('never-started').executionArn;
+      const ended = await store.endedAmong([running, b, unknown, a]);
+      assert.deepEqual(ended.map((e) => [e.name, e.status, e.output, e.error]).sort(), [
+        ['ended-a', 'SUCCEEDED', '{"n":1}', undefined],
+        ['ended-b', 'FAILED', undefined, 'E'],
+      ]);
+      assert.deepEqual(await store.endedAmong([]), []);
+    });
+
     t.it('keeps failures with their error and cause', async () => {
       const row = executionRow('bad');
       await store.commit(
