@@ -1,6 +1,6 @@
 import type { ExecutionResult } from '../engine/execution-result';
 import type { HistoryEvent } from '../history/history-event';
-import type { DurableStore, StoredExecution } from './durable-store';
+import type { StoredExecution } from './durable-store';
 import { parseJson } from './terminal-status';
 
 /** A durable execution, wherever it runs: its outcome and history come from the store. */
@@ -24,20 +24,6 @@ export function resultOf(row: StoredExecution): ExecutionResult | undefined {
       };
     default:
       return withoutUndefined({ status: row.status, error: row.error, cause: row.cause });
-  }
-}
-
-/** Waits for the stored execution to end, checking every `pollMs`. */
-export async function awaitStoredResult(
-  store: DurableStore,
-  executionArn: string,
-  pollMs: number,
-): Promise<ExecutionResult> {
-  for (;;) {
-    const row = await store.getExecution(executionArn);
-    const result = row && resultOf(row);
-    if (result) return result;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 

@@ -5,13 +5,14 @@ import type { Runtime } from '../engine/runtime';
 import type { HistoryEvent } from '../history/history-event';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
-import { awaitStoredResult, type DurableExecution, resultOf } from './durable-execution';
+import { type DurableExecution, resultOf } from './durable-execution';
 import { createDurableJournal, type DurableJournal } from './durable-journal';
 import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
 import type { DurableTasks } from './durable-tasks';
 import { Endings } from './endings';
 import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
+import { ResultWatch } from './result-watch';
 import { historyOf } from './stored-history';
 import type { TaskSignals } from './task-signals';
 
@@ -50,6 +51,7 @@ export interface LiveExecutionsOptions {
  */
 export class LiveExecutions {
   private readonly endings = new Endings();
+  private readonly results: ResultWatch;
   /** Executions being stopped through the store, and resumes in progress (see `stop`). */
   private readonly stopping = new Set<string>();
   private readonly resuming = new Map<string, Promise<DurableExecution>>();
@@ -58,7 +60,9 @@ export class LiveExecutions {
   constructor(
     readonly live: Map<string, Live>,
     private readonly options: LiveExecutionsOptions,
-  ) {}
+  ) {
+    this.results = new ResultWatch(options.store, options.pollMs);
+  }
 
   /** Runs (or resumes) an execution here; its lease is this runtime's. */
   run(row: StoredExecution, definition: string, prior: PriorHistory = priorHistory([])): DurableExecution {
@@ -90,13 +94,18 @@ export class LiveExecutions {
       this.live.delete(row.executionArn);
       signals.forget(row.executionArn);
       this.endings.nudge(row.executionArn);
+      // A handle made before it ran here waits in the watch: it learns of the end once committed.
+      void queue
+        .flushed()
+        .catch(() => {})
+        .then(() => this.results.nudge(row.executionArn));
     });
     return this.handle(row.executionArn);
   }
 
   /** A handle reading the store, so it works wherever the execution runs. */
   handle(executionArn: string): DurableExecution {
-    const { store, queue, pollMs } = this.options;
+    const { store, queue } = this.options;
     return {
       executionArn,
       result: async () => {
@@ -104,7 +113,7 @@ export class LiveExecutions {
         // Ended here a moment ago: its last commit may still be in flight.
         await queue.flushed().catch(() => {});
         const row = await store.getExecution(executionArn);
-        return (row && resultOf(row)) ?? awaitStoredResult(store, executionArn, pollMs);
+        return (row && resultOf(row)) ?? this.results.wait(executionArn);
       },
       history: async () => historyOf(await store.listEvents(executionArn)),
     };

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { batch, eventRow, executionRow } from './contract/sample-rows';
+import type { DurableStore } from './durable-store';
+import { InMemoryDurableStore } from './memory-durable-store';
+import { ARNS_PER_QUERY, ResultWatch } from './result-watch';
+
+/** A real in-memory store that counts the reads the watch makes. */
+function countingStore(options: { endedAmong?: boolean } = {}) {
+  const store = new InMemoryDurableStore();
+  const asked: number[] = [];
+  let singleReads = 0;
+  const counted: DurableStore = Object.create(store);
+  counted.getExecution = (arn) => {
+    singleReads++;
+    return store.getExecution(arn);
+  };
+  if (options.endedAmong === false) counted.endedAmong = undefined;
+  else {
+    counted.endedAmong = (arns) => {
+      asked.push(arns.length);
+      return store.endedAmong(arns);
+    };
+  }
+  return { store: counted, asked, singleReads: () => singleReads };
+}
+
+async function started(store: DurableStore, names: readonly string[]): Promise<string[]> {
+  const rows = names.map((name) => executionRow(name));
+  await store.commit(
+    batch({
+      executions: rows,
+      events: rows.map((row) => eventRow(row.executionArn, 1, 'ExecutionStarted', {})),
+    }),
+  );
+  return rows.map((row) => row.executionArn);
+}
+
+function succeeded(arn: string, output: string) {
+  return eventRow(arn, 2, 'ExecutionSucceeded', { output });
+}
+
+describe('waiting on results of executions that run elsewhere', () => {
+  it('asks the store about every waited execution at once, each poll, not once per handle', async () => {
+    const { store, asked, singleReads } = countingStore();
+    const arns = await started(
+      store,
+      Array.from({ length: 100 }, (_, i) => `many-${i}`),
+    );
+    const watch = new ResultWatch(store, 5);
+    const results = Promise.all(arns.map((arn) => watch.wait(arn)));
+    await store.commit(batch({ events: arns.map((arn, i) => succeeded(arn, `{"i":${i}}`)) }));
+    const outputs = (await results).map((result) => (result.status === 'SUCCEEDED' ? result.output : result));
+    expect(outputs).toEqual(arns.map((_, i) => ({ i })));
+    expect(asked.every((count) => count === 100)).toBe(true);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    expect(singleReads()).toBe(0);
+    expect(watch.waited).toBe(0);
+  });
+
+  it('keeps waiting on the executions still running, and settles each as it ends', async () => {
+    const { store } = countingStore();
+    const [first, second] = (await started(store, ['first', 'second'])) as [string, string];
+    const watch = new ResultWatch(store, 5);
+    const waitingOnSecond = watch.wait(second);
+    await store.commit(batch({ events: [succeeded(first, '1')] }));
+    await expect(watch.wait(first)).resolves.toEqual({ status: 'SUCCEEDED', output: 1 });
+    expect(watch.waited).toBe(1);
+    await store.commit(
+      batch({ events: [eventRow(second, 2, 'ExecutionFailed', { error: 'E', cause: 'c' })] }),
+    );
+    await expect(waitingOnSecond).resolves.toEqual({ status: 'FAILED', error: 'E', cause: 'c' });
+  });
+
+  it(`asks about at most ${ARNS_PER_QUERY} executions at a time`, async () => {
+    const { store, asked } = countingStore();
+    const arns = await started(
+      store,
+      Array.from({ length: ARNS_PER_QUERY * 2 + 10 }, (_, i) => `wide-${i}`),
+    );
+    const watch = new ResultWatch(store, 5);
+    const results = Promise.all(arns.map((arn) => watch.wait(arn)));
+    await store.commit(batch({ events: arns.map((arn) => succeeded(arn, 'true')) }));
+    expect(await results).toHaveLength(arns.length);
+    expect(Math.max(...asked)).toBe(ARNS_PER_QUERY);
+  });
+
+  it('reads each execution alone from a store that cannot answer for many', async () => {
+    const { store, singleReads } = countingStore({ endedAmong: false });
+    const arns = await started(store, ['alone-a', 'alone-b']);
+    const watch = new ResultWatch(store, 5);
+    const results = Promise.all(arns.map((arn) => watch.wait(arn)));
+    await store.commit(batch({ events: arns.map((arn) => succeeded(arn, 'null')) }));
+    expect(await results).toEqual([
+      { status: 'SUCCEEDED', output: null },
+      { status: 'SUCCEEDED', output: null },
+    ]);
+    expect(singleReads()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('looks at once when told an execution ended here, without waiting for the next poll', async () => {
+    const { store } = countingStore();
+    const [arn] = (await started(store, ['nudged'])) as [string];
+    const watch = new ResultWatch(store, 3_600_000);
+    const result = watch.wait(arn);
+    await store.commit(batch({ events: [succeeded(arn, '"done"')] }));
+    watch.nudge(arn);
+    await expect(result).resolves.toEqual({ status: 'SUCCEEDED', output: 'done' });
+  });
+
+  it('fails those waiting when the store cannot be read, as a lone read would', async () => {
+    const { store } = countingStore();
+    const [arn] = (await started(store, ['unreadable'])) as [string];
+    store.endedAmong = () => Promise.reject(new Error('connection lost'));
+    const watch = new ResultWatch(store, 5);
+    await expect(watch.wait(arn)).rejects.toThrow('connection lost');
+    expect(watch.waited).toBe(0);
+  });
+});

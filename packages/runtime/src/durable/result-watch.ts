@@ -1,0 +1,112 @@
+import type { ExecutionResult } from '../engine/execution-result';
+import { resultOf } from './durable-execution';
+import type { DurableStore, StoredExecution } from './durable-store';
+
+interface Waiter {
+  resolve(result: ExecutionResult): void;
+  reject(error: unknown): void;
+}
+
+/** The most ARNs one question to the store names (a poll over more asks several times). */
+export const ARNS_PER_QUERY = 500;
+
+/**
+ * Waits on the results of executions that run elsewhere: in another worker, or not resumed yet.
+ * However many handles wait, the store is asked once per `pollMs` about all of them
+ * (`endedAmong`), where a poll per handle would put a thousand waiting clients' worth of reads on
+ * a shared database every interval. An execution that ends in this process is looked up at once.
+ */
+export class ResultWatch {
+  private readonly waiting = new Map<string, Waiter[]>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private polling = false;
+  private soon = false;
+
+  constructor(
+    private readonly store: DurableStore,
+    private readonly pollMs: number,
+  ) {}
+
+  /** Settles with the execution's result once the store holds its end. */
+  wait(executionArn: string): Promise<ExecutionResult> {
+    return new Promise((resolve, reject) => {
+      const list = this.waiting.get(executionArn);
+      if (list) list.push({ resolve, reject });
+      else this.waiting.set(executionArn, [{ resolve, reject }]);
+      this.schedule(false);
+    });
+  }
+
+  /** The execution's end was just committed here: look now instead of at the next poll. */
+  nudge(executionArn: string): void {
+    if (this.waiting.has(executionArn)) this.schedule(true);
+  }
+
+  /** How many executions are waited on. */
+  get waited(): number {
+    return this.waiting.size;
+  }
+
+  private schedule(now: boolean): void {
+    if (this.polling) {
+      this.soon ||= now;
+      return;
+    }
+    if (this.timer !== undefined) {
+      if (!now) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.poll();
+      },
+      now ? 0 : this.pollMs,
+    );
+  }
+
+  private async poll(): Promise<void> {
+    this.polling = true;
+    this.soon = false;
+    const asked = [...this.waiting.keys()];
+    try {
+      for (let i = 0; i < asked.length; i += ARNS_PER_QUERY) {
+        for (const row of await this.ended(asked.slice(i, i + ARNS_PER_QUERY))) this.settle(row);
+      }
+    } catch (error) {
+      // As a read of each alone would: whoever waited on what this poll asked about learns of it.
+      for (const arn of asked) this.fail(arn, error);
+    } finally {
+      this.polling = false;
+    }
+    if (this.waiting.size > 0) this.schedule(this.soon);
+  }
+
+  private async ended(arns: readonly string[]): Promise<StoredExecution[]> {
+    if (this.store.endedAmong) return this.store.endedAmong(arns);
+    const rows = await Promise.all(arns.map((arn) => this.store.getExecution(arn)));
+    return rows.filter((row): row is StoredExecution => row !== undefined && row.status !== 'RUNNING');
+  }
+
+  private settle(row: StoredExecution): void {
+    const list = this.waiting.get(row.executionArn);
+    if (!list) return;
+    let result: ExecutionResult | undefined;
+    try {
+      result = resultOf(row);
+    } catch (error) {
+      this.fail(row.executionArn, error);
+      return;
+    }
+    if (result === undefined) return;
+    this.waiting.delete(row.executionArn);
+    for (const waiter of list) waiter.resolve(result);
+  }
+
+  private fail(executionArn: string, error: unknown): void {
+    const list = this.waiting.get(executionArn);
+    if (!list) return;
+    this.waiting.delete(executionArn);
+    for (const waiter of list) waiter.reject(error);
+  }
+}
