@@ -20,7 +20,10 @@ export interface DurableRuntimeOptions extends Omit<RuntimeOptions, 'store' | 'r
   readonly owner?: string;
   /** How long a lease on a running execution lasts without renewal (default 30 s). */
   readonly leaseMs?: number;
-  /** How often a handle polls for the end of an execution running elsewhere (default 100 ms). */
+  /**
+   * How often the runtime asks the store whether executions running elsewhere, whose results
+   * handles wait on, have ended: one read for all of them each time (default 100 ms).
+   */
   readonly pollMs?: number;
   /**
    * An execution that has only been waiting (a Wait, a retry back-off, a callback or activity
