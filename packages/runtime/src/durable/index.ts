@@ -47,6 +47,7 @@ export {
   InvalidAliasRoutingError,
   SchemaVersionMismatchError,
   StoreCorruptionError,
+  StoreTimeoutError,
 } from './store-errors';
 export type {
   ClosedTaskToken,

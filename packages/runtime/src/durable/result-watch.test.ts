@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { batch, eventRow, executionRow } from './contract/sample-rows';
 import type { DurableStore } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
-import { ARNS_PER_QUERY, ResultWatch } from './result-watch';
+import { ARNS_PER_QUERY, FAILED_POLLS_TOLERATED, ResultWatch } from './result-watch';
+import { StoreTimeoutError } from './store-errors';
 
 /** A real in-memory store that counts the reads the watch makes. */
 function countingStore(options: { endedAmong?: boolean } = {}) {
@@ -107,12 +108,49 @@ describe('waiting on results of executions that run elsewhere', () => {
     await expect(result).resolves.toEqual({ status: 'SUCCEEDED', output: 'done' });
   });
 
-  it('fails those waiting when the store cannot be read, as a lone read would', async () => {
+  it('tries a failed poll again at the next interval: a brief outage fails nobody', async () => {
+    const { store } = countingStore();
+    const [arn] = (await started(store, ['blip'])) as [string];
+    const read = store.endedAmong?.bind(store) as NonNullable<DurableStore['endedAmong']>;
+    let failures = 0;
+    store.endedAmong = (arns) =>
+      ++failures < FAILED_POLLS_TOLERATED ? Promise.reject(new Error('connection reset')) : read(arns);
+    const watch = new ResultWatch(store, 2);
+    const result = watch.wait(arn);
+    await store.commit(batch({ events: [succeeded(arn, '7')] }));
+    await expect(result).resolves.toEqual({ status: 'SUCCEEDED', output: 7 });
+    expect(failures).toBe(FAILED_POLLS_TOLERATED);
+  });
+
+  it(`rejects those waiting with the last error after ${FAILED_POLLS_TOLERATED} failed polls in a row`, async () => {
     const { store } = countingStore();
     const [arn] = (await started(store, ['unreadable'])) as [string];
-    store.endedAmong = () => Promise.reject(new Error('connection lost'));
-    const watch = new ResultWatch(store, 5);
-    await expect(watch.wait(arn)).rejects.toThrow('connection lost');
+    let polls = 0;
+    store.endedAmong = () => Promise.reject(new Error(`connection lost (${++polls})`));
+    const watch = new ResultWatch(store, 2);
+    await expect(watch.wait(arn)).rejects.toThrow(`connection lost (${FAILED_POLLS_TOLERATED})`);
     expect(watch.waited).toBe(0);
+  });
+
+  it('counts a poll the store never answers as failed, so later polls still run', async () => {
+    const { store } = countingStore();
+    const [arn] = (await started(store, ['hung'])) as [string];
+    const read = store.endedAmong?.bind(store) as NonNullable<DurableStore['endedAmong']>;
+    let polls = 0;
+    store.endedAmong = (arns) => (++polls === 1 ? new Promise(() => {}) : read(arns));
+    const watch = new ResultWatch(store, 2, 20);
+    const result = watch.wait(arn);
+    await store.commit(batch({ events: [succeeded(arn, '"late"')] }));
+    await expect(result).resolves.toEqual({ status: 'SUCCEEDED', output: 'late' });
+    expect(polls).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives a timed-out store a typed error once polls keep timing out', async () => {
+    const { store } = countingStore();
+    const [arn] = (await started(store, ['silent'])) as [string];
+    store.endedAmong = () => new Promise(() => {});
+    const watch = new ResultWatch(store, 1, 5);
+    await expect(watch.wait(arn)).rejects.toMatchObject({ code: 'STORE_TIMEOUT', timeoutMs: 5 });
+    expect(await watch.wait(arn).catch((error: unknown) => error)).toBeInstanceOf(StoreTimeoutError);
   });
 });

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from '../engine/execution-result';
 import { resultOf } from './durable-execution';
 import type { DurableStore, StoredExecution } from './durable-store';
+import { StoreTimeoutError } from './store-errors';
 
 interface Waiter {
   resolve(result: ExecutionResult): void;
@@ -9,22 +10,31 @@ interface Waiter {
 
 /** The most ARNs one question to the store names (a poll over more asks several times). */
 export const ARNS_PER_QUERY = 500;
+/** Polls that may fail in a row (a connection reset, a failover) before the handles give up. */
+export const FAILED_POLLS_TOLERATED = 5;
 
 /**
  * Waits on the results of executions that run elsewhere: in another worker, or not resumed yet.
  * However many handles wait, the store is asked once per `pollMs` about all of them
  * (`endedAmong`), where a poll per handle would put a thousand waiting clients' worth of reads on
  * a shared database every interval. An execution that ends in this process is looked up at once.
+ *
+ * A failed poll is tried again at the next interval; after `FAILED_POLLS_TOLERATED` in a row the
+ * handles waiting then reject with the last error. A poll the store does not answer within ten
+ * intervals (at least 10 s) counts as failed, so one hung read cannot stop every handle for good.
  */
 export class ResultWatch {
   private readonly waiting = new Map<string, Waiter[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polling = false;
   private soon = false;
+  private failures = 0;
 
   constructor(
     private readonly store: DurableStore,
     private readonly pollMs: number,
+    /** How long one poll may take before it counts as failed. */
+    private readonly pollTimeoutMs = Math.max(10 * pollMs, 10_000),
   ) {}
 
   /** Settles with the execution's result once the store holds its end. */
@@ -73,9 +83,12 @@ export class ResultWatch {
       for (let i = 0; i < asked.length; i += ARNS_PER_QUERY) {
         for (const row of await this.ended(asked.slice(i, i + ARNS_PER_QUERY))) this.settle(row);
       }
+      this.failures = 0;
     } catch (error) {
-      // As a read of each alone would: whoever waited on what this poll asked about learns of it.
-      for (const arn of asked) this.fail(arn, error);
+      if (++this.failures >= FAILED_POLLS_TOLERATED) {
+        this.failures = 0;
+        for (const arn of asked) this.fail(arn, error);
+      }
     } finally {
       this.polling = false;
     }
@@ -83,6 +96,21 @@ export class ResultWatch {
   }
 
   private async ended(arns: readonly string[]): Promise<StoredExecution[]> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StoreTimeoutError('a poll for ended executions', this.pollTimeoutMs)),
+        this.pollTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.read(arns), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async read(arns: readonly string[]): Promise<StoredExecution[]> {
     if (this.store.endedAmong) return this.store.endedAmong(arns);
     const rows = await Promise.all(arns.map((arn) => this.store.getExecution(arn)));
     return rows.filter((row): row is StoredExecution => row !== undefined && row.status !== 'RUNNING');

@@ -89,3 +89,14 @@ export class HistoryTooLongError extends StepwiseError {
     );
   }
 }
+
+/** A read of the store that did not answer in time (a poll on a connection that hangs, say). */
+export class StoreTimeoutError extends StepwiseError {
+  readonly code = 'STORE_TIMEOUT';
+  constructor(
+    readonly operation: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`The durable store did not answer ${operation} within ${timeoutMs} ms.`);
+  }
+}
