@@ -121,15 +121,13 @@ export class LiveExecutions {
 
   /**
    * The end of an execution, whether it runs here now, starts running here later (resumed or
-   * woken) or runs in another process. A store of this process alone is read again when the
-   * execution starts or ends here (and once a minute, to be safe); a shared one is polled, less
-   * often the longer the execution runs. A failed read is tried again. Rejects with
-   * `BranchCancelled` once `signal` fires.
+   * woken) or runs in another process: awaited in memory while it runs here, else through the
+   * shared poll of the store (see ResultWatch), which a store that keeps failing does not end:
+   * its reads are tried again. Rejects with `BranchCancelled` once `signal` fires.
    */
   async outcome(executionArn: string, signal: AbortSignal): Promise<ExecutionResult> {
-    const { store, queue, pollMs } = this.options;
-    const longest = store.shared ? 5000 : 60_000;
-    for (let wait = pollMs; ; wait = Math.min(wait * 2, longest)) {
+    const { queue, pollMs } = this.options;
+    for (;;) {
       const entry = this.live.get(executionArn);
       if (entry) {
         await untilAborted(entry.execution.result(), signal);
@@ -137,13 +135,12 @@ export class LiveExecutions {
         await queue.flushed().catch(() => {});
       }
       if (signal.aborted) throw new BranchCancelled();
-      // Watched before the read, so an end between the read and the wait is not missed.
-      const watch = this.endings.watch(executionArn, wait, signal);
-      const row = await store.getExecution(executionArn).catch(() => undefined);
-      const result = row && resultOf(row);
-      if (result === undefined && !this.live.has(executionArn)) await watch.changed;
-      watch.cancel();
-      if (result) return result;
+      try {
+        return await this.results.wait(executionArn, signal, entry !== undefined);
+      } catch {
+        if (signal.aborted) throw new BranchCancelled();
+        await this.endings.next(executionArn, pollMs, signal);
+      }
     }
   }
 

@@ -153,4 +153,18 @@ describe('waiting on results of executions that run elsewhere', () => {
     await expect(watch.wait(arn)).rejects.toMatchObject({ code: 'STORE_TIMEOUT', timeoutMs: 5 });
     expect(await watch.wait(arn).catch((error: unknown) => error)).toBeInstanceOf(StoreTimeoutError);
   });
+  it("ends a wait with its signal's reason once the signal fires, and stops asking about it", async () => {
+    const { store, asked } = countingStore();
+    const [kept, dropped] = (await started(store, ['kept', 'dropped'])) as [string, string];
+    const watch = new ResultWatch(store, 2);
+    const stop = new AbortController();
+    const keptResult = watch.wait(kept);
+    const droppedResult = watch.wait(dropped, stop.signal);
+    stop.abort(new Error('branch cancelled'));
+    await expect(droppedResult).rejects.toThrow('branch cancelled');
+    expect(watch.waited).toBe(1);
+    await store.commit(batch({ events: [succeeded(kept, '1')] }));
+    await expect(keptResult).resolves.toEqual({ status: 'SUCCEEDED', output: 1 });
+    expect(asked.every((count) => count === 1)).toBe(true);
+  });
 });

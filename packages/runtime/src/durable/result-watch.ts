@@ -37,13 +37,35 @@ export class ResultWatch {
     private readonly pollTimeoutMs = Math.max(10 * pollMs, 10_000),
   ) {}
 
-  /** Settles with the execution's result once the store holds its end. */
-  wait(executionArn: string): Promise<ExecutionResult> {
+  /**
+   * Settles with the execution's result once the store holds its end. `now` looks at once rather
+   * than at the next poll; once `signal` fires, the wait ends with its reason.
+   */
+  wait(executionArn: string, signal?: AbortSignal, now = false): Promise<ExecutionResult> {
     return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => {
+        this.forget(executionArn, waiter);
+        reject(signal?.reason);
+      };
+      const waiter: Waiter = {
+        resolve: (result) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(result);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       const list = this.waiting.get(executionArn);
-      if (list) list.push({ resolve, reject });
-      else this.waiting.set(executionArn, [{ resolve, reject }]);
-      this.schedule(false);
+      if (list) list.push(waiter);
+      else this.waiting.set(executionArn, [waiter]);
+      this.schedule(now);
     });
   }
 
@@ -129,6 +151,14 @@ export class ResultWatch {
     if (result === undefined) return;
     this.waiting.delete(row.executionArn);
     for (const waiter of list) waiter.resolve(result);
+  }
+
+  private forget(executionArn: string, waiter: Waiter): void {
+    const list = this.waiting.get(executionArn);
+    if (!list) return;
+    const rest = list.filter((w) => w !== waiter);
+    if (rest.length > 0) this.waiting.set(executionArn, rest);
+    else this.waiting.delete(executionArn);
   }
 
   private fail(executionArn: string, error: unknown): void {
