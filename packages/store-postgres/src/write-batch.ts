@@ -1,24 +1,17 @@
 import {
   type CommitBatch,
   type CommitResult,
-  chunksOf,
   EXECUTION_COLUMNS,
-  encodeChunk,
+  encodeChunks,
   executionValues,
   type StoredExecution,
-  terminalUpdate,
 } from '@stepwise/runtime';
 import type pg from 'pg';
 
 /** The call of `commit_batch` (see commit-function.ts); the statement is prepared once per connection. */
 export function commitQuery(schema: string, batch: CommitBatch): pg.QueryConfig {
-  const chunks = chunksOf(batch.events);
-  const ends = chunks.flatMap((chunk) =>
-    chunk.events.flatMap((event) => {
-      const end = terminalUpdate(event);
-      return end ? [{ arn: chunk.executionArn, ...end }] : [];
-    }),
-  );
+  const chunks = encodeChunks(batch.events);
+  const ends = chunks.flatMap(({ executionArn, end }) => (end ? [{ arn: executionArn, ...end }] : []));
   const opened = batch.tokensOpened ?? [];
   const closed = batch.tokensClosed ?? [];
   return {
@@ -34,7 +27,7 @@ export function commitQuery(schema: string, batch: CommitBatch): pg.QueryConfig 
       chunks.map((c) => c.executionArn),
       chunks.map((c) => c.firstId),
       chunks.map((c) => c.lastId),
-      chunks.map((c) => encodeChunk(c.events)),
+      chunks.map((c) => c.text),
       ends.map((e) => e.arn),
       ends.map((e) => e.status),
       ends.map((e) => e.stopTime),

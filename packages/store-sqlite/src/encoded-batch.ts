@@ -1,21 +1,4 @@
-import {
-  type CommitBatch,
-  chunksOf,
-  encodeChunk,
-  type TerminalUpdate,
-  terminalUpdate,
-} from '@stepwise/runtime';
-
-/** One execution's events of a commit, as the row they become. */
-export interface EncodedChunk {
-  readonly executionArn: string;
-  readonly firstId: number;
-  readonly lastId: number;
-  /** The row's JSON text (see `encodeChunk`). */
-  readonly text: string;
-  /** The execution's outcome, when the chunk holds its terminal event. */
-  readonly end: TerminalUpdate | undefined;
-}
+import { type CommitBatch, type EncodedChunk, encodeChunks } from '@stepwise/runtime';
 
 /** A commit as the core writes it: the batch with its events grouped, checked and encoded. */
 export interface EncodedBatch extends Omit<CommitBatch, 'events'> {
@@ -29,15 +12,9 @@ export interface EncodedBatch extends Omit<CommitBatch, 'events'> {
  * the writer nothing but SQL.
  */
 export function encodeBatch(batch: CommitBatch): EncodedBatch {
-  const chunks = chunksOf(batch.events).map((chunk): EncodedChunk => {
-    let end: TerminalUpdate | undefined;
-    for (const event of chunk.events) end = terminalUpdate(event) ?? end;
-    const { executionArn, firstId, lastId } = chunk;
-    return { executionArn, firstId, lastId, text: encodeChunk(chunk.events), end };
-  });
   return {
     executions: batch.executions,
-    chunks,
+    chunks: encodeChunks(batch.events),
     timersSet: batch.timersSet,
     timersCleared: batch.timersCleared,
     tokensOpened: batch.tokensOpened,

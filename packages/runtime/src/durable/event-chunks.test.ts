@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventRow } from './contract/sample-rows';
-import { checkFollows, chunksOf, decodeChunk, encodeChunk, MAX_EVENT_ID } from './event-chunks';
+import { eventRow, T0 } from './contract/sample-rows';
+import { checkFollows, chunksOf, decodeChunk, encodeChunk, encodeChunks, MAX_EVENT_ID } from './event-chunks';
 import {
   DuplicateTransitionError,
   HistoryGapError,
@@ -50,5 +50,47 @@ describe('event chunks', () => {
     expect(() => decodeChunk(a, 7, '[[7,6,"PassStateEntered"')).toThrow(StoreCorruptionError);
     expect(() => decodeChunk(a, 7, '[]')).toThrow(/event 7 of .*:a/);
     expect(() => decodeChunk(a, 7, '[[7,6,"PassStateEntered",1,5,null]]')).toThrow(/malformed event/);
+  });
+});
+
+describe("a commit's events as the rows the SQL stores write", () => {
+  it('holds one chunk per execution, in order of first appearance, whose text decodes to its events', () => {
+    const events = [
+      eventRow(b, 3, 'PassStateEntered', { name: 'P' }),
+      eventRow(a, 1, 'ExecutionStarted', { input: '{}' }),
+      eventRow(b, 4, 'PassStateExited', { name: 'P' }),
+      eventRow(a, 2, 'PassStateEntered', { name: 'P' }),
+    ];
+    const chunks = encodeChunks(events);
+    expect(chunks.map(({ executionArn, firstId, lastId }) => [executionArn, firstId, lastId])).toEqual([
+      [b, 3, 4],
+      [a, 1, 2],
+    ]);
+    expect(decodeChunk(b, 3, chunks[0]?.text as string)).toEqual([events[0], events[2]]);
+    expect(decodeChunk(a, 1, chunks[1]?.text as string)).toEqual([events[1], events[3]]);
+    expect(chunks.map((chunk) => chunk.end)).toEqual([undefined, undefined]);
+  });
+
+  it("carries the execution's outcome when its chunk holds the terminal event", () => {
+    const events = [
+      eventRow(a, 5, 'PassStateExited', { name: 'P' }),
+      eventRow(a, 6, 'ExecutionFailed', { error: 'E', cause: 'why' }),
+    ];
+    const [chunk] = encodeChunks(events);
+    expect(chunk?.end).toEqual({
+      status: 'FAILED',
+      stopTime: T0 + 6,
+      output: undefined,
+      error: 'E',
+      cause: 'why',
+    });
+  });
+
+  it('refuses events of one execution that leave a hole', () => {
+    const events = [
+      eventRow(a, 1, 'ExecutionStarted', {}),
+      eventRow(a, 3, 'PassStateEntered', { name: 'P' }),
+    ];
+    expect(() => encodeChunks(events)).toThrow(HistoryGapError);
   });
 });

@@ -5,6 +5,7 @@ import {
   HistoryTooLongError,
   StoreCorruptionError,
 } from './store-errors';
+import { type TerminalUpdate, terminalUpdate } from './terminal-status';
 
 /**
  * The SQL stores write the events one execution records in one commit as a single row (a chunk):
@@ -68,6 +69,27 @@ export function checkFollows(
   if (chunk.firstId !== lastStoredId + 1) {
     throw new HistoryGapError(chunk.executionArn, chunk.firstId, lastStoredId);
   }
+}
+
+/** One execution's events of a commit as the row they become. */
+export interface EncodedChunk {
+  readonly executionArn: string;
+  readonly firstId: number;
+  readonly lastId: number;
+  /** The row's JSON text (see `encodeChunk`). */
+  readonly text: string;
+  /** The execution's outcome, when the chunk holds its terminal event. */
+  readonly end: TerminalUpdate | undefined;
+}
+
+/** A commit's events as the rows the SQL stores write: grouped and checked (`chunksOf`), encoded. */
+export function encodeChunks(events: readonly StoredEvent[]): EncodedChunk[] {
+  return chunksOf(events).map((chunk) => {
+    let end: TerminalUpdate | undefined;
+    for (const event of chunk.events) end = terminalUpdate(event) ?? end;
+    const { executionArn, firstId, lastId } = chunk;
+    return { executionArn, firstId, lastId, text: encodeChunk(chunk.events), end };
+  });
 }
 
 /** The chunk's JSON text. Details are JSON text already and are embedded as they are. */

@@ -23,8 +23,10 @@ export {
   checkFollows,
   chunksOf,
   decodeChunk,
+  type EncodedChunk,
   type EventChunk,
   encodeChunk,
+  encodeChunks,
   MAX_EVENT_ID,
 } from './event-chunks';
 export { InMemoryDurableStore } from './memory-durable-store';
