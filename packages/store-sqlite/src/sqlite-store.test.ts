@@ -26,6 +26,19 @@ async function openStore(synchronous: 'FULL' | 'NORMAL', thread: boolean): Promi
   return store;
 }
 
+/** A database file as a store of schema `version` left it, open for the test to fill. */
+function databaseAtVersion(version: number): { dir: string; filename: string; old: Database.Database } {
+  const dir = mkdtempSync(join(tmpdir(), `stepwise-v${version}-`));
+  const filename = join(dir, `v${version}.db`);
+  const old = new Database(filename);
+  old.exec('CREATE TABLE stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  for (let applied = 1; applied <= version; applied++) {
+    old.exec(MIGRATIONS[applied - 1] as string);
+    old.prepare('INSERT INTO stepwise_migrations VALUES (?, 0)').run(applied);
+  }
+  return { dir, filename, old };
+}
+
 async function dispose(store: SqliteStore): Promise<void> {
   await store.close();
   rmSync(dirs.get(store) as string, { recursive: true, force: true });
@@ -92,12 +105,7 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
   });
 
   it('migrates a database written by the first schema: executions and events read back unchanged', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stepwise-v1-'));
-    const filename = join(dir, 'old.db');
-    const old = new Database(filename);
-    old.exec('CREATE TABLE stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    old.exec(MIGRATIONS[0] as string);
-    old.prepare('INSERT INTO stepwise_migrations VALUES (1, 0)').run();
+    const { dir, filename, old } = databaseAtVersion(1);
     const row = executionRow('old');
     old
       .prepare(`INSERT INTO executions VALUES (${Array(15).fill('?').join(', ')})`)
@@ -121,13 +129,7 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
   });
 
   it('migrates chunks keyed by execution to appended rows: histories read back and go on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stepwise-v2-'));
-    const filename = join(dir, 'v2.db');
-    const old = new Database(filename);
-    old.exec('CREATE TABLE stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    old.exec(MIGRATIONS[0] as string);
-    old.exec(MIGRATIONS[1] as string);
-    old.prepare('INSERT INTO stepwise_migrations VALUES (1, 0), (2, 0)').run();
+    const { dir, filename, old } = databaseAtVersion(2);
     const a = executionRow('a');
     const b = executionRow('b');
     const columns = `(${Array(15).fill('?').join(', ')})`;
