@@ -68,7 +68,13 @@ export class PostgresStore implements DurableStore {
   }
 
   private get channels() {
-    return { wake: `${this.schema}_wake`, task: `${this.schema}_task`, activity: `${this.schema}_activity` };
+    const schema = this.schema;
+    return {
+      wake: `${schema}_wake`,
+      task: `${schema}_task`,
+      activity: `${schema}_activity`,
+      seized: `${schema}_seized`,
+    };
   }
 
   private t(table: string): string {
@@ -320,6 +326,23 @@ export class PostgresStore implements DurableStore {
       [arns, owner],
     );
   }
+  async seize(
+    arn: string,
+    owner: string,
+    leaseMs: number,
+    now: number,
+  ): Promise<StoredExecution | undefined> {
+    // Row-locked like a commit, which checks the owner under the same lock: the holder's commits
+    // either land before this or are refused after it.
+    const rows = await this.query(
+      `WITH seized AS (
+         UPDATE ${this.t('executions')} SET owner = $2, lease_expires = $3, wake_at = NULL
+         WHERE arn = $1 AND status = 'RUNNING' RETURNING *)
+       SELECT seized.*, pg_notify($4, seized.arn) AS notified FROM seized`,
+      [arn, owner, now + leaseMs, this.channels.seized],
+    );
+    return rows[0] && executionFrom(rows[0]);
+  }
   async redrive(
     arn: string,
     owner: string,
@@ -416,7 +439,7 @@ export class PostgresStore implements DurableStore {
   private async listen(): Promise<void> {
     const client = await this.pool.connect();
     this.listener = client;
-    const { wake, task, activity } = this.channels;
+    const { wake, task, activity, seized } = this.channels;
     client.on('notification', (message) => {
       const payload = message.payload ?? '';
       if (message.channel === wake) for (const listener of this.wakeListeners) listener();
@@ -425,9 +448,11 @@ export class PostgresStore implements DurableStore {
           ? { kind: 'task', executionArn: payload }
           : message.channel === activity
             ? { kind: 'activity', activityArn: payload }
-            : undefined;
+            : message.channel === seized
+              ? { kind: 'seized', executionArn: payload }
+              : undefined;
       if (notice) for (const listener of this.noticeListeners) listener(notice);
     });
-    await client.query(`LISTEN ${wake}; LISTEN ${task}; LISTEN ${activity}`);
+    await client.query(`LISTEN ${wake}; LISTEN ${task}; LISTEN ${activity}; LISTEN ${seized}`);
   }
 }

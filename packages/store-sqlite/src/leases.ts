@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Statements } from './statements';
 import type { ExecutionKeys } from './write-batch';
 
-/** Who runs which execution: claims, leases, unloading and waking, redrive. */
+/** Who runs which execution: claims, leases, seizing, unloading and waking, redrive. */
 export class SqliteLeases {
   constructor(
     private readonly db: Database.Database,
@@ -52,6 +52,13 @@ export class SqliteLeases {
     this.db.transaction(() => {
       for (const arn of arns) sql.release.run(arn, owner);
     })();
+  }
+
+  seize(arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined {
+    const sql = this.sql();
+    if (sql.seize.run(owner, now + leaseMs, arn).changes === 0) return undefined;
+    const row = sql.getExecution.get(arn) as Row | undefined;
+    return row && executionFrom(row);
   }
 
   redrive(arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined {

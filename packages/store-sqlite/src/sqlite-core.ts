@@ -136,6 +136,8 @@ export class SqliteCore implements SyncStore {
   renew = (owner: string, arns: readonly string[], leaseMs: number, now: number): string[] =>
     this.leases.renew(owner, arns, leaseMs, now);
   release = (owner: string, arns: readonly string[]): void => this.leases.release(owner, arns);
+  seize = (arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined =>
+    this.leases.seize(arn, owner, leaseMs, now);
   redrive = (arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined =>
     this.leases.redrive(arn, owner, leaseMs, now);
 

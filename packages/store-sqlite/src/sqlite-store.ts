@@ -140,6 +140,9 @@ export class SqliteStore implements DurableStore {
   nextWake(): Promise<number | undefined> {
     return this.core.call('nextWake');
   }
+  seize(arn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined> {
+    return this.core.call('seize', arn, owner, leaseMs, now);
+  }
   redrive(arn: string, owner: string, leaseMs: number, now: number): Promise<StoredExecution | undefined> {
     return this.core.call('redrive', arn, owner, leaseMs, now);
   }

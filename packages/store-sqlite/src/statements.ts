@@ -48,6 +48,7 @@ const SQL = {
   wake: 'UPDATE executions SET wake_at = 0 WHERE arn = ? AND wake_at IS NOT NULL',
   renew: `UPDATE executions SET lease_expires = ? WHERE arn = ? AND owner = ? AND status = 'RUNNING'`,
   release: 'UPDATE executions SET owner = NULL, lease_expires = NULL WHERE arn = ? AND owner = ?',
+  seize: `UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ? AND status = 'RUNNING'`,
   redrive: `UPDATE executions SET status = 'RUNNING', stop_time = NULL, output = NULL, error = NULL, cause = NULL,
          redrive_count = redrive_count + 1, owner = ?, lease_expires = ?
        WHERE arn = ? AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')`,

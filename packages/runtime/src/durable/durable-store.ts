@@ -166,6 +166,17 @@ export interface DurableStore {
   claim(request: ClaimRequest): Promise<StoredExecution[]>;
   /** Extends `owner`'s leases; returns the executions it no longer holds. */
   renew(owner: string, executionArns: readonly string[], leaseMs: number, now: number): Promise<string[]>;
+  /**
+   * Takes the lease of a running execution from whoever holds it (unloaded or not), so a stop can
+   * be written: the holder's later commits and renewals are refused, and a shared store tells it
+   * (`onNotice`, kind 'seized') so it stops its copy at once. Undefined unless the execution runs.
+   */
+  seize(
+    executionArn: string,
+    owner: string,
+    leaseMs: number,
+    now: number,
+  ): Promise<StoredExecution | undefined>;
   /** Gives leases back so another runtime can take the executions at once. */
   release(owner: string, executionArns: readonly string[]): Promise<void>;
   /**

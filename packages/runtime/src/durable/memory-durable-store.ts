@@ -229,6 +229,19 @@ export class InMemoryDurableStore implements DurableStore {
     }
     return lost;
   }
+  async seize(
+    arn: string,
+    owner: string,
+    leaseMs: number,
+    now: number,
+  ): Promise<StoredExecution | undefined> {
+    const row = this.executions.get(arn);
+    if (row?.status !== 'RUNNING') return undefined;
+    const seized = { ...row, owner, leaseExpires: now + leaseMs };
+    this.executions.set(arn, seized);
+    this.wakeAt.delete(arn);
+    return seized;
+  }
   async release(owner: string, arns: readonly string[]): Promise<void> {
     for (const arn of arns) {
       const row = this.executions.get(arn);

@@ -57,4 +57,6 @@ export type TaskSignalOutcome = 'ACCEPTED' | 'UNKNOWN' | 'CLOSED' | 'TIMED_OUT';
 /** A notice from another process (PostgreSQL NOTIFY): a task signal, or a new activity task. */
 export type StoreNotice =
   | { readonly kind: 'task'; readonly executionArn: string }
-  | { readonly kind: 'activity'; readonly activityArn: string };
+  | { readonly kind: 'activity'; readonly activityArn: string }
+  /** Another runtime took the execution's lease (to stop it): its holder lets it go. */
+  | { readonly kind: 'seized'; readonly executionArn: string };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
 import { DuplicateTransitionError, DurableResourceNotFoundError, HistoryGapError } from '../store-errors';
 import { batch, eventRow, executionRow, T0 } from './sample-rows';
+import { describeSeizeContract } from './seize-contract';
 import { describeTaskContract } from './task-contract';
 import type { ContractTestApi, StoreFixture } from './test-api';
 import { describeWakeContract } from './wake-contract';
@@ -27,6 +28,7 @@ export function describeStoreContract(
 
     describeTaskContract(() => store, t);
     describeWakeContract(() => store, t);
+    describeSeizeContract(() => store, t);
 
     t.it('can be initialised twice (migrations are idempotent)', async () => {
       await store.init();
