@@ -11,7 +11,7 @@ export { createRealClock } from './clock/real-clock';
 export { createVirtualClock, type VirtualClock } from './clock/virtual-clock';
 export * from './durable/index';
 export type { DefinitionInput } from './engine/check-definition';
-export type { Execution, ExecutionResult } from './engine/execution-result';
+export type { Execution, ExecutionResult, StopReason } from './engine/execution-result';
 export { createRuntime, type Runtime } from './engine/runtime';
 export type {
   RegisterStateMachineOptions,

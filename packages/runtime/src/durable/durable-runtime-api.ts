@@ -1,5 +1,6 @@
 import type { Activity, ActivityTask, GetActivityTaskOptions } from '../activities/activity-registry';
 import type { DefinitionInput } from '../engine/check-definition';
+import type { StopReason } from '../engine/execution-result';
 import type { RuntimeOptions } from '../engine/runtime-options';
 import type { HistoryEvent } from '../history/history-event';
 import type { TaskHandler } from '../tasks/task-handler';
@@ -54,6 +55,14 @@ export interface DurableRuntime {
   recover(): Promise<DurableExecution[]>;
   /** Starts an execution of a definition, or of a machine, version or alias ARN; resolves once durable. */
   startExecution(target: DefinitionInput, options?: DurableStartOptions): Promise<DurableExecution>;
+  /**
+   * Stops an execution as StopExecution does: it ends ABORTED with an `ExecutionAborted` event
+   * carrying `error` and `cause`, wherever it is (running here, unloaded while it waits, queued, or
+   * held by another worker of a shared store, which lets it go). Resolves once the end is
+   * committed, with when the execution stopped; an execution that has already ended is left as it
+   * is. Rejects with `DurableResourceNotFoundError` for an unknown ARN.
+   */
+  stopExecution(executionArn: string, reason?: Readonly<StopReason>): Promise<{ readonly stopDate: Date }>;
   /** Restarts a FAILED, TIMED_OUT or ABORTED execution from the step that failed. */
   redriveExecution(executionArn: string): Promise<DurableExecution>;
   describeExecution(executionArn: string): Promise<StoredExecution | undefined>;

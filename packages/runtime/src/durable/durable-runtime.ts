@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createRealClock } from '../clock/real-clock';
 import type { DefinitionInput } from '../engine/check-definition';
-import type { ExecutionResult } from '../engine/execution-result';
+import type { ExecutionResult, StopReason } from '../engine/execution-result';
 import { createRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import type { ChildExecutionRunner } from '../map/child-executions';
@@ -16,7 +16,7 @@ import { LeaseKeeper } from './lease-keeper';
 import { type Live, LiveExecutions, redrivenEvent } from './live-executions';
 import { MachineCatalog } from './machine-catalog';
 import { mapChildRunner } from './map-children';
-import { ExecutionNotRedrivableError } from './store-errors';
+import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './store-errors';
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
 import { Unloader } from './unloader';
@@ -63,7 +63,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     },
   });
   const lives: LiveExecutions = new LiveExecutions(live, {
-    ...{ store, inner, clock, queue, owner, catalog, tasks, signals },
+    ...{ store, inner, clock, queue, owner, leaseMs, catalog, tasks, signals },
     pollMs: options.pollMs ?? 100,
     onRun: () => {
       leases.start();
@@ -78,7 +78,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         redrive: (arn) => redriveExecution(arn),
         start: ({ definition, input }, child) => startExecution(definition, { ...child, input }, true),
         outcome: (arn, signal): Promise<ExecutionResult> => lives.outcome(arn, signal),
-        stop: (arn, cause) => lives.stop(arn, cause),
+        stop: (arn, cause) => lives.stop(arn, { cause }),
         waiting: (parentArn, change) => {
           const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
           if (count > 0) waitingOnChildren.set(parentArn, count);
@@ -103,7 +103,10 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       // Other processes answer tasks, schedule activity tasks and wake unloaded executions.
       const notices = store.onNotice?.((notice) => {
         if (notice.kind === 'activity') tasks.activityScheduled(notice.activityArn);
-        else void signals.sweep([notice.executionArn]).catch(() => {});
+        // Another runtime is stopping it: let it go as soon as the store confirms the lease is gone.
+        else if (notice.kind === 'seized') {
+          if (isLive(notice.executionArn)) void leases.check([notice.executionArn]);
+        } else void signals.sweep([notice.executionArn]).catch(() => {});
       });
       const wakes = store.onWake?.(() => {
         if (unloader.unloadedAny) void unloader.wakeDue();
@@ -178,6 +181,13 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     return started;
   }
 
+  async function stopExecution(executionArn: string, reason: Readonly<StopReason> = {}) {
+    await ready();
+    const row = await lives.stop(executionArn, reason);
+    if (!row) throw new DurableResourceNotFoundError('execution', executionArn);
+    return { stopDate: new Date(row.stopTime ?? clock.now()) };
+  }
+
   async function redriveExecution(executionArn: string): Promise<DurableExecution> {
     await ready();
     const before = await store.getExecution(executionArn);
@@ -229,6 +239,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       return resumed;
     },
     startExecution,
+    stopExecution,
     redriveExecution,
     describeExecution: async (arn) => {
       await ready();

@@ -35,6 +35,16 @@ export class LeaseKeeper {
     this.timer.unref();
   }
 
+  /** Renews these leases now: those another runtime has taken are let go at once. */
+  async check(executionArns: readonly string[]): Promise<void> {
+    const { store, owner, leaseMs, clock, lost } = this.options;
+    try {
+      lost(await store.renew(owner, executionArns, leaseMs, clock.now()));
+    } catch {
+      // Unreachable: the next renewal finds out.
+    }
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock';
 import { BranchCancelled } from '../engine/cancellation';
-import type { Execution, ExecutionResult } from '../engine/execution-result';
+import type { Execution, ExecutionResult, StopReason } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
 import type { HistoryEvent } from '../history/history-event';
 import type { ChildExecutionRunner } from '../map/child-executions';
@@ -28,6 +28,8 @@ export interface LiveExecutionsOptions {
   readonly clock: Clock;
   readonly queue: CommitQueue;
   readonly owner: string;
+  /** How long a lease lasts without renewal: a stop seizes one for that long. */
+  readonly leaseMs: number;
   readonly pollMs: number;
   readonly catalog: MachineCatalog;
   readonly tasks: DurableTasks;
@@ -145,40 +147,53 @@ export class LiveExecutions {
   }
 
   /**
-   * Stops an execution as StopExecution does (ExecutionAborted, with `cause`): here if it runs
-   * here, or through the store if it runs nowhere (unloaded while it waits, or not resumed yet).
-   * On a shared store another worker may hold it: it is left to end on its own.
+   * Stops an execution as StopExecution does (ExecutionAborted with `error` and `cause`) wherever
+   * it is: running here, unloaded or not resumed yet, or, on a shared store, held by another
+   * worker, whose lease is seized first so that none of its later commits lands. Resolves once the
+   * end is committed, with the execution's row (as it was, if it had already ended), or undefined
+   * if there is no such execution.
    */
-  async stop(executionArn: string, cause: string): Promise<void> {
-    const { store, queue, clock } = this.options;
-    if (this.live.has(executionArn)) return this.live.get(executionArn)?.execution.stop({ cause });
-    if (store.shared) return;
+  async stop(executionArn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
+    const { store, queue, clock, owner, leaseMs } = this.options;
     // No resume may start it meanwhile; one already loading it finishes first (and is stopped).
     this.stopping.add(executionArn);
     let stopped = false;
     try {
       await this.resuming.get(executionArn)?.catch(() => {});
-      const entry = this.live.get(executionArn);
-      if (entry) return entry.execution.stop({ cause });
-      const row = await store.getExecution(executionArn);
-      if (row?.status !== 'RUNNING') return;
+      if (this.live.has(executionArn)) {
+        await this.stopHere(executionArn, reason);
+        stopped = true;
+        return await store.getExecution(executionArn);
+      }
+      const row = store.shared
+        ? await store.seize(executionArn, owner, leaseMs, clock.now())
+        : await store.getExecution(executionArn);
+      if (row?.status !== 'RUNNING') return row ?? (await store.getExecution(executionArn));
       const last = (await store.listEvents(executionArn)).length;
-      queue.addEvent({
-        executionArn,
-        id: last + 1,
-        previousEventId: last,
-        type: 'ExecutionAborted',
-        time: clock.now(),
-        position: '~stop',
-        details: JSON.stringify({ cause }),
-      });
-      await queue.flushed();
+      if (last === 0) {
+        // Queued and never run: run here, so its history starts as any other, and stop at once.
+        this.run(row, await this.options.catalog.definitionText(row.definitionId));
+        await this.stopHere(executionArn, reason);
+      } else {
+        queue.addEvent(abortedEvent(executionArn, last, clock.now(), reason));
+        await queue.flushed();
+      }
       stopped = true;
+      return await store.getExecution(executionArn);
     } finally {
       this.stopping.delete(executionArn);
       // A resume skipped meanwhile had claimed it: if the abort did not land, it runs after all.
       if (this.skipped.delete(executionArn) && !stopped) void this.resumeArns([executionArn]);
     }
+  }
+
+  /** Stops an execution running here and waits until its end is committed. */
+  private async stopHere(executionArn: string, reason: Readonly<StopReason>): Promise<void> {
+    const execution = this.live.get(executionArn)?.execution;
+    if (!execution) return;
+    execution.stop(reason);
+    await execution.result();
+    await this.options.queue.flushed();
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */
@@ -255,6 +270,27 @@ export class LiveExecutions {
     if (store.shared) void store.release(owner, held).catch(() => {});
     else setTimeout(() => void this.resumeArns(held), 1000).unref();
   }
+}
+
+/** The end a stop writes for an execution that does not run here (not one the engine records). */
+function abortedEvent(
+  executionArn: string,
+  lastId: number,
+  now: number,
+  reason: Readonly<StopReason>,
+): StoredEvent {
+  const details: StopReason = {};
+  if (reason.error !== undefined) details.error = reason.error;
+  if (reason.cause !== undefined) details.cause = reason.cause;
+  return {
+    executionArn,
+    id: lastId + 1,
+    previousEventId: lastId,
+    type: 'ExecutionAborted',
+    time: now,
+    position: '~stop',
+    details: JSON.stringify(details),
+  };
 }
 
 /** The event a redrive begins with (not one the engine records). */

@@ -29,7 +29,7 @@ export interface MapChildrenOptions {
   /** Waits for an execution's end, wherever it runs; rejects with BranchCancelled when `signal` fires. */
   readonly outcome: (executionArn: string, signal: AbortSignal) => Promise<ExecutionResult>;
   /** Stops an execution wherever this runtime can (ExecutionAborted, with `cause`). */
-  readonly stop: (executionArn: string, cause: string) => Promise<void>;
+  readonly stop: (executionArn: string, cause: string) => Promise<unknown>;
   /** The parent waits on one child more (1) or one fewer (-1). */
   readonly waiting: (parentArn: string, change: 1 | -1) => void;
 }

@@ -8,6 +8,12 @@ export type ExecutionResult =
   | { readonly status: 'TIMED_OUT'; readonly error?: string; readonly cause?: string }
   | { readonly status: 'ABORTED'; readonly error?: string; readonly cause?: string };
 
+/** What a stop records in ExecutionAborted, as StopExecution takes them. */
+export interface StopReason {
+  error?: string;
+  cause?: string;
+}
+
 /** A running or finished execution. */
 export interface Execution {
   readonly executionArn: string;
@@ -20,5 +26,5 @@ export interface Execution {
   /** Every event, including those still to come, as they are recorded. */
   events(): AsyncIterable<HistoryEvent>;
   /** Stops the execution (ExecutionAborted); in-flight task handlers see their signal fire. */
-  stop(options?: { readonly error?: string; readonly cause?: string }): void;
+  stop(options?: Readonly<StopReason>): void;
 }

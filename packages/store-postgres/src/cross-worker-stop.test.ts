@@ -1,0 +1,106 @@
+import { createDurableRuntime, type DurableRuntime, type TaskContext } from '@stepwise/runtime';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PostgresStore } from './postgres-store';
+import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
+
+const work = 'arn:aws:lambda:us-east-1:123456789012:function:work';
+const slowTask = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: work, End: true } } };
+
+if (!TEST_POSTGRES_URL) console.log(SKIP_REASON);
+
+/**
+ * Two runtimes in this process, each with its own pool and LISTEN connection, stand for two
+ * processes: `worker` claims and runs executions; `console` runs none and stops them. Leases last
+ * a minute, so a prompt let-go can only come from the store's notice, not from a renewal.
+ */
+describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: stopping an execution another worker runs', () => {
+  let schema: string;
+  let stores: PostgresStore[];
+  let worker: DurableRuntime;
+  let console: DurableRuntime;
+  let stopLoop: () => Promise<void>;
+  const signals: AbortSignal[] = [];
+  const open = () => {
+    const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    schema = uniqueSchema('stop');
+    stores = [];
+    signals.length = 0;
+    worker = createDurableRuntime({
+      store: open(),
+      owner: 'worker-a',
+      leaseMs: 60_000,
+      handlers: {
+        [work]: (_input: unknown, context: TaskContext) => {
+          signals.push(context.signal);
+          return new Promise<never>(() => {});
+        },
+      },
+    });
+    const loop = worker.startWorker({ concurrency: 4, pollMs: 50 });
+    stopLoop = () => loop.stop();
+    console = createDurableRuntime({ store: open(), owner: 'console', leaseMs: 60_000 });
+  });
+
+  afterEach(async () => {
+    await stopLoop();
+    await Promise.all([worker.close(), console.close()]);
+    await Promise.all(stores.map((store) => store.close()));
+    await dropSchema(schema);
+  });
+
+  it('ends it ABORTED with one terminal event, and the worker lets its copy go at once', async () => {
+    const started = await console.startExecution(slowTask, { name: 'order-7', enqueue: true });
+    await until(() => signals.length === 1);
+    expect(worker.running).toBe(1);
+
+    const { stopDate } = await console.stopExecution(started.executionArn, {
+      error: 'Cancelled',
+      cause: 'The customer cancelled the order.',
+    });
+    expect(await started.result()).toEqual({
+      status: 'ABORTED',
+      error: 'Cancelled',
+      cause: 'The customer cancelled the order.',
+    });
+    const row = await console.describeExecution(started.executionArn);
+    expect([row?.owner, row?.stopTime]).toEqual([undefined, stopDate.getTime()]);
+
+    await until(() => worker.running === 0);
+    expect(signals[0]?.aborted).toBe(true);
+    const history = await started.history();
+    expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));
+    expect(history.filter((e) => e.type.startsWith('Execution')).map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'ExecutionAborted',
+    ]);
+    expect(history.at(-1)?.executionAbortedEventDetails).toEqual({
+      error: 'Cancelled',
+      cause: 'The customer cancelled the order.',
+    });
+  });
+
+  it('stops a queued execution before any worker has claimed it', async () => {
+    await stopLoop();
+    const queued = await console.startExecution(slowTask, { enqueue: true });
+    await console.stopExecution(queued.executionArn);
+    expect((await queued.history()).map((e) => e.type)).toEqual(['ExecutionStarted', 'ExecutionAborted']);
+    const again = worker.startWorker({ concurrency: 4, pollMs: 50 });
+    stopLoop = () => again.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(signals).toEqual([]);
+    expect(await queued.result()).toEqual({ status: 'ABORTED' });
+  });
+});
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`still waiting for ${check}`);
+}
