@@ -27,6 +27,16 @@ export function resultOf(row: StoredExecution): ExecutionResult | undefined {
   }
 }
 
+/**
+ * The outcome of a run whose end is committed, as the store gives it back: the output as its JSON
+ * text reads, and no undefined fields.
+ */
+export function storedResult(outcome: ExecutionResult): ExecutionResult {
+  if (outcome.status !== 'SUCCEEDED') return withoutUndefined(outcome);
+  const text = JSON.stringify(outcome.output);
+  return { status: 'SUCCEEDED', output: text === undefined ? null : JSON.parse(text) };
+}
+
 function withoutUndefined<T extends object>(value: T): T {
   const copy = { ...value };
   for (const key of Object.keys(copy) as (keyof T)[]) if (copy[key] === undefined) delete copy[key];

@@ -5,7 +5,7 @@ import type { Runtime } from '../engine/runtime';
 import type { HistoryEvent } from '../history/history-event';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
-import { type DurableExecution, resultOf } from './durable-execution';
+import { type DurableExecution, resultOf, storedResult } from './durable-execution';
 import { createDurableJournal, type DurableJournal } from './durable-journal';
 import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
 import type { DurableTasks } from './durable-tasks';
@@ -20,6 +20,8 @@ import type { TaskSignals } from './task-signals';
 export interface Live {
   readonly journal: DurableJournal;
   readonly execution: Execution;
+  /** Let go, or a commit of its events was refused or failed: its run here may not be what is stored. */
+  stale?: boolean;
 }
 
 export interface LiveExecutionsOptions {
@@ -58,6 +60,8 @@ export class LiveExecutions {
   private readonly stopping = new Set<string>();
   private readonly resuming = new Map<string, Promise<DurableExecution>>();
   private readonly skipped = new Set<string>();
+  /** Executions that ended here, until the commit that carries their end has settled. */
+  private readonly finishing = new Map<string, Live>();
 
   constructor(
     readonly live: Map<string, Live>,
@@ -87,20 +91,25 @@ export class LiveExecutions {
       redriveCount: row.redriveCount,
       journal,
     });
-    const entry = { journal, execution };
-    this.live.set(row.executionArn, entry);
+    const entry: Live = { journal, execution };
+    const arn = row.executionArn;
+    this.live.set(arn, entry);
     this.options.onRun();
-    this.endings.nudge(row.executionArn);
+    this.endings.nudge(arn);
     execution.result().then(() => {
-      if (this.live.get(row.executionArn) !== entry) return;
-      this.live.delete(row.executionArn);
-      signals.forget(row.executionArn);
-      this.endings.nudge(row.executionArn);
+      if (this.live.get(arn) !== entry) return;
+      this.live.delete(arn);
+      this.finishing.set(arn, entry);
+      signals.forget(arn);
+      this.endings.nudge(arn);
       // A handle made before it ran here waits in the watch: it learns of the end once committed.
       void queue
         .flushed()
         .catch(() => {})
-        .then(() => this.results.nudge(row.executionArn));
+        .then(() => {
+          if (this.finishing.get(arn) === entry) this.finishing.delete(arn);
+          this.results.nudge(arn);
+        });
     });
     return this.handle(row.executionArn);
   }
@@ -111,9 +120,15 @@ export class LiveExecutions {
     return {
       executionArn,
       result: async () => {
-        await this.live.get(executionArn)?.execution.result();
+        const entry = this.live.get(executionArn) ?? this.finishing.get(executionArn);
+        const outcome = await entry?.execution.result();
         // Ended here a moment ago: its last commit may still be in flight.
-        await queue.flushed().catch(() => {});
+        const committed = await queue.flushed().then(
+          () => true,
+          () => false,
+        );
+        // Every commit since its end landed, its own included: what ran here is what is stored.
+        if (outcome && committed && !entry?.stale) return storedResult(outcome);
         const row = await store.getExecution(executionArn);
         return (row && resultOf(row)) ?? this.results.wait(executionArn);
       },
@@ -256,19 +271,33 @@ export class LiveExecutions {
       if (!entry) continue;
       this.live.delete(arn);
       this.options.signals.forget(arn);
+      // Its stop here is not its end: a handle awaiting it reads the store instead.
+      entry.stale = true;
       entry.journal.detach();
       entry.execution.stop({ error: 'States.Runtime', cause });
     }
   }
 
-  /** After a refused or failed commit, the executions resume from what the store holds. */
+  /**
+   * After a refused or failed commit, the executions resume from what the store holds: those still
+   * running here are let go, and so are those that ended here if the commit carried their end.
+   */
   handBack(executionArns: readonly string[], error: unknown): void {
     const { store, owner } = this.options;
-    const held = executionArns.filter((arn) => this.live.has(arn));
+    const held: string[] = [];
+    const ended: string[] = [];
+    for (const arn of executionArns) {
+      const entry = this.live.get(arn) ?? this.finishing.get(arn);
+      if (!entry) continue;
+      entry.stale = true;
+      (this.live.has(arn) ? held : ended).push(arn);
+    }
     this.abandon(held);
-    if (error === undefined || held.length === 0) return;
-    if (store.shared) void store.release(owner, held).catch(() => {});
-    else setTimeout(() => void this.resumeArns(held), 1000).unref();
+    for (const arn of ended) this.finishing.delete(arn);
+    const back = [...held, ...ended];
+    if (error === undefined || back.length === 0) return;
+    if (store.shared) void store.release(owner, back).catch(() => {});
+    else setTimeout(() => void this.resumeArns(back), 1000).unref();
   }
 }
 
