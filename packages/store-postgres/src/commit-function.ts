@@ -1,12 +1,12 @@
 /**
  * `commit_batch`: a whole commit in one call, so it costs one round trip. It inserts the new
  * executions, locks the existing ones it writes (`FOR UPDATE`, in ARN order) and leaves out those
- * leased to another owner (fencing), refuses an event chunk overlapping one already written
- * (unique_violation: a transition applied twice) or leaving a hole after the last one (SW001,
- * with `[arn, first id, last stored id]` as detail: an earlier commit failed) or belonging to no
- * stored execution (SW002, the ARN as detail), records the ends of executions, their timers and
- * the tokens of callback and activity tasks (NOTIFY `<schema>_activity` for new activity tasks).
- * Returns the fenced ARNs.
+ * leased to another owner or no longer running (fencing), refuses an event chunk overlapping one
+ * already written (unique_violation: a transition applied twice) or leaving a hole after the last
+ * one (SW001, with `[arn, first id, last stored id]` as detail: an earlier commit failed) or
+ * belonging to no stored execution (SW002, the ARN as detail), records the ends of executions,
+ * their timers and the tokens of callback and activity tasks (NOTIFY `<schema>_activity` for new
+ * activity tasks). Returns the fenced ARNs.
  */
 export const COMMIT_BATCH = `
   CREATE OR REPLACE FUNCTION {s}.commit_batch(
@@ -30,11 +30,11 @@ export const COMMIT_BATCH = `
     END IF;
     IF cardinality(c_arn) > 0 THEN
       SELECT coalesce(array_agg(locked.arn), '{}') INTO fenced FROM (
-        SELECT e.arn, e.owner FROM {s}.executions e
+        SELECT e.arn, e.owner, e.status FROM {s}.executions e
         WHERE e.arn = ANY(c_arn) AND NOT e.arn = ANY(p_fresh)
         ORDER BY e.arn FOR UPDATE
       ) locked
-      WHERE p_owner IS NOT NULL AND locked.owner IS DISTINCT FROM p_owner;
+      WHERE (p_owner IS NOT NULL AND locked.owner IS DISTINCT FROM p_owner) OR locked.status <> 'RUNNING';
       SELECT n.arn INTO unknown_arn FROM unnest(c_arn) n(arn)
         WHERE NOT EXISTS (SELECT 1 FROM {s}.executions e WHERE e.arn = n.arn) LIMIT 1;
       IF unknown_arn IS NOT NULL THEN

@@ -5,6 +5,21 @@ import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test
 
 const work = 'arn:aws:lambda:us-east-1:123456789012:function:work';
 const slowTask = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: work, End: true } } };
+const mapOverItems = {
+  StartAt: 'Each',
+  States: {
+    Each: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: 'Work',
+        States: { Work: { Type: 'Task', Resource: work, End: true } },
+      },
+      End: true,
+    },
+  },
+};
 
 if (!TEST_POSTGRES_URL) console.log(SKIP_REASON);
 
@@ -82,6 +97,42 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: stopping an execution another w
       error: 'Cancelled',
       cause: 'The customer cancelled the order.',
     });
+  });
+
+  it('stops the children of a distributed Map that the worker runs beside the stopped parent', async () => {
+    const started = await console.startExecution(mapOverItems, {
+      name: 'batch-3',
+      input: { items: [1, 2] },
+      enqueue: true,
+    });
+    await until(() => signals.length === 2);
+    await console.stopExecution(started.executionArn, { cause: 'Cancelled by the operator.' });
+    await until(() => worker.running === 0);
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+    const rows = await stores[0]?.listExecutions();
+    expect(rows?.map((row) => [row.name === 'batch-3' ? 'parent' : 'child', row.status]).sort()).toEqual([
+      ['child', 'ABORTED'],
+      ['child', 'ABORTED'],
+      ['parent', 'ABORTED'],
+    ]);
+  });
+
+  it('lets two runtimes stop the same execution at once: both return, one end is written', async () => {
+    const other = createDurableRuntime({ store: open(), owner: 'console-2', leaseMs: 60_000 });
+    try {
+      const started = await console.startExecution(slowTask, { enqueue: true });
+      await until(() => signals.length === 1);
+      const [first, second] = await Promise.all([
+        console.stopExecution(started.executionArn, { cause: 'first' }),
+        other.stopExecution(started.executionArn, { cause: 'second' }),
+      ]);
+      expect(second.stopDate).toEqual(first.stopDate);
+      const history = await started.history();
+      expect(history.filter((e) => e.type === 'ExecutionAborted')).toHaveLength(1);
+      expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));
+    } finally {
+      await other.close();
+    }
   });
 
   it('stops a queued execution before any worker has claimed it', async () => {

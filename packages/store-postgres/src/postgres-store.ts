@@ -336,7 +336,7 @@ export class PostgresStore implements DurableStore {
     // either land before this or are refused after it.
     const rows = await this.query(
       `WITH seized AS (
-         UPDATE ${this.t('executions')} SET owner = $2, lease_expires = $3, wake_at = NULL
+         UPDATE ${this.t('executions')} SET owner = $2, lease_expires = $3
          WHERE arn = $1 AND status = 'RUNNING' RETURNING *)
        SELECT seized.*, pg_notify($4, seized.arn) AS notified FROM seized`,
       [arn, owner, now + leaseMs, this.channels.seized],

@@ -81,4 +81,7 @@ export const MIGRATIONS: readonly string[] = [
   // commit_batch refuses the events of an execution it does not hold, as the other stores do,
   // instead of keeping them where no execution would ever read them.
   COMMIT_BATCH,
+  // commit_batch leaves out (fences) the events of an execution that has already ended, so a
+  // late write cannot add a second end.
+  COMMIT_BATCH,
 ];

@@ -157,7 +157,7 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     await migrated.init();
     expect(await migrated.listEvents(a.executionArn)).toEqual(ha);
     expect(await migrated.listEvents(b.executionArn)).toEqual(hb);
-    const next = eventRow(a.executionArn, 4, 'ExecutionSucceeded', { output: '{}' });
+    const next = eventRow(a.executionArn, 4, 'PassStateEntered', { name: 'Next' });
     await migrated.commit(batch({ events: [next] }));
     await expect(migrated.commit(batch({ events: [next] }))).rejects.toThrow(DuplicateTransitionError);
     expect(await migrated.listEvents(a.executionArn)).toEqual([...ha, next]);

@@ -19,7 +19,7 @@ const SQL = {
   insertExecution: `INSERT INTO executions (${EXECUTION_COLUMNS.join(', ')})
        VALUES (${EXECUTION_COLUMNS.map(() => '?').join(', ')})`,
   getExecution: 'SELECT * FROM executions WHERE arn = ?',
-  keyOf: 'SELECT seq, owner FROM executions WHERE arn = ?',
+  keyOf: 'SELECT seq, owner, status FROM executions WHERE arn = ?',
   endedAmong: `SELECT * FROM executions WHERE arn IN (SELECT value FROM json_each(?)) AND status <> 'RUNNING'`,
   listExecutions: 'SELECT * FROM executions ORDER BY start_time, arn',
   listByStatus: 'SELECT * FROM executions WHERE status = ? ORDER BY start_time, arn',
@@ -48,7 +48,7 @@ const SQL = {
   wake: 'UPDATE executions SET wake_at = 0 WHERE arn = ? AND wake_at IS NOT NULL',
   renew: `UPDATE executions SET lease_expires = ? WHERE arn = ? AND owner = ? AND status = 'RUNNING'`,
   release: 'UPDATE executions SET owner = NULL, lease_expires = NULL WHERE arn = ? AND owner = ?',
-  seize: `UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ? AND status = 'RUNNING'`,
+  seize: `UPDATE executions SET owner = ?, lease_expires = ? WHERE arn = ? AND status = 'RUNNING'`,
   redrive: `UPDATE executions SET status = 'RUNNING', stop_time = NULL, output = NULL, error = NULL, cause = NULL,
          redrive_count = redrive_count + 1, owner = ?, lease_expires = ?
        WHERE arn = ? AND status IN ('FAILED', 'TIMED_OUT', 'ABORTED')`,

@@ -42,8 +42,9 @@ export class ExecutionKeys {
 /**
  * Writes one commit batch; the caller runs it inside a transaction. An execution's events become
  * one chunk row; a chunk overlapping one already written is a transition applied twice, and one
- * that would leave a hole after a failed commit is refused too. With an
- * owner set, events of an execution leased to someone else are left out and reported (fencing).
+ * that would leave a hole after a failed commit is refused too. Events of an execution that has
+ * ended, and with an owner set those of an execution leased to someone else, are left out and
+ * reported (fencing).
  */
 export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedBatch): CommitResult {
   const fresh = new Set<string>();
@@ -59,8 +60,13 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     const fence = batch.owner !== undefined && !fresh.has(arn);
     let known = keys.get(arn);
     if (known === undefined || fence) {
-      const row = sql.keyOf.get(arn) as { seq: number; owner: string | null } | undefined;
+      const row = sql.keyOf.get(arn) as { seq: number; owner: string | null; status: string } | undefined;
       if (!row) throw new DurableResourceNotFoundError('execution', arn);
+      // An execution that has ended takes no more events: a late write cannot add a second end.
+      if (row.status !== 'RUNNING') {
+        fenced.push(arn);
+        continue;
+      }
       // Under leases another process may have written since: its last event is read, not recalled.
       known = keys.set(arn, row.seq);
       if (fence && row.owner !== batch.owner) {

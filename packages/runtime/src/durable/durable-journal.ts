@@ -30,8 +30,11 @@ export interface JournalOptions {
 }
 
 export interface DurableJournal extends ExecutionJournal {
-  /** Stops writing: the execution was handed to another runtime or the runtime is closing. */
-  detach(): void;
+  /**
+   * Stops writing: the execution was handed to another runtime, the runtime is closing, or another
+   * runtime stopped it (`stopChildren`: the children of its Map Runs are then stopped, not let go).
+   */
+  detach(stopChildren?: boolean): void;
   /** Whether the execution only waits, and until when (see IdleTracker). */
   readonly idle: IdleTracker;
 }
@@ -44,6 +47,8 @@ export interface DurableJournal extends ExecutionJournal {
 export function createDurableJournal(options: JournalOptions): DurableJournal {
   const { executionArn, queue, prior, children: make } = options;
   let detached = false;
+  /** Let go, leaving the children of its Map Runs running (not so when it was stopped elsewhere). */
+  let letGo = false;
   let runner: ChildExecutionRunner | undefined;
   let recorder: HistoryRecorder | undefined;
   const idle = new IdleTracker(options.clock.now);
@@ -76,7 +81,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     children:
       make &&
       ((request) => {
-        runner ??= make(executionArn, prior.redrivenAt, () => detached);
+        runner ??= make(executionArn, prior.redrivenAt, () => letGo);
         return runner(request);
       }),
     recordedAt: (position) => {
@@ -122,8 +127,9 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       options.onToken?.(made);
       return made;
     },
-    detach() {
+    detach(stopChildren = false) {
       detached = true;
+      letGo = !stopChildren;
     },
   };
 }

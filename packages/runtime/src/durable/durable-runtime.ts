@@ -24,6 +24,9 @@ import { startWorkerLoop } from './worker';
 
 export type { DurableRuntime, DurableRuntimeOptions, DurableStartOptions } from './durable-runtime-api';
 
+/** Why a copy of an execution stops here when another runtime stops the execution. */
+const STOPPED_ELSEWHERE = 'The execution was stopped by another runtime.';
+
 /**
  * A runtime whose Standard executions are event-sourced over a durable store: every transition is
  * committed, a restarted process resumes what was running, and executions that only wait leave
@@ -103,9 +106,13 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       // Other processes answer tasks, schedule activity tasks and wake unloaded executions.
       const notices = store.onNotice?.((notice) => {
         if (notice.kind === 'activity') tasks.activityScheduled(notice.activityArn);
-        // Another runtime is stopping it: let it go as soon as the store confirms the lease is gone.
+        // Another runtime is stopping it: once the store confirms the lease is gone, it is let go
+        // and the children of its Map Runs running here are stopped, as its stop would stop them.
         else if (notice.kind === 'seized') {
-          if (isLive(notice.executionArn)) void leases.check([notice.executionArn]);
+          if (!isLive(notice.executionArn)) return;
+          void leases
+            .check([notice.executionArn])
+            .then((lost) => lives.abandon(lost, STOPPED_ELSEWHERE, true));
         } else void signals.sweep([notice.executionArn]).catch(() => {});
       });
       const wakes = store.onWake?.(() => {

@@ -105,7 +105,10 @@ export interface CommitBatch {
 }
 
 export interface CommitResult {
-  /** Executions whose events were refused because `owner` no longer holds their lease. */
+  /**
+   * Executions whose events were left out: `owner` no longer holds their lease, or they have
+   * already ended (a late write must not add a second end).
+   */
   readonly fenced: readonly string[];
 }
 

@@ -44,6 +44,7 @@ export {
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   ExecutionNotRedrivableError,
+  ExecutionNotStoppedError,
   HistoryGapError,
   HistoryTooLongError,
   InvalidAliasRoutingError,

@@ -35,13 +35,14 @@ export class LeaseKeeper {
     this.timer.unref();
   }
 
-  /** Renews these leases now: those another runtime has taken are let go at once. */
-  async check(executionArns: readonly string[]): Promise<void> {
-    const { store, owner, leaseMs, clock, lost } = this.options;
+  /** Renews these leases now and returns those another runtime has taken. */
+  async check(executionArns: readonly string[]): Promise<string[]> {
+    const { store, owner, leaseMs, clock } = this.options;
     try {
-      lost(await store.renew(owner, executionArns, leaseMs, clock.now()));
+      return await store.renew(owner, executionArns, leaseMs, clock.now());
     } catch {
       // Unreachable: the next renewal finds out.
+      return [];
     }
   }
 

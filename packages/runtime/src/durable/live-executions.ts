@@ -10,6 +10,7 @@ import { createDurableJournal, type DurableJournal } from './durable-journal';
 import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
 import type { DurableTasks } from './durable-tasks';
 import { Endings } from './endings';
+import { ExecutionStops } from './execution-stops';
 import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
 import { ResultWatch } from './result-watch';
@@ -56,8 +57,8 @@ export interface LiveExecutionsOptions {
 export class LiveExecutions {
   private readonly endings = new Endings();
   private readonly results: ResultWatch;
-  /** Executions being stopped through the store, and resumes in progress (see `stop`). */
-  private readonly stopping = new Set<string>();
+  /** Stops in progress (no resume starts what they stop), and resumes in progress. */
+  private readonly stops: ExecutionStops;
   private readonly resuming = new Map<string, Promise<DurableExecution>>();
   private readonly skipped = new Set<string>();
   /** Executions that ended here, until the commit that carries their end has settled. */
@@ -68,6 +69,23 @@ export class LiveExecutions {
     private readonly options: LiveExecutionsOptions,
   ) {
     this.results = new ResultWatch(options.store, options.pollMs);
+    this.stops = new ExecutionStops({
+      ...{ store: options.store, queue: options.queue, clock: options.clock },
+      ...{ owner: options.owner, leaseMs: options.leaseMs },
+      isLive: (arn) => this.live.has(arn),
+      stopHere: (arn, reason) => this.stopHere(arn, reason),
+      startStopped: async (row, reason) => {
+        const definition = await options.catalog.definitionText(row.definitionId);
+        await options.tasks.ensureActivities(row.definitionId, definition);
+        this.run(row, definition);
+        await this.stopHere(row.executionArn, reason);
+      },
+      resuming: (arn) => this.resuming.get(arn),
+      // A resume skipped meanwhile had claimed it: if the stop did not end it, it runs after all.
+      stopped: (arn, ended) => {
+        if (this.skipped.delete(arn) && !ended) void this.resumeArns([arn]);
+      },
+    });
   }
 
   /** Runs (or resumes) an execution here; its lease is this runtime's. */
@@ -164,42 +182,11 @@ export class LiveExecutions {
   /**
    * Stops an execution as StopExecution does (ExecutionAborted with `error` and `cause`) wherever
    * it is: running here, unloaded or not resumed yet, or, on a shared store, held by another
-   * worker, whose lease is seized first so that none of its later commits lands. Resolves once the
-   * end is committed, with the execution's row (as it was, if it had already ended), or undefined
-   * if there is no such execution.
+   * worker (see ExecutionStops). Resolves once the end is committed, with the execution's row (as
+   * it was, if it had already ended), or undefined if there is no such execution.
    */
-  async stop(executionArn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
-    const { store, queue, clock, owner, leaseMs } = this.options;
-    // No resume may start it meanwhile; one already loading it finishes first (and is stopped).
-    this.stopping.add(executionArn);
-    let stopped = false;
-    try {
-      await this.resuming.get(executionArn)?.catch(() => {});
-      if (this.live.has(executionArn)) {
-        await this.stopHere(executionArn, reason);
-        stopped = true;
-        return await store.getExecution(executionArn);
-      }
-      const row = store.shared
-        ? await store.seize(executionArn, owner, leaseMs, clock.now())
-        : await store.getExecution(executionArn);
-      if (row?.status !== 'RUNNING') return row ?? (await store.getExecution(executionArn));
-      const last = (await store.listEvents(executionArn)).length;
-      if (last === 0) {
-        // Queued and never run: run here, so its history starts as any other, and stop at once.
-        this.run(row, await this.options.catalog.definitionText(row.definitionId));
-        await this.stopHere(executionArn, reason);
-      } else {
-        queue.addEvent(abortedEvent(executionArn, last, clock.now(), reason));
-        await queue.flushed();
-      }
-      stopped = true;
-      return await store.getExecution(executionArn);
-    } finally {
-      this.stopping.delete(executionArn);
-      // A resume skipped meanwhile had claimed it: if the abort did not land, it runs after all.
-      if (this.skipped.delete(executionArn) && !stopped) void this.resumeArns([executionArn]);
-    }
+  stop(executionArn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
+    return this.stops.stop(executionArn, reason);
   }
 
   /** Stops an execution running here and waits until its end is committed. */
@@ -214,7 +201,7 @@ export class LiveExecutions {
   /** Loads a running execution's history and definition and runs it from where it was. */
   async resume(row: StoredExecution): Promise<DurableExecution> {
     const arn = row.executionArn;
-    if (this.stopping.has(arn)) return this.skip(arn);
+    if (this.stops.has(arn)) return this.skip(arn);
     const loading = this.load(row);
     this.resuming.set(arn, loading);
     try {
@@ -249,7 +236,7 @@ export class LiveExecutions {
     if (ran) await store.clearTimers(row.executionArn);
     const definition = await catalog.definitionText(row.definitionId);
     await tasks.ensureActivities(row.definitionId, definition);
-    if (this.stopping.has(row.executionArn)) return this.skip(row.executionArn);
+    if (this.stops.has(row.executionArn)) return this.skip(row.executionArn);
     const resumed = this.run(row, definition, prior);
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
     if (ran) void signals.sweep([row.executionArn]).catch(() => {});
@@ -265,7 +252,12 @@ export class LiveExecutions {
   }
 
   /** Stops running executions here without writing anything more for them. */
-  abandon(executionArns: readonly string[], cause = 'The execution was handed to another runtime.'): void {
+  abandon(
+    executionArns: readonly string[],
+    cause = 'The execution was handed to another runtime.',
+    /** It was stopped elsewhere: the children of its Map Runs are stopped, not left running. */
+    stopChildren = false,
+  ): void {
     for (const arn of executionArns) {
       const entry = this.live.get(arn);
       if (!entry) continue;
@@ -273,7 +265,7 @@ export class LiveExecutions {
       this.options.signals.forget(arn);
       // Its stop here is not its end: a handle awaiting it reads the store instead.
       entry.stale = true;
-      entry.journal.detach();
+      entry.journal.detach(stopChildren);
       entry.execution.stop({ error: 'States.Runtime', cause });
     }
   }
@@ -299,27 +291,6 @@ export class LiveExecutions {
     if (store.shared) void store.release(owner, back).catch(() => {});
     else setTimeout(() => void this.resumeArns(back), 1000).unref();
   }
-}
-
-/** The end a stop writes for an execution that does not run here (not one the engine records). */
-function abortedEvent(
-  executionArn: string,
-  lastId: number,
-  now: number,
-  reason: Readonly<StopReason>,
-): StoredEvent {
-  const details: StopReason = {};
-  if (reason.error !== undefined) details.error = reason.error;
-  if (reason.cause !== undefined) details.cause = reason.cause;
-  return {
-    executionArn,
-    id: lastId + 1,
-    previousEventId: lastId,
-    type: 'ExecutionAborted',
-    time: now,
-    position: '~stop',
-    details: JSON.stringify(details),
-  };
 }
 
 /** The event a redrive begins with (not one the engine records). */

@@ -94,7 +94,7 @@ export class InMemoryDurableStore implements DurableStore {
       if (!fresh.has(arn)) {
         const row = this.executions.get(arn);
         if (!row) throw new DurableResourceNotFoundError('execution', arn);
-        if (batch.owner !== undefined && row.owner !== batch.owner) {
+        if ((batch.owner !== undefined && row.owner !== batch.owner) || row.status !== 'RUNNING') {
           fenced.add(arn);
           continue;
         }
@@ -239,7 +239,6 @@ export class InMemoryDurableStore implements DurableStore {
     if (row?.status !== 'RUNNING') return undefined;
     const seized = { ...row, owner, leaseExpires: now + leaseMs };
     this.executions.set(arn, seized);
-    this.wakeAt.delete(arn);
     return seized;
   }
   async release(owner: string, arns: readonly string[]): Promise<void> {

@@ -44,6 +44,19 @@ export class ExecutionNotRedrivableError extends StepwiseError {
   }
 }
 
+/** A stop whose end was left out each time it was written: other runtimes kept seizing the execution. */
+export class ExecutionNotStoppedError extends StepwiseError {
+  readonly code = 'EXECUTION_NOT_STOPPED';
+  constructor(
+    readonly executionArn: string,
+    attempts: number,
+  ) {
+    super(
+      `The execution '${executionArn}' could not be stopped: its end was left out ${attempts} times, as other runtimes took its lease.`,
+    );
+  }
+}
+
 /** An alias whose routing is not one or two versions of its machine with weights adding to 100. */
 export class InvalidAliasRoutingError extends StepwiseError {
   readonly code = 'INVALID_ALIAS_ROUTING';

@@ -29,16 +29,58 @@ export function describeSeizeContract(store: () => DurableStore, t: ContractTest
     assert.equal((await store().getExecution(arn))?.status, 'ABORTED');
   });
 
-  t.it('seizes an unloaded execution, which then no claim takes when it falls due', async () => {
-    const row = executionRow('asleep', { owner: 'w1', leaseExpires: T0 + 1000 });
-    await store().commit(batch({ executions: [row] }));
-    assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
-    assert.equal((await store().seize(row.executionArn, 'stopper', 60_000, T0))?.owner, 'stopper');
-    assert.equal(await store().nextWake(), undefined);
-    const due = { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 5000 };
-    assert.deepEqual(await store().claim({ ...due, wokenOnly: true }), []);
-    assert.deepEqual(await store().claim(due), []);
-  });
+  t.it(
+    'seizes an unloaded execution: no claim takes it while the lease holds, and it wakes once released',
+    async () => {
+      const row = executionRow('asleep', { owner: 'w1', leaseExpires: T0 + 1000 });
+      await store().commit(batch({ executions: [row] }));
+      assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
+      assert.equal((await store().seize(row.executionArn, 'stopper', 60_000, T0))?.owner, 'stopper');
+      const due = { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 5000 };
+      assert.deepEqual(await store().claim({ ...due, wokenOnly: true }), []);
+      assert.deepEqual(await store().claim(due), []);
+      // A stop that fails after seizing hands the lease back: the execution still wakes when due.
+      await store().release('stopper', [row.executionArn]);
+      const woken = await store().claim({ ...due, wokenOnly: true });
+      assert.deepEqual(
+        woken.map((e) => [e.name, e.owner]),
+        [['asleep', 'w2']],
+      );
+    },
+  );
+
+  t.it(
+    'leaves out the events of an execution that has ended, reporting it as fenced, and writes the rest',
+    async () => {
+      const done = executionRow('ended');
+      const other = executionRow('other');
+      await store().commit(
+        batch({
+          executions: [done, other],
+          events: [
+            eventRow(done.executionArn, 1, 'ExecutionStarted', {}),
+            eventRow(done.executionArn, 2, 'ExecutionSucceeded', { output: '1' }),
+            eventRow(other.executionArn, 1, 'ExecutionStarted', {}),
+          ],
+        }),
+      );
+      const late = await store().commit(
+        batch({
+          events: [
+            eventRow(done.executionArn, 3, 'ExecutionAborted', { cause: 'too late' }),
+            eventRow(other.executionArn, 2, 'PassStateEntered', { name: 'P' }),
+          ],
+        }),
+      );
+      assert.deepEqual(late.fenced, [done.executionArn]);
+      assert.deepEqual(
+        (await store().listEvents(done.executionArn)).map((e) => e.type),
+        ['ExecutionStarted', 'ExecutionSucceeded'],
+      );
+      assert.equal((await store().getExecution(done.executionArn))?.status, 'SUCCEEDED');
+      assert.equal((await store().listEvents(other.executionArn)).length, 2);
+    },
+  );
 
   t.it('seizes nothing of an execution that has ended or does not exist', async () => {
     const done = executionRow('done', { status: 'SUCCEEDED' });

@@ -1,0 +1,166 @@
+import type { Clock } from '../clock/clock';
+import type { StopReason } from '../engine/execution-result';
+import type { CommitQueue } from './commit-queue';
+import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
+import { MAP_RUN_STOPPED } from './map-children';
+import { ExecutionNotStoppedError } from './store-errors';
+
+/** What a stop needs of the runtime whose executions it stops. */
+export interface StopSite {
+  readonly store: DurableStore;
+  readonly queue: CommitQueue;
+  readonly clock: Clock;
+  readonly owner: string;
+  readonly leaseMs: number;
+  isLive(executionArn: string): boolean;
+  /** Stops an execution running here; resolves once its end is committed. */
+  stopHere(executionArn: string, reason: Readonly<StopReason>): Promise<void>;
+  /** Runs here, and stops at once, a queued execution that never ran. */
+  startStopped(row: StoredExecution, reason: Readonly<StopReason>): Promise<void>;
+  /** A resume of the execution in progress here, if any. */
+  resuming(executionArn: string): Promise<unknown> | undefined;
+  /** The stop is over: `ended` tells whether the execution has ended. */
+  stopped(executionArn: string, ended: boolean): void;
+}
+
+/** How often a stop seizes and writes again when its end was left out (another stop raced it). */
+const ATTEMPTS = 3;
+
+/**
+ * Stops durable executions as StopExecution does, one stop of an execution at a time: a second
+ * stop waits for the first, then finds the execution ended. Through the store, an execution that
+ * does not run here gets its `ExecutionAborted` written directly, after its lease is seized on a
+ * shared store, and the children of its Map Runs that still run are stopped the same way.
+ */
+export class ExecutionStops {
+  private readonly inProgress = new Map<string, Promise<StoredExecution | undefined>>();
+
+  constructor(private readonly site: StopSite) {}
+
+  /** Whether a stop of this execution is in progress (a resume then leaves it alone). */
+  has(executionArn: string): boolean {
+    return this.inProgress.has(executionArn);
+  }
+
+  /** Resolves once the end is committed, with the row (as it was, if it had ended already). */
+  stop(executionArn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
+    const before = this.inProgress.get(executionArn);
+    const current = this.after(before, executionArn, reason);
+    this.inProgress.set(executionArn, current);
+    void current.then(
+      (row) => this.settled(executionArn, current, row !== undefined && row.status !== 'RUNNING'),
+      () => this.settled(executionArn, current, false),
+    );
+    return current;
+  }
+
+  private async after(
+    before: Promise<unknown> | undefined,
+    executionArn: string,
+    reason: Readonly<StopReason>,
+  ): Promise<StoredExecution | undefined> {
+    await before?.catch(() => {});
+    return this.stopOnce(executionArn, reason);
+  }
+
+  /** The last stop of an execution queued here is over. */
+  private settled(executionArn: string, stop: Promise<unknown>, ended: boolean): void {
+    if (this.inProgress.get(executionArn) !== stop) return;
+    this.inProgress.delete(executionArn);
+    this.site.stopped(executionArn, ended);
+  }
+
+  private async stopOnce(arn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
+    const { store, queue } = this.site;
+    await this.site.resuming(arn)?.catch(() => {});
+    // What it recorded here lands first (its own end, say): the stop then finds it ended.
+    await queue.flushed().catch(() => {});
+    if (this.site.isLive(arn)) {
+      await this.site.stopHere(arn, reason);
+      return store.getExecution(arn);
+    }
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const row = await this.take(arn);
+      if (row?.status !== 'RUNNING') return row ?? (await store.getExecution(arn));
+      const events = await this.abort(row, reason);
+      const after = await store.getExecution(arn);
+      if (after?.status !== 'RUNNING') {
+        await this.stopChildren(events);
+        return after;
+      }
+      // The end was left out: another runtime seized the execution meanwhile (a stop of its own).
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+    throw new ExecutionNotStoppedError(arn, ATTEMPTS);
+  }
+
+  /** The execution's row, with its lease seized on a shared store so its holder cannot write. */
+  private take(arn: string): Promise<StoredExecution | undefined> {
+    const { store, owner, leaseMs, clock } = this.site;
+    return store.shared ? store.seize(arn, owner, leaseMs, clock.now()) : store.getExecution(arn);
+  }
+
+  /** Writes the end of an execution that runs nowhere now; returns the events it had. */
+  private async abort(row: StoredExecution, reason: Readonly<StopReason>): Promise<StoredEvent[]> {
+    const { store, queue, clock, owner } = this.site;
+    try {
+      const events = await store.listEvents(row.executionArn);
+      if (events.length === 0) await this.site.startStopped(row, reason);
+      else {
+        queue.addEvent(abortedEvent(row.executionArn, events.length, clock.now(), reason));
+        await queue.flushed();
+      }
+      return events;
+    } catch (error) {
+      // The seized lease goes back, so the execution wakes or is claimed as it would have been.
+      if (store.shared) await store.release(owner, [row.executionArn]).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Stops the children of the execution's Map Runs that still run, wherever they run. */
+  private async stopChildren(events: readonly StoredEvent[]): Promise<void> {
+    const prefixes = childPrefixes(events);
+    if (prefixes.length === 0) return;
+    const running = await this.site.store.listExecutions({ status: 'RUNNING' });
+    const children = running.filter((row) => prefixes.some((prefix) => row.executionArn.startsWith(prefix)));
+    await Promise.all(children.map((child) => this.stop(child.executionArn, { cause: MAP_RUN_STOPPED })));
+  }
+}
+
+/** The ARN prefix of the child executions of each Map Run the events started. */
+function childPrefixes(events: readonly StoredEvent[]): string[] {
+  const prefixes: string[] = [];
+  for (const event of events) {
+    if (event.type !== 'MapRunStarted' || event.details === undefined) continue;
+    let mapRunArn: unknown;
+    try {
+      mapRunArn = (JSON.parse(event.details) as { mapRunArn?: unknown }).mapRunArn;
+    } catch {
+      continue;
+    }
+    if (typeof mapRunArn === 'string') prefixes.push(`${mapRunArn.replace(':mapRun:', ':execution:')}:`);
+  }
+  return prefixes;
+}
+
+/** The end a stop writes for an execution that does not run here (not one the engine records). */
+function abortedEvent(
+  executionArn: string,
+  lastId: number,
+  now: number,
+  reason: Readonly<StopReason>,
+): StoredEvent {
+  const details: StopReason = {};
+  if (reason.error !== undefined) details.error = reason.error;
+  if (reason.cause !== undefined) details.cause = reason.cause;
+  return {
+    executionArn,
+    id: lastId + 1,
+    previousEventId: lastId,
+    type: 'ExecutionAborted',
+    time: now,
+    position: '~stop',
+    details: JSON.stringify(details),
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createDurableRuntime } from './durable-runtime';
+import type { CommitBatch, CommitResult, StoredEvent } from './durable-store';
+import { InMemoryDurableStore } from './memory-durable-store';
+
+const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+const oneTask = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: fn('work'), End: true } } };
+const longNap = {
+  StartAt: 'Nap',
+  States: {
+    Nap: { Type: 'Wait', Seconds: 3600, Next: 'After' },
+    After: { Type: 'Task', Resource: fn('work'), End: true },
+  },
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ends = (events: readonly StoredEvent[]) =>
+  events.filter((e) => /^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(e.type)).map((e) => e.type);
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await sleep(5);
+  }
+  throw new Error(`still waiting for ${check}`);
+}
+
+/** A memory store whose commits take a while, as a database's round trip does. */
+class SlowCommits extends InMemoryDurableStore {
+  delayMs = 0;
+  override async commit(batch: CommitBatch): Promise<CommitResult> {
+    if (this.delayMs > 0) await sleep(this.delayMs);
+    return super.commit(batch);
+  }
+}
+
+/** A runtime whose task answers when the test says; `answer` resolves the pending call. */
+function withPendingTask(store: InMemoryDurableStore) {
+  const pending: Array<(value: unknown) => void> = [];
+  const runtime = createDurableRuntime({
+    store,
+    handlers: { [fn('work')]: () => new Promise((resolve) => pending.push(resolve)) },
+  });
+  return { runtime, pending };
+}
+
+describe('durable runtime: stops that race', () => {
+  it('two stops of one execution at once both resolve, and one ExecutionAborted is written', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 20 });
+    try {
+      const started = await runtime.startExecution(longNap);
+      await until(() => runtime.running === 0);
+      const [first, second] = await Promise.all([
+        runtime.stopExecution(started.executionArn, { cause: 'by the user' }),
+        runtime.stopExecution(started.executionArn, { cause: 'by its Map' }),
+      ]);
+      expect(second.stopDate).toEqual(first.stopDate);
+      const events = await store.listEvents(started.executionArn);
+      expect(ends(events)).toEqual(['ExecutionAborted']);
+      expect(await started.result()).toEqual({ status: 'ABORTED', cause: 'by the user' });
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a stop arriving while the end of the execution is being committed leaves the end as it is', async () => {
+    const store = new SlowCommits();
+    const { runtime, pending } = withPendingTask(store);
+    try {
+      const started = await runtime.startExecution(oneTask);
+      await until(() => pending.length === 1);
+      store.delayMs = 40;
+      pending[0]?.('done');
+      await sleep(10);
+      const { stopDate } = await runtime.stopExecution(started.executionArn, { cause: 'too late' });
+      expect(ends(await store.listEvents(started.executionArn))).toEqual(['ExecutionSucceeded']);
+      expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
+      expect(stopDate.getTime()).toBe((await store.getExecution(started.executionArn))?.stopTime);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a stop arriving before the end is even queued behind another commit does not lose the end', async () => {
+    const store = new SlowCommits();
+    const { runtime, pending } = withPendingTask(store);
+    try {
+      const first = await runtime.startExecution(oneTask);
+      const second = await runtime.startExecution(oneTask);
+      await until(() => pending.length === 2);
+      store.delayMs = 40;
+      pending[1]?.('second done'); // its commit goes first and holds the queue
+      await sleep(5);
+      pending[0]?.('first done'); // its end waits behind it
+      await sleep(5);
+      await runtime.stopExecution(first.executionArn, { cause: 'too late' });
+      expect(ends(await store.listEvents(first.executionArn))).toEqual(['ExecutionSucceeded']);
+      expect(await first.result()).toEqual({ status: 'SUCCEEDED', output: 'first done' });
+      expect(await second.result()).toEqual({ status: 'SUCCEEDED', output: 'second done' });
+      expect(pending).toHaveLength(2);
+    } finally {
+      await runtime.close();
+    }
+  });
+});
