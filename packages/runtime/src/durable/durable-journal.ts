@@ -30,11 +30,8 @@ export interface JournalOptions {
 }
 
 export interface DurableJournal extends ExecutionJournal {
-  /**
-   * Stops writing: the execution was handed to another runtime, the runtime is closing, or another
-   * runtime stopped it (`stopChildren`: the children of its Map Runs are then stopped, not let go).
-   */
-  detach(stopChildren?: boolean): void;
+  /** Stops writing: the execution was handed to another runtime or the runtime is closing. */
+  detach(): void;
   /** Whether the execution only waits, and until when (see IdleTracker). */
   readonly idle: IdleTracker;
 }
@@ -47,8 +44,6 @@ export interface DurableJournal extends ExecutionJournal {
 export function createDurableJournal(options: JournalOptions): DurableJournal {
   const { executionArn, queue, prior, children: make } = options;
   let detached = false;
-  /** Let go, leaving the children of its Map Runs running (not so when it was stopped elsewhere). */
-  let letGo = false;
   let runner: ChildExecutionRunner | undefined;
   let recorder: HistoryRecorder | undefined;
   const idle = new IdleTracker(options.clock.now);
@@ -81,7 +76,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     children:
       make &&
       ((request) => {
-        runner ??= make(executionArn, prior.redrivenAt, () => letGo);
+        runner ??= make(executionArn, prior.redrivenAt, () => detached);
         return runner(request);
       }),
     recordedAt: (position) => {
@@ -127,9 +122,8 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       options.onToken?.(made);
       return made;
     },
-    detach(stopChildren = false) {
+    detach() {
       detached = true;
-      letGo = !stopChildren;
     },
   };
 }

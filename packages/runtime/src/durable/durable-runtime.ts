@@ -106,13 +106,11 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       // Other processes answer tasks, schedule activity tasks and wake unloaded executions.
       const notices = store.onNotice?.((notice) => {
         if (notice.kind === 'activity') tasks.activityScheduled(notice.activityArn);
-        // Another runtime is stopping it: once the store confirms the lease is gone, it is let go
-        // and the children of its Map Runs running here are stopped, as its stop would stop them.
+        // Another runtime is stopping it: let it go once the store confirms the lease is gone.
+        // Its children are stopped by the stopper, once the end of the parent is committed.
         else if (notice.kind === 'seized') {
           if (!isLive(notice.executionArn)) return;
-          void leases
-            .check([notice.executionArn])
-            .then((lost) => lives.abandon(lost, STOPPED_ELSEWHERE, true));
+          void leases.check([notice.executionArn]).then((lost) => lives.abandon(lost, STOPPED_ELSEWHERE));
         } else void signals.sweep([notice.executionArn]).catch(() => {});
       });
       const wakes = store.onWake?.(() => {

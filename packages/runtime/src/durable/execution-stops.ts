@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock';
 import type { StopReason } from '../engine/execution-result';
 import type { CommitQueue } from './commit-queue';
 import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
-import { MAP_RUN_STOPPED } from './map-children';
+import { childIdentity, MAP_RUN_STOPPED } from './map-children';
 import { ExecutionNotStoppedError } from './store-errors';
 
 /** What a stop needs of the runtime whose executions it stops. */
@@ -24,7 +24,7 @@ export interface StopSite {
 }
 
 /** How often a stop seizes and writes again when its end was left out (another stop raced it). */
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 
 /**
  * Stops durable executions as StopExecution does, one stop of an execution at a time: a second
@@ -81,15 +81,21 @@ export class ExecutionStops {
     }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const row = await this.take(arn);
-      if (row?.status !== 'RUNNING') return row ?? (await store.getExecution(arn));
-      const events = await this.abort(row, reason);
+      if (row?.status !== 'RUNNING') {
+        const ended = row ?? (await store.getExecution(arn));
+        // Stopped before (by another runtime, or a stop whose children were not all stopped).
+        if (ended?.status === 'ABORTED') await this.stopChildren(arn);
+        return ended;
+      }
+      await this.abort(row, reason);
       const after = await store.getExecution(arn);
       if (after?.status !== 'RUNNING') {
-        await this.stopChildren(events);
+        await this.stopChildren(arn);
         return after;
       }
       // The end was left out: another runtime seized the execution meanwhile (a stop of its own).
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      // Waits differ, so two stoppers do not keep taking the lease from each other.
+      await new Promise((resolve) => setTimeout(resolve, (10 + Math.random() * 40) * attempt));
     }
     throw new ExecutionNotStoppedError(arn, ATTEMPTS);
   }
@@ -100,8 +106,8 @@ export class ExecutionStops {
     return store.shared ? store.seize(arn, owner, leaseMs, clock.now()) : store.getExecution(arn);
   }
 
-  /** Writes the end of an execution that runs nowhere now; returns the events it had. */
-  private async abort(row: StoredExecution, reason: Readonly<StopReason>): Promise<StoredEvent[]> {
+  /** Writes the end of an execution that runs nowhere now. */
+  private async abort(row: StoredExecution, reason: Readonly<StopReason>): Promise<void> {
     const { store, queue, clock, owner } = this.site;
     try {
       const events = await store.listEvents(row.executionArn);
@@ -110,7 +116,6 @@ export class ExecutionStops {
         queue.addEvent(abortedEvent(row.executionArn, events.length, clock.now(), reason));
         await queue.flushed();
       }
-      return events;
     } catch (error) {
       // The seized lease goes back, so the execution wakes or is claimed as it would have been.
       if (store.shared) await store.release(owner, [row.executionArn]).catch(() => {});
@@ -118,30 +123,51 @@ export class ExecutionStops {
     }
   }
 
-  /** Stops the children of the execution's Map Runs that still run, wherever they run. */
-  private async stopChildren(events: readonly StoredEvent[]): Promise<void> {
-    const prefixes = childPrefixes(events);
-    if (prefixes.length === 0) return;
-    const running = await this.site.store.listExecutions({ status: 'RUNNING' });
-    const children = running.filter((row) => prefixes.some((prefix) => row.executionArn.startsWith(prefix)));
-    await Promise.all(children.map((child) => this.stop(child.executionArn, { cause: MAP_RUN_STOPPED })));
+  /**
+   * Stops the children of the execution's Map Runs that still run, wherever they run. All are
+   * tried; the first failure is reported once they have settled.
+   */
+  private async stopChildren(executionArn: string): Promise<void> {
+    const { store } = this.site;
+    const children = childArns(await store.listEvents(executionArn));
+    if (children.length === 0) return;
+    const running = await Promise.all(children.map((arn) => store.getExecution(arn)));
+    const stops = await Promise.allSettled(
+      running
+        .filter((row) => row?.status === 'RUNNING')
+        .map((row) => this.stop((row as StoredExecution).executionArn, { cause: MAP_RUN_STOPPED })),
+    );
+    const failed = stops.find((stop) => stop.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }
 
-/** The ARN prefix of the child executions of each Map Run the events started. */
-function childPrefixes(events: readonly StoredEvent[]): string[] {
-  const prefixes: string[] = [];
+/**
+ * The child executions of each Map Run the events started: a MapRunStarted follows its Map's
+ * MapStateStarted on the same lane, which gives how many items (children) the run had.
+ */
+function childArns(events: readonly StoredEvent[]): string[] {
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const arns: string[] = [];
   for (const event of events) {
-    if (event.type !== 'MapRunStarted' || event.details === undefined) continue;
-    let mapRunArn: unknown;
-    try {
-      mapRunArn = (JSON.parse(event.details) as { mapRunArn?: unknown }).mapRunArn;
-    } catch {
-      continue;
-    }
-    if (typeof mapRunArn === 'string') prefixes.push(`${mapRunArn.replace(':mapRun:', ':execution:')}:`);
+    if (event.type !== 'MapRunStarted') continue;
+    const started = byId.get(event.previousEventId);
+    if (started?.type !== 'MapStateStarted') continue;
+    const mapRunArn = detailsOf(event).mapRunArn;
+    const length = detailsOf(started).length;
+    if (typeof mapRunArn !== 'string' || typeof length !== 'number') continue;
+    for (let index = 0; index < length; index++) arns.push(childIdentity(mapRunArn, index).executionArn);
   }
-  return prefixes;
+  return arns;
+}
+
+function detailsOf(event: StoredEvent): Record<string, unknown> {
+  try {
+    const details: unknown = event.details === undefined ? undefined : JSON.parse(event.details);
+    return typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The end a stop writes for an execution that does not run here (not one the engine records). */

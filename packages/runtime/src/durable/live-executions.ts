@@ -230,6 +230,8 @@ export class LiveExecutions {
       await queue.flushed();
       events = await store.listEvents(row.executionArn);
       prior = priorHistory(events);
+      // The event was left out (the execution was stopped or taken meanwhile): nothing to run.
+      if (prior.ended) return this.handle(row.executionArn);
     }
     // A queued execution that never ran has no timers or task tokens yet.
     const ran = events.length > 0;
@@ -252,12 +254,7 @@ export class LiveExecutions {
   }
 
   /** Stops running executions here without writing anything more for them. */
-  abandon(
-    executionArns: readonly string[],
-    cause = 'The execution was handed to another runtime.',
-    /** It was stopped elsewhere: the children of its Map Runs are stopped, not left running. */
-    stopChildren = false,
-  ): void {
+  abandon(executionArns: readonly string[], cause = 'The execution was handed to another runtime.'): void {
     for (const arn of executionArns) {
       const entry = this.live.get(arn);
       if (!entry) continue;
@@ -265,7 +262,7 @@ export class LiveExecutions {
       this.options.signals.forget(arn);
       // Its stop here is not its end: a handle awaiting it reads the store instead.
       entry.stale = true;
-      entry.journal.detach(stopChildren);
+      entry.journal.detach();
       entry.execution.stop({ error: 'States.Runtime', cause });
     }
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../history/history-event';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
+import { MAP_RUN_STOPPED } from './map-children';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { DurableResourceNotFoundError } from './store-errors';
 
@@ -161,6 +162,56 @@ describe('durable runtime: stopExecution', () => {
       expect(await started.result()).toEqual({ status: 'ABORTED' });
     } finally {
       await runtime.close();
+    }
+  });
+
+  it("stops the children of a parent's distributed Map through the store, when the parent runs nowhere", async () => {
+    const store = new InMemoryDurableStore();
+    const signals: AbortSignal[] = [];
+    const mapOverItems = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Work',
+            States: { Work: { Type: 'Task', Resource: fn('work'), End: true } },
+          },
+          End: true,
+        },
+      },
+    };
+    const first = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('work')]: (_input: unknown, context: TaskContext) => {
+          signals.push(context.signal);
+          return new Promise<never>(() => {});
+        },
+      },
+    });
+    const parent = await first.startExecution(mapOverItems, { input: { items: [1, 2, 3] } });
+    await until(() => signals.length === 3);
+    // Another parent of the same machine, whose children must be left alone.
+    const bystander = await first.startExecution(mapOverItems, { input: { items: [4] } });
+    await until(() => signals.length === 4);
+    await first.close();
+    const second = createDurableRuntime({ store });
+    try {
+      await second.stopExecution(parent.executionArn, { cause: 'operator' });
+      const rows = await store.listExecutions();
+      const children = rows.filter((row) => row.executionArn.includes('/Each:'));
+      expect(children.map((row) => row.status).sort()).toEqual(['ABORTED', 'ABORTED', 'ABORTED', 'RUNNING']);
+      expect(children.filter((row) => row.status === 'ABORTED').map((row) => row.cause)).toEqual([
+        MAP_RUN_STOPPED,
+        MAP_RUN_STOPPED,
+        MAP_RUN_STOPPED,
+      ]);
+      expect((await store.getExecution(bystander.executionArn))?.status).toBe('RUNNING');
+    } finally {
+      await second.close();
     }
   });
 
