@@ -26,6 +26,9 @@ export interface StopSite {
 /** How often a stop seizes and writes again when its end was left out (another stop raced it). */
 const ATTEMPTS = 5;
 
+/** How many children of a Map Run a stop stops at once. */
+const CHILDREN_AT_ONCE = 32;
+
 /**
  * Stops durable executions as StopExecution does, one stop of an execution at a time: a second
  * stop waits for the first, then finds the execution ended. Through the store, an execution that
@@ -124,41 +127,53 @@ export class ExecutionStops {
   }
 
   /**
-   * Stops the children of the execution's Map Runs that still run, wherever they run. All are
-   * tried; the first failure is reported once they have settled.
+   * Stops the children of the execution's Map Runs that still run, wherever they run, and looks
+   * into those already stopped for theirs. All are tried, a few at a time; the first failure is
+   * reported once they have settled.
    */
   private async stopChildren(executionArn: string): Promise<void> {
     const { store } = this.site;
-    const children = childArns(await store.listEvents(executionArn));
-    if (children.length === 0) return;
-    const running = await Promise.all(children.map((arn) => store.getExecution(arn)));
-    const stops = await Promise.allSettled(
-      running
-        .filter((row) => row?.status === 'RUNNING')
-        .map((row) => this.stop((row as StoredExecution).executionArn, { cause: MAP_RUN_STOPPED })),
-    );
-    const failed = stops.find((stop) => stop.status === 'rejected');
-    if (failed) throw failed.reason;
+    const runs = mapRuns(await store.listEvents(executionArn));
+    let failure: { reason: unknown } | undefined;
+    for (const { mapRunArn, length } of runs) {
+      // Children start in index order: without a first child the run had none stored (EXPRESS).
+      if (!(await store.getExecution(childIdentity(mapRunArn, 0).executionArn))) continue;
+      for (let from = 0; from < length; from += CHILDREN_AT_ONCE) {
+        const indexes = Array.from({ length: Math.min(CHILDREN_AT_ONCE, length - from) }, (_, i) => from + i);
+        const stops = await Promise.allSettled(
+          indexes.map((index) => this.stopChild(childIdentity(mapRunArn, index).executionArn)),
+        );
+        for (const stop of stops) if (stop.status === 'rejected') failure ??= { reason: stop.reason };
+      }
+    }
+    if (failure) throw failure.reason;
+  }
+
+  /** A running child is stopped; one stopped already is stopped again for its own children. */
+  private async stopChild(childArn: string): Promise<void> {
+    const row = await this.site.store.getExecution(childArn);
+    if (row?.status === 'RUNNING' || row?.status === 'ABORTED') {
+      await this.stop(childArn, { cause: MAP_RUN_STOPPED });
+    }
   }
 }
 
 /**
- * The child executions of each Map Run the events started: a MapRunStarted follows its Map's
- * MapStateStarted on the same lane, which gives how many items (children) the run had.
+ * The Map Runs the events started, with their item counts: a MapRunStarted follows its Map's
+ * MapStateStarted on the same lane, which gives how many items (children) the run has.
  */
-function childArns(events: readonly StoredEvent[]): string[] {
+function mapRuns(events: readonly StoredEvent[]): { mapRunArn: string; length: number }[] {
   const byId = new Map(events.map((event) => [event.id, event]));
-  const arns: string[] = [];
+  const runs: { mapRunArn: string; length: number }[] = [];
   for (const event of events) {
     if (event.type !== 'MapRunStarted') continue;
     const started = byId.get(event.previousEventId);
     if (started?.type !== 'MapStateStarted') continue;
     const mapRunArn = detailsOf(event).mapRunArn;
     const length = detailsOf(started).length;
-    if (typeof mapRunArn !== 'string' || typeof length !== 'number') continue;
-    for (let index = 0; index < length; index++) arns.push(childIdentity(mapRunArn, index).executionArn);
+    if (typeof mapRunArn === 'string' && typeof length === 'number') runs.push({ mapRunArn, length });
   }
-  return arns;
+  return runs;
 }
 
 function detailsOf(event: StoredEvent): Record<string, unknown> {

@@ -234,6 +234,40 @@ describe('durable distributed Map children, when things go wrong', () => {
     await second.close();
   });
 
+  it('fails with States.Runtime when it reads more items than it started with, before starting any', async () => {
+    const store = new InMemoryDurableStore();
+    let items = ['a', 'b'];
+    const itemReaders = { 'arn:aws:states:::s3:getObject': () => items };
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: distributedState(oneTask(fn('work')), {
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
+        }),
+      },
+    };
+    let calls = 0;
+    const hang = {
+      [fn('work')]: () => {
+        calls++;
+        return never();
+      },
+    };
+    const first = createDurableRuntime({ store, itemReaders, handlers: hang });
+    const parent = await first.startExecution(definition, { input: {} });
+    await until(() => calls === 2);
+    await first.close();
+    items = ['a', 'b', 'c', 'd'];
+    const second = createDurableRuntime({ store, itemReaders, handlers: hang });
+    await second.recover();
+    const result = await parent.result();
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+    expect(result.status === 'FAILED' && result.cause).toMatch(/recorded 2 items and now reads 4/);
+    // Children are named by index: no child beyond the two recorded was started.
+    expect((await store.listExecutions()).length).toBe(3);
+    await second.close();
+  });
+
   it('leaves a parent that was starting a child when the runtime closed running, to resume later', async () => {
     const store = new InMemoryDurableStore();
     const commit = store.commit.bind(store);

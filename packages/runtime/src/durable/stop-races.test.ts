@@ -103,4 +103,49 @@ describe('durable runtime: stops that race', () => {
       await runtime.close();
     }
   });
+
+  it('a stop that failed part-way through nested Maps is finished by stopping the parent again', async () => {
+    const store = new InMemoryDurableStore();
+    let calls = 0;
+    const distributed = (itemsPath: string, processor: object) => ({
+      Type: 'Map',
+      ItemsPath: itemsPath,
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...processor },
+      End: true,
+    });
+    const work = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: fn('work'), End: true } } };
+    const inner = { StartAt: 'Inner', States: { Inner: distributed('$.sub', work) } };
+    const nested = { StartAt: 'Outer', States: { Outer: distributed('$.items', inner) } };
+    const first = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('work')]: () => {
+          calls++;
+          return new Promise<never>(() => {});
+        },
+      },
+    });
+    const parent = await first.startExecution(nested, { input: { items: [{ sub: [1] }] } });
+    await until(() => calls === 1);
+    await first.close();
+    // The grandchild's end fails to commit once.
+    const commit = store.commit.bind(store);
+    let refusals = 1;
+    store.commit = async (batch) => {
+      const grandchild = batch.events.some(
+        (e) => e.type === 'ExecutionAborted' && e.executionArn.includes('/Inner:'),
+      );
+      if (grandchild && refusals-- > 0) throw new Error('disk full');
+      return commit(batch);
+    };
+    const second = createDurableRuntime({ store });
+    try {
+      await expect(second.stopExecution(parent.executionArn)).rejects.toThrow('disk full');
+      await second.stopExecution(parent.executionArn);
+      const rows = await store.listExecutions();
+      expect(rows.map((row) => row.status)).toEqual(['ABORTED', 'ABORTED', 'ABORTED']);
+    } finally {
+      await second.close();
+    }
+  });
 });

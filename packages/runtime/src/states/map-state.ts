@@ -5,6 +5,7 @@ import { compileTemplate } from '../dataflow/payload-template';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import { ErrorNames } from '../errors/error-names';
+import { fail } from '../errors/state-failure';
 import { type ChildExecutionRunner, childDefinition } from '../map/child-executions';
 import { batchItems, mapRunArn, readItems } from '../map/distributed';
 import { compileItemSelector, compileItems } from '../map/map-items';
@@ -60,6 +61,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     const limit = maxConcurrencyJsonata
       ? Number(await maxConcurrencyJsonata(jsonataScope(frame, input, context)))
       : maxConcurrency(scope);
+    checkSameLength(frame, list.length);
     recorder.advance(frame.lane, 'MapStateStarted', { length: list.length });
     const accepted = tolerance(scope);
     const childRuns = standardChild !== undefined && frame.run.children !== undefined;
@@ -124,4 +126,18 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
   }
 
   return compoundState(name, 'Map', raw, ql, attempt);
+}
+
+/**
+ * A durable execution replaying a Map it started before a restart or redrive must see as many
+ * items as it recorded: its Map Run's children are named by index, so a stop, a resume or a
+ * redrive finds them only if the count has not changed (an item reader whose source changed).
+ */
+function checkSameLength(frame: Frame, length: number): void {
+  const recorded = frame.run.recorder.recordedAhead(frame.lane)?.mapStateStartedEventDetails?.length;
+  if (typeof recorded !== 'number' || recorded === length) return;
+  fail(
+    ErrorNames.runtime,
+    `The Map's items changed since it started: it recorded ${recorded} items and now reads ${length}.`,
+  );
 }
