@@ -29,12 +29,14 @@ export const COMMIT_BATCH = `
       INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions);
     END IF;
     IF cardinality(c_arn) > 0 THEN
-      SELECT coalesce(array_agg(locked.arn), '{}') INTO fenced FROM (
-        SELECT e.arn, e.owner, e.status FROM {s}.executions e
+      PERFORM 1 FROM {s}.executions e
         WHERE e.arn = ANY(c_arn) AND NOT e.arn = ANY(p_fresh)
-        ORDER BY e.arn FOR UPDATE
-      ) locked
-      WHERE (p_owner IS NOT NULL AND locked.owner IS DISTINCT FROM p_owner) OR locked.status <> 'RUNNING';
+        ORDER BY e.arn FOR UPDATE;
+      -- Read again once locked: the statement that waited for a lock still sees the row as it was
+      -- when it began, so a lease seized meanwhile would go unnoticed there.
+      SELECT coalesce(array_agg(e.arn), '{}') INTO fenced FROM {s}.executions e
+        WHERE e.arn = ANY(c_arn) AND NOT e.arn = ANY(p_fresh)
+          AND ((p_owner IS NOT NULL AND e.owner IS DISTINCT FROM p_owner) OR e.status <> 'RUNNING');
       SELECT n.arn INTO unknown_arn FROM unnest(c_arn) n(arn)
         WHERE NOT EXISTS (SELECT 1 FROM {s}.executions e WHERE e.arn = n.arn) LIMIT 1;
       IF unknown_arn IS NOT NULL THEN

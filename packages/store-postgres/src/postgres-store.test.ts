@@ -30,6 +30,28 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
     });
     afterEach(() => dispose(store));
 
+    it('fences a commit that waited for the lock of a lease being taken by another runtime', async () => {
+      const row = executionRow('contended', { owner: 'worker', leaseExpires: Date.now() + 60_000 });
+      await store.commit(batch({ executions: [row] }));
+      const taker = await store.pool.connect();
+      try {
+        // Another runtime takes the lease in a transaction that is still open when the commit comes.
+        await taker.query('BEGIN');
+        await taker.query(`UPDATE ${store.schema}.executions SET owner = 'stopper' WHERE arn = $1`, [
+          row.executionArn,
+        ]);
+        const late = store.commit(
+          batch({ owner: 'worker', events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await taker.query('COMMIT');
+        expect((await late).fenced).toEqual([row.executionArn]);
+        expect(await store.listEvents(row.executionArn)).toEqual([]);
+      } finally {
+        taker.release();
+      }
+    });
+
     it('reports unparsable details and unknown statuses as corruption', async () => {
       const row = executionRow('corrupt');
       await store.commit(

@@ -82,6 +82,8 @@ export const MIGRATIONS: readonly string[] = [
   // instead of keeping them where no execution would ever read them.
   COMMIT_BATCH,
   // commit_batch leaves out (fences) the events of an execution that has already ended, so a
-  // late write cannot add a second end.
+  // late write cannot add a second end; and it reads the owner again once it holds the lock, so a
+  // lease taken while it waited for that lock fences it (before, the read that waited saw the
+  // owner as it was when it began).
   COMMIT_BATCH,
 ];
