@@ -4,6 +4,7 @@ import type { CommitQueue } from './commit-queue';
 import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
 import { childIdentity, MAP_RUN_STOPPED } from './map-children';
 import { ExecutionNotStoppedError } from './store-errors';
+import { parseJsonObject } from './terminal-status';
 
 /** What a stop needs of the runtime whose executions it stops. */
 export interface StopSite {
@@ -25,6 +26,9 @@ export interface StopSite {
 
 /** How often a stop seizes and writes again when its end was left out (another stop raced it). */
 const ATTEMPTS = 5;
+
+/** Why a child of a stopped execution's Map Run is stopped: as its Map would stop it. */
+const CHILD_STOP = { cause: MAP_RUN_STOPPED };
 
 /** How many children of a Map Run a stop stops at once. */
 const CHILDREN_AT_ONCE = 32;
@@ -87,13 +91,13 @@ export class ExecutionStops {
       if (row?.status !== 'RUNNING') {
         const ended = row ?? (await store.getExecution(arn));
         // Stopped before (by another runtime, or a stop whose children were not all stopped).
-        if (ended?.status === 'ABORTED') await this.stopChildren(arn);
+        if (ended?.status === 'ABORTED') await this.stopChildren(await store.listEvents(arn));
         return ended;
       }
-      await this.abort(row, reason);
+      const events = await this.abort(row, reason);
       const after = await store.getExecution(arn);
       if (after?.status !== 'RUNNING') {
-        await this.stopChildren(arn);
+        await this.stopChildren(events);
         return after;
       }
       // The end was left out: another runtime seized the execution meanwhile (a stop of its own).
@@ -109,8 +113,8 @@ export class ExecutionStops {
     return store.shared ? store.seize(arn, owner, leaseMs, clock.now()) : store.getExecution(arn);
   }
 
-  /** Writes the end of an execution that runs nowhere now. */
-  private async abort(row: StoredExecution, reason: Readonly<StopReason>): Promise<void> {
+  /** Writes the end of an execution that runs nowhere now; returns the events it had before. */
+  private async abort(row: StoredExecution, reason: Readonly<StopReason>): Promise<StoredEvent[]> {
     const { store, queue, clock, owner } = this.site;
     try {
       const events = await store.listEvents(row.executionArn);
@@ -119,6 +123,7 @@ export class ExecutionStops {
         queue.addEvent(abortedEvent(row.executionArn, events.length, clock.now(), reason));
         await queue.flushed();
       }
+      return events;
     } catch (error) {
       // The seized lease goes back, so the execution wakes or is claimed as it would have been.
       if (store.shared) await store.release(owner, [row.executionArn]).catch(() => {});
@@ -131,9 +136,9 @@ export class ExecutionStops {
    * into those already stopped for theirs. All are tried, a few at a time; the first failure is
    * reported once they have settled.
    */
-  private async stopChildren(executionArn: string): Promise<void> {
+  private async stopChildren(events: readonly StoredEvent[]): Promise<void> {
     const { store } = this.site;
-    const runs = mapRuns(await store.listEvents(executionArn));
+    const runs = mapRuns(events);
     let failure: { reason: unknown } | undefined;
     for (const { mapRunArn, length } of runs) {
       // Children start in index order: without a first child the run had none stored (EXPRESS).
@@ -141,20 +146,13 @@ export class ExecutionStops {
       for (let from = 0; from < length; from += CHILDREN_AT_ONCE) {
         const indexes = Array.from({ length: Math.min(CHILDREN_AT_ONCE, length - from) }, (_, i) => from + i);
         const stops = await Promise.allSettled(
-          indexes.map((index) => this.stopChild(childIdentity(mapRunArn, index).executionArn)),
+          // A child that ended otherwise, or never started, is left as it is by its stop.
+          indexes.map((index) => this.stop(childIdentity(mapRunArn, index).executionArn, CHILD_STOP)),
         );
         for (const stop of stops) if (stop.status === 'rejected') failure ??= { reason: stop.reason };
       }
     }
     if (failure) throw failure.reason;
-  }
-
-  /** A running child is stopped; one stopped already is stopped again for its own children. */
-  private async stopChild(childArn: string): Promise<void> {
-    const row = await this.site.store.getExecution(childArn);
-    if (row?.status === 'RUNNING' || row?.status === 'ABORTED') {
-      await this.stop(childArn, { cause: MAP_RUN_STOPPED });
-    }
   }
 }
 
@@ -176,10 +174,10 @@ function mapRuns(events: readonly StoredEvent[]): { mapRunArn: string; length: n
   return runs;
 }
 
+/** An event's details; a corrupt one counts as empty here, so one bad event cannot stop a stop. */
 function detailsOf(event: StoredEvent): Record<string, unknown> {
   try {
-    const details: unknown = event.details === undefined ? undefined : JSON.parse(event.details);
-    return typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
+    return parseJsonObject(event.details, `details of event ${event.id} of ${event.executionArn}`);
   } catch {
     return {};
   }

@@ -7,6 +7,17 @@ import { InMemoryDurableStore } from './memory-durable-store';
 import { FAILED_POLLS_TOLERATED } from './result-watch';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A distributed Map over what its item reader gives, each child running one Task. */
+const readItems = {
+  StartAt: 'Each',
+  States: {
+    Each: distributedState(oneTask(fn('work')), {
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
+    }),
+  },
+};
+
 const never = () => new Promise<never>(() => {});
 
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
@@ -199,14 +210,6 @@ describe('durable distributed Map children, when things go wrong', () => {
     const store = new InMemoryDurableStore();
     let items = ['a', 'b'];
     const itemReaders = { 'arn:aws:states:::s3:getObject': () => items };
-    const definition = {
-      StartAt: 'Each',
-      States: {
-        Each: distributedState(oneTask(fn('work')), {
-          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
-        }),
-      },
-    };
     let calls = 0;
     const first = createDurableRuntime({
       store,
@@ -218,7 +221,7 @@ describe('durable distributed Map children, when things go wrong', () => {
         },
       },
     });
-    const parent = await first.startExecution(definition, { input: {} });
+    const parent = await first.startExecution(readItems, { input: {} });
     await until(() => calls === 2);
     await first.close();
     items = ['b', 'a'];
@@ -238,14 +241,6 @@ describe('durable distributed Map children, when things go wrong', () => {
     const store = new InMemoryDurableStore();
     let items = ['a', 'b'];
     const itemReaders = { 'arn:aws:states:::s3:getObject': () => items };
-    const definition = {
-      StartAt: 'Each',
-      States: {
-        Each: distributedState(oneTask(fn('work')), {
-          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } },
-        }),
-      },
-    };
     let calls = 0;
     const hang = {
       [fn('work')]: () => {
@@ -254,7 +249,7 @@ describe('durable distributed Map children, when things go wrong', () => {
       },
     };
     const first = createDurableRuntime({ store, itemReaders, handlers: hang });
-    const parent = await first.startExecution(definition, { input: {} });
+    const parent = await first.startExecution(readItems, { input: {} });
     await until(() => calls === 2);
     await first.close();
     items = ['a', 'b', 'c', 'd'];

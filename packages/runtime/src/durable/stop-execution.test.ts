@@ -3,10 +3,9 @@ import type { HistoryEvent } from '../history/history-event';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import { MAP_RUN_STOPPED } from './map-children';
+import { distributedMap, fn } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { DurableResourceNotFoundError } from './store-errors';
-
-const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 
 const slowTask = {
   StartAt: 'Work',
@@ -168,21 +167,7 @@ describe('durable runtime: stopExecution', () => {
   it("stops the children of a parent's distributed Map through the store, when the parent runs nowhere", async () => {
     const store = new InMemoryDurableStore();
     const signals: AbortSignal[] = [];
-    const mapOverItems = {
-      StartAt: 'Each',
-      States: {
-        Each: {
-          Type: 'Map',
-          ItemsPath: '$.items',
-          ItemProcessor: {
-            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-            StartAt: 'Work',
-            States: { Work: { Type: 'Task', Resource: fn('work'), End: true } },
-          },
-          End: true,
-        },
-      },
-    };
+    const mapOverItems = distributedMap();
     const first = createDurableRuntime({
       store,
       handlers: {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from './durable-runtime';
 import type { CommitBatch, CommitResult, StoredEvent } from './durable-store';
+import { distributedState, fn, oneTask as oneTaskOf } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 
-const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
-const oneTask = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: fn('work'), End: true } } };
+const oneTask = oneTaskOf(fn('work'));
 const longNap = {
   StartAt: 'Nap',
   States: {
@@ -107,15 +107,8 @@ describe('durable runtime: stops that race', () => {
   it('a stop that failed part-way through nested Maps is finished by stopping the parent again', async () => {
     const store = new InMemoryDurableStore();
     let calls = 0;
-    const distributed = (itemsPath: string, processor: object) => ({
-      Type: 'Map',
-      ItemsPath: itemsPath,
-      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...processor },
-      End: true,
-    });
-    const work = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: fn('work'), End: true } } };
-    const inner = { StartAt: 'Inner', States: { Inner: distributed('$.sub', work) } };
-    const nested = { StartAt: 'Outer', States: { Outer: distributed('$.items', inner) } };
+    const inner = { StartAt: 'Inner', States: { Inner: distributedState(oneTask, { ItemsPath: '$.sub' }) } };
+    const nested = { StartAt: 'Outer', States: { Outer: distributedState(inner) } };
     const first = createDurableRuntime({
       store,
       handlers: {
