@@ -31,6 +31,18 @@ describe('JSON size bound', () => {
     expect(bound).toBeLessThan(200_000);
   });
 
+  it('stops inside a nested object once the cap is passed', () => {
+    const nested = { outer: { inner: 'x'.repeat(1_000), after: 'y'.repeat(100_000) } };
+    expect(jsonSizeBound(nested, 100) as number).toBeLessThan(10_000);
+  });
+
+  it('counts inherited enumerable keys, which can only raise the bound', () => {
+    const value = Object.create({ inherited: 'x'.repeat(50) }) as Record<string, unknown>;
+    value.own = 1;
+    const bound = jsonSizeBound(value, Number.POSITIVE_INFINITY) as number;
+    expect(bound).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(value)) + 50);
+  });
+
   it('cannot bound values with toJSON, BigInts or cycles', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

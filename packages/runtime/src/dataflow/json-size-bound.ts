@@ -5,63 +5,58 @@
  * nesting), where only serialising tells.
  */
 export function jsonSizeBound(value: unknown, cap: number): number | undefined {
-  const walker = { total: 0, cap };
-  return walk(value, walker, 0) ? walker.total : undefined;
-}
-
-interface Walker {
-  total: number;
-  readonly cap: number;
+  const bound = walk(value, cap, 0);
+  return bound < 0 ? undefined : bound;
 }
 
 // Past this depth a cyclic value is likelier than real data; JSON.stringify reports it properly.
 const MAX_DEPTH = 512;
 // "-1.2345678901234567e-308" is the longest number JSON.stringify writes.
 const NUMBER_BOUND = 24;
+const UNBOUNDED = -1;
 
-/** Adds the bound of `value` to the walker; false when the value cannot be bounded. */
-function walk(value: unknown, w: Walker, depth: number): boolean {
+/**
+ * The bound of `value`, or UNBOUNDED. Once the bound passes `left` the walk stops and answers
+ * what it has, which is already enough to tell the caller it is over its cap. Every state's
+ * output goes through here, so it returns numbers rather than filling in a shared record.
+ */
+function walk(value: unknown, left: number, depth: number): number {
   switch (typeof value) {
     case 'string':
       // Each UTF-16 unit is at most 6 bytes of JSON (a \u00XX escape), plus the quotes.
-      w.total += value.length * 6 + 2;
-      return true;
+      return value.length * 6 + 2;
     case 'number':
-      w.total += NUMBER_BOUND;
-      return true;
+      return NUMBER_BOUND;
     case 'boolean':
-      w.total += 5;
-      return true;
+      return 5;
     case 'object':
       break;
     case 'bigint':
-      return false;
+      return UNBOUNDED;
     default:
       // undefined, functions and symbols: dropped from objects, `null` in arrays.
-      w.total += 4;
-      return true;
+      return 4;
   }
-  if (value === null) {
-    w.total += 4;
-    return true;
-  }
-  if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (value === null) return 4;
+  if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') return UNBOUNDED;
   if (Array.isArray(value)) {
-    w.total += 2 + value.length;
-    for (let i = 0; i < value.length; i++) {
-      if (!walk(value[i], w, depth + 1)) return false;
-      if (w.total > w.cap) return true;
+    let total = 2 + value.length;
+    for (let i = 0; i < value.length && total <= left; i++) {
+      const item = walk(value[i], left - total, depth + 1);
+      if (item < 0) return UNBOUNDED;
+      total += item;
     }
-    return true;
+    return total;
   }
-  const record = value as Record<string, unknown>;
-  w.total += 2;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
+  let total = 2;
+  // for...in also visits inherited enumerable keys, which JSON.stringify leaves out: counting
+  // them only raises the bound, and skipping the own-property test keeps the walk fast.
+  for (const key in value) {
+    const item = walk((value as Record<string, unknown>)[key], left - total, depth + 1);
+    if (item < 0) return UNBOUNDED;
     // Key, quotes, colon and comma.
-    w.total += key.length * 6 + 4;
-    if (!walk(record[key], w, depth + 1)) return false;
-    if (w.total > w.cap) return true;
+    total += key.length * 6 + 4 + item;
+    if (total > left) return total;
   }
-  return true;
+  return total;
 }
