@@ -25,7 +25,7 @@ export function runGraph(frame: Frame, graph: CompiledGraph, input: unknown): un
     const entry = enterState(frame, state, value);
     const outcome = startState(frame, state, entry);
     if (isPromise(outcome)) return continueAsync(frame, graph, state, entry, outcome);
-    const result = leaveState(frame, state, entry, outcome);
+    const result = leaveState(frame, state, entry, outcome, sameInstant(frame, entry));
     if (result.next === undefined) return result.output;
     state = stateNamed(graph, result.next);
     value = result.output;
@@ -80,6 +80,17 @@ async function continueAsync(
     entry = enterState(frame, state, result.output);
     outcome = startState(frame, state, entry);
   }
+}
+
+/**
+ * A state that finished without awaiting and recorded nothing after its entry left within the
+ * instant it entered: its exit takes the entry's timestamp rather than reading the clock again.
+ * (The clock only moves between turns of the event loop for a virtual clock, and by a
+ * millisecond at most for the real one; AWS's own histories often show such a state entered and
+ * exited at the same millisecond.)
+ */
+function sameInstant(frame: Frame, entry: StateEntry): number | undefined {
+  return frame.run.recorder.timeIfLatest(entry.enteredEventId);
 }
 
 function checkRunning(frame: Frame): void {

@@ -72,34 +72,49 @@ export function failedState(
   });
 }
 
-/** Records the state's exit; a failure on the way out (output too large) fails the state. */
+/**
+ * Records the state's exit; a failure on the way out (output too large) fails the state. `time`
+ * is the exit's timestamp when the caller already knows it.
+ */
 export function leaveState(
   frame: Frame,
   state: PlannedState,
   entry: StateEntry,
   result: StepResult,
+  time?: number,
 ): StepResult {
   try {
-    return exitState(frame, state, entry, result);
+    return exitState(frame, state, entry, result, time);
   } catch (error) {
     throw new StateFailureSignal(finalizeFailure(frame, state.kind, entry, error));
   }
 }
 
-function exitState(frame: Frame, state: PlannedState, entry: StateEntry, result: StepResult): StepResult {
+function exitState(
+  frame: Frame,
+  state: PlannedState,
+  entry: StateEntry,
+  result: StepResult,
+  time: number | undefined,
+): StepResult {
   const exited = state.exited;
   if (exited === undefined) return result;
   checkValueSize(result.output, entry.name);
   const { recorder } = frame.run;
   if (result.assigned) {
     frame.vars.assign(result.assigned);
-    recorder.advance(frame.lane, exited.type, {
-      name: state.name,
-      output: new LazyPayload(result.output),
-      outputDetails: NOT_TRUNCATED,
-      assignedVariables: new LazyAssignments(result.assigned),
-      assignedVariablesDetails: NOT_TRUNCATED,
-    });
-  } else recorder.advanceTagged(frame.lane, exited, result.output);
+    recorder.advance(
+      frame.lane,
+      exited.type,
+      {
+        name: state.name,
+        output: new LazyPayload(result.output),
+        outputDetails: NOT_TRUNCATED,
+        assignedVariables: new LazyAssignments(result.assigned),
+        assignedVariablesDetails: NOT_TRUNCATED,
+      },
+      time,
+    );
+  } else recorder.advanceTagged(frame.lane, exited, result.output, time);
   return result;
 }

@@ -229,6 +229,14 @@ export class HistoryRecorder {
     return this.columns.timeAt(id - 1);
   }
 
+  /**
+   * Event `id`'s timestamp while it is still the latest event, so an exit recorded at the same
+   * instant can reuse it. Never with a journal: a replayed event's time is from before a restart.
+   */
+  timeIfLatest(id: number): number | undefined {
+    return this.journal === undefined && this.columns.length === id ? this.columns.timeAt(id - 1) : undefined;
+  }
+
   /** How many events have been recorded; also the id of the latest one. */
   get count(): number {
     return this.columns.length;
