@@ -60,13 +60,30 @@ async function peakHeap(engine: Engine, workload: Workload): Promise<number> {
   return peak - baseline;
 }
 
-/** Median throughput over `rounds` runs, then one run for memory. */
+/**
+ * A round lasts at least this long: a run of the Pass chain or the Choice loop takes 10 to 40 ms,
+ * short enough that one garbage collection falling inside it or not moved a single-run round by
+ * a third. A round repeats the run until this much time has passed and counts runs per second.
+ */
+const MIN_ROUND_SECONDS = 0.25;
+
+async function round(engine: Engine, workload: Workload): Promise<number> {
+  let seconds = 0;
+  let runs = 0;
+  while (seconds < MIN_ROUND_SECONDS) {
+    seconds += await runChecked(engine, workload);
+    runs++;
+  }
+  return seconds / runs;
+}
+
+/** Median throughput over `rounds` rounds, then one run for memory. */
 export async function measure(engine: Engine, workload: Workload, rounds: number): Promise<Measurement> {
   await runChecked(engine, workload);
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     await gc();
-    times.push(await runChecked(engine, workload));
+    times.push(await round(engine, workload));
   }
   times.sort((a, b) => a - b);
   const seconds = times[Math.floor(times.length / 2)] ?? Number.NaN;
