@@ -20,7 +20,9 @@ describe('timestamps of states that finish without awaiting', () => {
     await handle.result();
     const events = await handle.history();
     const time = (type: string, name: string) =>
-      events.find((e) => e.type === type && JSON.stringify(e).includes(`"name":"${name}"`))?.timestamp.getTime();
+      events
+        .find((e) => e.type === type && JSON.stringify(e).includes(`"name":"${name}"`))
+        ?.timestamp.getTime();
     expect(time('PassStateExited', 'A')).toBe(time('PassStateEntered', 'A'));
     expect(time('PassStateExited', 'B')).toBe(time('PassStateEntered', 'B'));
     // The next state's entry still reads the clock.
