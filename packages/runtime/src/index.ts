@@ -6,7 +6,7 @@ export {
   TaskTimedOutError,
   TaskTokenError,
 } from './callbacks/callback-errors';
-export type { Clock } from './clock/clock';
+export type { AbandonableCall, Clock } from './clock/clock';
 export { createRealClock } from './clock/real-clock';
 export { createVirtualClock, type VirtualClock } from './clock/virtual-clock';
 export * from './durable/index';

@@ -27,10 +27,13 @@ export function createRealClock(): Clock {
             timer = setTimeout(step, MAX_TIMER_MS);
             return;
           }
-          timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          }, Math.max(0, left));
+          timer = setTimeout(
+            () => {
+              signal?.removeEventListener('abort', onAbort);
+              resolve();
+            },
+            Math.max(0, left),
+          );
         };
         step();
         signal?.addEventListener('abort', onAbort, { once: true });

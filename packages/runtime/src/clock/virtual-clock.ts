@@ -1,4 +1,4 @@
-import { abortReason, type Clock } from './clock';
+import { type AbandonableCall, abortReason, type Clock } from './clock';
 
 interface Timer {
   readonly due: number;
@@ -83,13 +83,23 @@ export function createVirtualClock(options: { start?: Date | number } = {}): Vir
         scheduleCheck();
       });
     },
-    async track<T>(work: Promise<T>): Promise<T> {
+    async track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {
+      const abandoned = call?.abandoned;
+      if (abandoned?.aborted) return work;
       inFlight++;
+      let counted = true;
+      const release = () => {
+        if (!counted) return;
+        counted = false;
+        inFlight--;
+        scheduleCheck();
+      };
+      abandoned?.addEventListener('abort', release, { once: true });
       try {
         return await work;
       } finally {
-        inFlight--;
-        scheduleCheck();
+        abandoned?.removeEventListener('abort', release);
+        release();
       }
     },
     advance(ms) {

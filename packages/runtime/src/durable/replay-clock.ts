@@ -46,6 +46,6 @@ export function createReplayClock(base: Clock, timers: TimerSink): ReplayClock {
       sleeping.then(done, done);
       return sleeping;
     },
-    track: (work) => base.track(work),
+    track: (work, call) => base.track(work, call),
   };
 }

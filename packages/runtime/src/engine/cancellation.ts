@@ -43,3 +43,17 @@ export function cancelScope(parent: AbortSignal): CancelScope {
     dispose: () => parent.removeEventListener('abort', follow),
   };
 }
+
+/**
+ * Settles with `work`, or rejects with the signal's reason as soon as it fires: a branch whose
+ * sibling failed stops waiting for a call that may never end, and the call's late result is
+ * dropped (nothing is recorded after the state has failed).
+ */
+export function untilStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

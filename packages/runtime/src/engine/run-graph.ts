@@ -56,7 +56,7 @@ async function continueAsync(
       let thrown: unknown;
       let failed = false;
       try {
-        value = await outcome.work;
+        value = await outcome.settled;
       } catch (error) {
         failed = true;
         thrown = error;

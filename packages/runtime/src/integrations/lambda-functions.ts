@@ -36,6 +36,18 @@ export function asLambdaHandler(fn: LambdaFunction): TaskHandler {
 }
 
 export function lambdaFailure(thrown: unknown): StatesError {
+  try {
+    return describedFailure(thrown);
+  } catch {
+    // Its name, message or JSON ran code of its own that threw (a getter, a Proxy, a cycle).
+    return new TaskFailedError(
+      'Lambda.Unknown',
+      'The cause could not be determined because the function threw a value that cannot be turned into text.',
+    );
+  }
+}
+
+function describedFailure(thrown: unknown): StatesError {
   if (thrown instanceof StatesError) return thrown;
   if (thrown instanceof Error) {
     const errorType = thrown.name || 'Error';

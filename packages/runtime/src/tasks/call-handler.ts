@@ -42,7 +42,7 @@ export function callHandler(
     } catch (error) {
       return Promise.reject(error);
     }
-    return mode.clockVisible === true ? returned : clock.track(Promise.resolve(returned));
+    return mode.clockVisible === true ? returned : clock.track(Promise.resolve(returned), context);
   }
   return callTimed(handler, input, context, clock, mode, call);
 }
@@ -90,7 +90,9 @@ async function callTimed(
     }
   }
   const started = Promise.resolve().then(() => handler(input, context));
-  const work = mode.clockVisible === true ? started : clock.track(started);
+  // The call is given up when it times out (timers fire in `finally`) or is stopped from outside.
+  const given = { abandoned: AbortSignal.any([timers.signal, context.abandoned]) };
+  const work = mode.clockVisible === true ? started : clock.track(started, given);
   try {
     return await Promise.race([work, ...racers]);
   } catch (error) {

@@ -1,4 +1,6 @@
+import type { AbandonableCall } from '../clock/clock';
 import { idempotencyKey } from '../durable/task-replay';
+import { frameSignal, frameStopped } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import type { StateEntry } from '../plan/compiled-state';
@@ -10,12 +12,15 @@ import type { TaskContext } from './task-handler';
  * AbortController, a listener on the execution's signal and a long key string per call is a large
  * part of a trivial task's cost when thousands run at once.
  */
-export class HandlerContext implements TaskContext {
+export class HandlerContext implements TaskContext, AbandonableCall {
   private controller: AbortController | undefined;
   private key: string | undefined;
   /** Why the call ended early (timeout, missed heartbeat), when it did. */
   private expired: unknown;
-  /** Follows the execution's signal while the handler's signal exists and the call runs. */
+  /**
+   * Follows the frame's signal (the execution's stop, or in a Parallel branch or Map iteration a
+   * sibling's failure too) while the handler's signal exists and the call runs.
+   */
   private onStop: (() => void) | undefined;
   /** Set by a timed call: resets or starts the HeartbeatSeconds timer. */
   beat: (() => void) | undefined;
@@ -70,14 +75,21 @@ export class HandlerContext implements TaskContext {
     if (this.controller === undefined) {
       const controller = new AbortController();
       this.controller = controller;
+      const stopped = frameStopped(this.frame);
       if (this.expired !== undefined) controller.abort(this.expired);
-      else if (this.frame.run.stop.aborted) controller.abort(this.frame.run.stop.reason);
+      else if (stopped !== undefined) controller.abort(stopped.reason);
       else {
-        this.onStop = () => controller.abort(this.frame.run.stop.reason);
-        this.frame.run.stop.signal.addEventListener('abort', this.onStop, { once: true });
+        const stop = this.abandoned;
+        this.onStop = () => controller.abort(stop.reason);
+        stop.addEventListener('abort', this.onStop, { once: true });
       }
     }
     return this.controller.signal;
+  }
+
+  /** What ends the call from outside: the execution's stop or the branch's cancellation. */
+  get abandoned(): AbortSignal {
+    return frameSignal(this.frame);
   }
 
   heartbeat(): void {
@@ -90,10 +102,10 @@ export class HandlerContext implements TaskContext {
     this.controller?.abort(error);
   }
 
-  /** The call is over: stop following the execution's signal. */
+  /** The call is over: stop following the frame's signal. */
   release(): void {
     if (this.onStop === undefined) return;
-    this.frame.run.stop.signal.removeEventListener('abort', this.onStop);
+    this.abandoned.removeEventListener('abort', this.onStop);
     this.onStop = undefined;
   }
 }

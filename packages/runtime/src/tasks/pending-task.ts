@@ -1,9 +1,11 @@
+import { frameStopped, untilStopped } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { ErrorNames } from '../errors/error-names';
 import { StatesError } from '../errors/runtime-errors';
 import { fail } from '../errors/state-failure';
 import type { HandlerContext } from './handler-context';
 import type { TaskFinish, TaskInvocation, TaskRoute } from './invoke-task';
+import { jsonTaskResult } from './task-result';
 
 /**
  * A Task attempt whose handler call is under way. The graph runner awaits `work` itself and then
@@ -26,18 +28,38 @@ export class PendingTask<T> implements Promise<T> {
 
   /** The call returned `result`: records the success and finishes the state. */
   settle(result: unknown): T {
+    let value: unknown;
+    try {
+      value = jsonTaskResult(result, this.call.stateName);
+    } catch (error) {
+      // A result without JSON fails the attempt as a handler's error does; one too large fails
+      // the state (States.DataLimitExceeded is not the task's error, so nothing is recorded).
+      if (error instanceof StatesError) return this.reject(error);
+      this.context.release();
+      throw error;
+    }
     this.context.release();
     const { run, lane } = this.frame;
-    this.route.events.succeeded(run.recorder, lane, result);
+    this.route.events.succeeded(run.recorder, lane, value);
     // An error thrown by `finish` is the state's (ResultSelector, ResultPath...), not the task's.
-    return this.finish(this.frame, this.call, result);
+    return this.finish(this.frame, this.call, value);
+  }
+
+  /**
+   * What the runner awaits: the call itself, or in a Parallel branch or Map iteration, the call
+   * until the branch is stopped.
+   */
+  get settled(): unknown {
+    const signal = this.frame.signal;
+    return signal === undefined ? this.work : untilStopped(Promise.resolve(this.work), signal);
   }
 
   /** The call failed with `thrown`: records the failure and fails the attempt by its name. */
   reject(thrown: unknown): never {
     this.context.release();
     const run = this.frame.run;
-    if (run.stop.aborted) throw thrown;
+    // Stopped (the execution, or the branch by a sibling's failure): nothing more is recorded.
+    if (frameStopped(this.frame) !== undefined) throw thrown;
     const { error, cause } = describeError(thrown);
     const timedOut = error === ErrorNames.timeout || error === ErrorNames.heartbeatTimeout;
     this.route.events.failed(run.recorder, this.frame.lane, error, cause, timedOut);
@@ -45,7 +67,7 @@ export class PendingTask<T> implements Promise<T> {
   }
 
   private asPromise(): Promise<T> {
-    this.promised ??= Promise.resolve(this.work).then(
+    this.promised ??= Promise.resolve(this.settled).then(
       (result) => this.settle(result),
       (thrown: unknown) => this.reject(thrown),
     );
@@ -69,8 +91,20 @@ export class PendingTask<T> implements Promise<T> {
   }
 }
 
-function describeError(thrown: unknown): { error: string | undefined; cause: string | undefined } {
-  if (thrown instanceof StatesError) return { error: thrown.error, cause: thrown.cause };
-  if (thrown instanceof Error) return { error: thrown.name || 'Error', cause: thrown.message };
-  return { error: 'Error', cause: String(thrown) };
+/**
+ * The error name and cause of whatever a handler threw. Reading them runs the thrown value's own
+ * code (a getter, a toString, a Proxy's traps), which may throw in turn: the attempt then still
+ * fails by a name that Retry and Catch can match, rather than as an uncatchable States.Runtime.
+ */
+export function describeError(thrown: unknown): { error: string | undefined; cause: string | undefined } {
+  try {
+    if (thrown instanceof StatesError) return { error: thrown.error, cause: thrown.cause };
+    if (thrown instanceof Error) {
+      const { name, message } = thrown;
+      return { error: typeof name === 'string' && name !== '' ? name : 'Error', cause: String(message) };
+    }
+    return { error: 'Error', cause: String(thrown) };
+  } catch {
+    return { error: 'Error', cause: 'The handler threw a value that cannot be turned into text.' };
+  }
 }
