@@ -39,3 +39,13 @@ describe('parseTimestamp', () => {
     expect(instantToMillis(late)).toBe(1457213369200);
   });
 });
+
+describe('timestamps in the first century', () => {
+  it('keeps years 0000 to 0099 as written rather than reading them as 1900 to 1999', () => {
+    const early = parseTimestamp('0050-01-01T00:00:00Z');
+    const late = parseTimestamp('1950-01-01T00:00:00Z');
+    expect(early?.seconds).toBe(Date.parse('0050-01-01T00:00:00Z') / 1000);
+    expect(early?.seconds).not.toBe(late?.seconds);
+    expect(parseTimestamp('0004-02-29T12:00:00+01:00')?.seconds).toBe(Date.parse('0004-02-29T11:00:00Z') / 1000);
+  });
+});

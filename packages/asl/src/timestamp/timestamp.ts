@@ -28,7 +28,7 @@ export function parseTimestamp(text: string): Instant | undefined {
     if (hours > 23 || minutes > 59) return undefined;
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (hours * 60 + minutes);
   }
-  const seconds = Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - offsetMinutes * 60;
+  const seconds = utcSeconds(year, month, day, hour, minute, second) - offsetMinutes * 60;
   const fraction = m[7] ?? '';
   const nanos = fraction === '' ? 0 : Number(fraction.slice(0, 9).padEnd(9, '0'));
   return { seconds, nanos };
@@ -50,4 +50,12 @@ function daysInMonth(year: number, month: number): number {
 /** Whether a string is a timestamp as ASL accepts it (Choice rules, Wait `Timestamp`). */
 export function isTimestamp(text: string): boolean {
   return parseTimestamp(text) !== undefined;
+}
+
+/** Seconds since the epoch of a UTC date and time; years 0 to 99 stay themselves. */
+function utcSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number) {
+  // Date.UTC reads a year below 100 as 1900 plus that year; setUTCFullYear takes it as given.
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  date.setUTCFullYear(year);
+  return date.getTime() / 1000;
 }
