@@ -8,7 +8,12 @@ export {
 } from './evaluate-jsonata';
 export { DEFAULT_JSONATA_GUARDRAILS, type JsonataGuardrails } from './evaluation-guard';
 export { type InvalidJsonataDetails, InvalidJsonataError, JsonataEvaluationError } from './jsonata-errors';
-export { type CompiledJsonata, isJsonataExpression, parseJsonataExpression } from './jsonata-expression';
+export {
+  type CompiledJsonata,
+  isJsonataExpression,
+  jsonataBody,
+  parseJsonataExpression,
+} from './jsonata-expression';
 export {
   type CompiledJsonataTemplate,
   collectJsonataErrors,

@@ -15,6 +15,15 @@ export function isJsonataExpression(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 4 && value.startsWith('{%') && value.endsWith('%}');
 }
 
+/**
+ * The text between `{%` and `%}`, trimmed, as AWS quotes an expression in its messages (a text
+ * without the delimiters is only trimmed). No pattern is used: one anchored at the end with a
+ * leading `\s*` is quadratic in a long run of spaces.
+ */
+export function jsonataBody(text: string): string {
+  return (isJsonataExpression(text) ? text.slice(2, -2) : text).trim();
+}
+
 interface JsonataSyntaxError {
   readonly code?: unknown;
   readonly position?: unknown;
@@ -29,7 +38,7 @@ export function parseJsonataExpression(source: string): CompiledJsonata {
     });
   }
   const inner = source.slice(2, -2);
-  const trimmed = inner.trim();
+  const trimmed = jsonataBody(source);
   let expression: jsonata.Expression;
   try {
     expression = jsonata(inner);

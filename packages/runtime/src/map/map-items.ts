@@ -1,3 +1,4 @@
+import { jsonataBody } from '@stepwise/asl';
 import { compileJsonata, type JsonataEvaluator } from '../dataflow/jsonata-expressions';
 import { jsonataScope } from '../dataflow/jsonata-io';
 import { compileRequiredPath } from '../dataflow/jsonpath-expressions';
@@ -17,8 +18,7 @@ export function compileItems(raw: RawState, ql: QueryLanguage): ItemsReader {
     const items: JsonataEvaluator | undefined = has(raw, 'Items')
       ? compileJsonata(raw.Items, 'Items')
       : undefined;
-    const source =
-      typeof raw.Items === 'string' ? raw.Items.replace(/^\{%\s*|\s*%\}$/g, '') : JSON.stringify(raw.Items);
+    const source = typeof raw.Items === 'string' ? jsonataBody(raw.Items) : JSON.stringify(raw.Items);
     return async (frame, input, context) => {
       if (!items) return requireArray(input, ErrorNames.queryEvaluationError, true);
       const value = await items(jsonataScope(frame, input, context));

@@ -1,3 +1,4 @@
+import { jsonataBody } from '@stepwise/asl';
 import { compileJsonata, type JsonataEvaluator } from '../dataflow/jsonata-expressions';
 import { jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
 import { compileFilterPath } from '../dataflow/jsonpath-expressions';
@@ -93,7 +94,7 @@ function compileJsonataChoice(
         if (typeof value !== 'boolean') {
           fail(
             ErrorNames.queryEvaluationError,
-            `The JSONata expression '${String(rule.source).replace(/^\{%\s*|\s*%\}$/g, '')}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}' for value: ${JSON.stringify(value)}`,
+            `The JSONata expression '${jsonataBody(String(rule.source))}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}' for value: ${JSON.stringify(value)}`,
             { evaluation: true, prefixed: true },
           );
         }

@@ -1,4 +1,4 @@
-import { instantToMillis, parseTimestamp } from '@stepwise/asl';
+import { instantToMillis, jsonataBody, parseTimestamp } from '@stepwise/asl';
 import { compileJsonata, type JsonataEvaluator } from '../dataflow/jsonata-expressions';
 import { compileJsonataIo, jsonataOutput, jsonataScope } from '../dataflow/jsonata-io';
 import { compileFilterPath, compileRequiredPath } from '../dataflow/jsonpath-expressions';
@@ -116,9 +116,7 @@ function compileJsonataWait(name: string, raw: RawState, next: string | undefine
 }
 
 function expressionText(field: unknown): string {
-  return typeof field === 'string'
-    ? field.replace(/^\{%\s*/, '').replace(/\s*%\}$/, '')
-    : JSON.stringify(field);
+  return typeof field === 'string' ? jsonataBody(field) : JSON.stringify(field);
 }
 
 function jsonataTypeMessage(field: unknown, name: string, expected: string, value: unknown): string {
