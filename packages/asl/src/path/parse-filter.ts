@@ -5,6 +5,8 @@ import { isDigit } from './path-cursor';
 
 /** Deep enough for any real filter, shallow enough that hostile nesting cannot exhaust the stack. */
 const MAX_NESTING = 64;
+/** Filters inside the paths of filters (`[?(@.a[?(@.b)])]`), each with its own MAX_NESTING. */
+const MAX_FILTER_NESTING = 16;
 
 const OPERATORS: readonly FilterComparisonOperator[] = ['==', '!=', '<=', '>=', '<', '>'];
 
@@ -14,7 +16,13 @@ const OPERATORS: readonly FilterComparisonOperator[] = ['==', '!=', '<=', '>=', 
  * `@`/`$` paths and JSON literals. It is interpreted, never compiled to code.
  */
 export function parseFilterExpression(cursor: PathCursor): FilterExpression {
-  return parseOr(cursor, 0);
+  if (cursor.filterNesting >= MAX_FILTER_NESTING) cursor.fail('the filters are nested too deeply');
+  cursor.filterNesting++;
+  try {
+    return parseOr(cursor, 0);
+  } finally {
+    cursor.filterNesting--;
+  }
 }
 
 function parseOr(cursor: PathCursor, depth: number): FilterExpression {

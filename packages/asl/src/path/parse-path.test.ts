@@ -165,6 +165,14 @@ describe('parsePath', () => {
     const source = `$[?(${'('.repeat(5000)}@.a${')'.repeat(5000)})]`;
     expect(() => parsePath(source)).toThrow(/nested too deeply/);
   });
+
+  it('refuses filters nested inside the paths of filters, however many', () => {
+    const source = `$${'[?(@'.repeat(2000)}${')]'.repeat(2000)}`;
+    expect(() => parsePath(source)).toThrow(InvalidPathError);
+    expect(tryParsePath(source)).toMatchObject({ ok: false });
+    // A few levels are fine.
+    expect(() => parsePath(`$${'[?(@'.repeat(3)}.a${')]'.repeat(3)}`)).not.toThrow();
+  });
 });
 
 describe('tryParsePath', () => {

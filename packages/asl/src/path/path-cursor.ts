@@ -7,6 +7,8 @@ const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor'
 export class PathCursor {
   readonly source: string;
   position = 0;
+  /** Filters open around the position: a filter's paths may hold filters of their own. */
+  filterNesting = 0;
 
   constructor(source: string) {
     this.source = source;
