@@ -50,6 +50,16 @@ describe('array intrinsics', () => {
     ).toEqual([1, 2, { a: 1, b: 2 }, null]);
   });
 
+  it('States.ArrayUnique tells apart values whose texts could be confused', () => {
+    const items = ['1', 1, [1], { '1': 1 }, 'null', null, true, 'true', [], {}, [[]], [{}], -0, 0];
+    expect(run('States.ArrayUnique($.a)', { a: items })).toEqual(items.slice(0, -1));
+  });
+
+  it('States.ArrayUnique goes through a large array in one pass', () => {
+    const a = Array.from({ length: 40_000 }, (_, i) => ({ n: i % 20_000, tag: 'x' }));
+    expect(run('States.ArrayUnique($.a)', { a })).toHaveLength(20_000);
+  });
+
   it('refuses a non-array where an array is needed, naming the function and the value', () => {
     expect(() => run('States.ArrayLength($.a)', { a: 'abc' })).toThrow(
       'Invalid arguments in States.ArrayLength: argument 1 must be an array but was string: "abc"',

@@ -1,6 +1,6 @@
 import { IntrinsicFailureError } from '../intrinsic-errors';
 import { arrayArg, type IntrinsicFamily, integerArg } from './implementation';
-import { jsonEquals } from './json-equality';
+import { canonicalJson, jsonEquals } from './json-equality';
 
 /** AWS caps the arrays States.ArrayRange may produce. */
 export const MAX_ARRAY_RANGE_LENGTH = 1000;
@@ -46,8 +46,12 @@ export const arrayFunctions: IntrinsicFamily = {
 
   'States.ArrayUnique': (args) => {
     const unique: unknown[] = [];
+    const seen = new Set<string>();
     for (const item of arrayArg('States.ArrayUnique', args, 0)) {
-      if (!unique.some((seen) => jsonEquals(seen, item))) unique.push(item);
+      const key = canonicalJson(item);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      unique.push(item);
     }
     return unique;
   },
