@@ -23,6 +23,7 @@ export {
   type DefinitionDiagnostic,
   ExecutionAlreadyExistsError,
   InvalidDefinitionError,
+  InvalidExecutionInputError,
   RuntimeClosedError,
   StatesError,
   TaskFailedError,

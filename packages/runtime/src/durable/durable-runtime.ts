@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createRealClock } from '../clock/real-clock';
 import type { DefinitionInput } from '../engine/check-definition';
+import { checkExecutionInput } from '../engine/execution-input';
 import type { ExecutionResult, StopReason } from '../engine/execution-result';
 import { createRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
@@ -131,6 +132,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     asChild = false,
   ): Promise<DurableExecution> {
     if (closed) throw new RuntimeClosedError();
+    checkExecutionInput(start.input === undefined ? {} : start.input);
     await ready();
     const resolved = await catalog.resolve(
       target,

@@ -59,15 +59,13 @@ describe('execution limits and stopping', () => {
   it('counts multi-byte characters by their UTF-8 size against the limit', async () => {
     const { runtime } = specRuntime();
     // 100,000 three-byte characters: 300,000 bytes, though only 100,000 UTF-16 units.
-    const result = await runtime.execute(
-      { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
-      { input: '€'.repeat(100_000) },
-    );
+    const passing = (result: string) => ({
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Result: result, End: true } },
+    });
+    const result = await runtime.execute(passing('€'.repeat(100_000)));
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
-    const fits = await runtime.execute(
-      { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
-      { input: '€'.repeat(80_000) },
-    );
+    const fits = await runtime.execute(passing('€'.repeat(80_000)));
     expect(fits.status).toBe('SUCCEEDED');
   });
 

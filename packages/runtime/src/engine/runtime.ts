@@ -31,6 +31,7 @@ import type { TaskHandler } from '../tasks/task-handler';
 import { TaskRegistry } from '../tasks/task-registry';
 import { checkDefinition, type DefinitionInput } from './check-definition';
 import { identityMaker } from './execution-identity';
+import { checkExecutionInput } from './execution-input';
 import type { Execution, ExecutionResult } from './execution-result';
 import type { RunContext } from './run-context';
 import { runExecution } from './run-execution';
@@ -143,9 +144,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const keepHistory = !express || start.collectHistory === true;
     const plan = planFor(raw);
     const identity = identityFor(start);
+    const input = start.input === undefined ? {} : start.input;
+    // A resumed durable execution's input was checked when it first started.
+    if (!start.journal) checkExecutionInput(input);
     if (exists(identity.executionArn)) throw new ExecutionAlreadyExistsError(identity.executionArn);
     running.add(identity.executionArn);
-    const input = start.input === undefined ? {} : start.input;
     let tokenPrefix: string | undefined;
     let contextParts: ExecutionContextParts | undefined;
     // A durable execution brings its own clock, randomness and tokens, so a resume replays them.

@@ -59,3 +59,8 @@ export class RuntimeClosedError extends StepwiseError {
     super('The runtime is closed: it starts no more executions.');
   }
 }
+
+/** An execution's input is not JSON, or its JSON is over 256 KiB: AWS refuses to start it. */
+export class InvalidExecutionInputError extends StepwiseError {
+  readonly code = 'INVALID_EXECUTION_INPUT';
+}
