@@ -1,6 +1,7 @@
 import type { JsonPath, PathRoot } from './ast';
 import { hasOwnMember, isJsonObject, resolveIndex } from './json-values';
 import { parsePath } from './parse-path';
+import { startPathBudget } from './path-budget';
 import { isDefinitePath } from './path-kinds';
 import { applySegment } from './select';
 
@@ -109,6 +110,7 @@ function generalReader(path: JsonPath, readRoot: RootReader): (scope: PathScope)
     if (start === ABSENT) return PATH_NOT_FOUND;
     // `$` inside a filter means the state's data, whichever root the path itself has.
     const filterRoot = scope.input;
+    startPathBudget();
     let nodes: unknown[] = [start];
     for (const segment of segments) {
       nodes = applySegment(segment, nodes, filterRoot);

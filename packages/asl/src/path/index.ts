@@ -20,6 +20,6 @@ export { compilePath, PATH_NOT_FOUND } from './compile-path';
 export { formatPath } from './format-path';
 export type { TryParsePathResult } from './parse-path';
 export { parsePath, tryParsePath } from './parse-path';
-export { InvalidPathError, ResultPathMatchError } from './path-errors';
+export { InvalidPathError, PathTooCostlyError, ResultPathMatchError } from './path-errors';
 export { isDefinitePath, isReferencePath } from './path-kinds';
 export { setAtPath } from './set-at-path';

@@ -41,3 +41,16 @@ function stringifyForMessage(value: unknown): string {
   const text = JSON.stringify(value);
   return text === undefined ? 'null' : text;
 }
+
+/**
+ * Evaluating a path would have taken more steps than any path over a payload of at most 256 KiB
+ * needs: descendant segments chained over deep data, or filters that search the whole document
+ * again for every element, grow as a power of the data's size.
+ */
+export class PathTooCostlyError extends StepwiseError {
+  readonly code = 'JSONPATH_TOO_COSTLY';
+
+  constructor(readonly limit: number) {
+    super(`Evaluating the JSONPath took more than ${limit} steps, so it was stopped.`);
+  }
+}

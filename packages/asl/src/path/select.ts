@@ -1,12 +1,14 @@
 import type { PathSegment, PathSelector, SliceSelector } from './ast';
 import { testFilter } from './evaluate-filter';
 import { hasOwnMember, isJsonObject, resolveIndex } from './json-values';
+import { spendPathSteps } from './path-budget';
 
 /**
  * Applies one segment to every node in `nodes` and returns the matches in
  * document order. `root` is the data a `$` inside a filter refers to.
  */
 export function applySegment(segment: PathSegment, nodes: readonly unknown[], root: unknown): unknown[] {
+  spendPathSteps(nodes.length);
   const out: unknown[] = [];
   for (const node of nodes) {
     if (segment.kind === 'descendant') selectDescendants(segment.selector, node, out, root);
@@ -26,8 +28,14 @@ export function select(selector: PathSelector, node: unknown, out: unknown[], ro
       return;
     case 'wildcard':
       // A loop rather than push(...items): spreading a huge array overflows the argument limit.
-      if (Array.isArray(node)) for (const item of node) out.push(item);
-      else if (isJsonObject(node)) for (const key of Object.keys(node)) out.push(node[key]);
+      if (Array.isArray(node)) {
+        spendPathSteps(node.length);
+        for (const item of node) out.push(item);
+      } else if (isJsonObject(node)) {
+        const keys = Object.keys(node);
+        spendPathSteps(keys.length);
+        for (const key of keys) out.push(node[key]);
+      }
       return;
     case 'union':
       if ('names' in selector) {
@@ -42,6 +50,7 @@ export function select(selector: PathSelector, node: unknown, out: unknown[], ro
     case 'filter':
       // An array has its elements tested; any other object is tested itself.
       if (Array.isArray(node)) {
+        spendPathSteps(node.length);
         for (const item of node) if (testFilter(selector.expression, item, root)) out.push(item);
       } else if (isJsonObject(node) && testFilter(selector.expression, node, root)) {
         out.push(node);
@@ -59,6 +68,7 @@ function selectDescendants(selector: PathSelector, start: unknown, out: unknown[
   const stack: unknown[] = [start];
   while (stack.length > 0) {
     const node = stack.pop();
+    spendPathSteps(1);
     select(selector, node, out, root);
     const children = Array.isArray(node) ? node : isJsonObject(node) ? Object.values(node) : undefined;
     if (children === undefined) continue;
@@ -82,6 +92,7 @@ function pushSlice(selector: SliceSelector, array: readonly unknown[], out: unkn
   const length = array.length;
   const clamp = (bound: number, low: number, high: number): number =>
     Math.min(Math.max(bound < 0 ? length + bound : bound, low), high);
+  spendPathSteps(Math.ceil(length / Math.abs(step)));
   if (step > 0) {
     const start = clamp(selector.start ?? 0, 0, length);
     const end = clamp(selector.end ?? length, 0, length);
