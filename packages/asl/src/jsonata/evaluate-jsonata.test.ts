@@ -125,6 +125,14 @@ describe('guardrails', () => {
     expect(tooLong.message).toMatch(/more than the limit of 100/);
   });
 
+  it('refuses strings longer than the string limit before a function splits them', async () => {
+    const padded = parseJsonataExpression('{% $length($pad("", $states.input.n)) %}');
+    const input = (n: number) => ({ states: states({ n }) });
+    expect(await evaluateJsonata(padded, input(1_000), { maxStringLength: 10_000 })).toBe(1_000);
+    const tooLong = await failure(evaluateJsonata(padded, input(20_000), { maxStringLength: 10_000 }));
+    expect(tooLong.message).toMatch(/a string of 20000 characters, more than the limit of 10000/);
+  });
+
   it('keeps the counters of concurrent evaluations apart', async () => {
     const compiled = parseJsonataExpression('{% ($f := function($n) { $n = 0 ? 0 : $f($n - 1) }; $f(20)) %}');
     const runs = Array.from({ length: 20 }, () =>

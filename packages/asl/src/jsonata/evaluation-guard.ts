@@ -9,12 +9,19 @@ export interface JsonataGuardrails {
   readonly maxDepth?: number;
   /** Longest array or sequence any step may produce (default 1,000,000). */
   readonly maxSequenceLength?: number;
+  /**
+   * Longest string any step may produce (default 10,000,000 characters). Functions such as
+   * `$length` and `$substring` turn a string into an array of its characters, which for a string
+   * of some hundred million characters aborts the process rather than failing.
+   */
+  readonly maxStringLength?: number;
 }
 
 export const DEFAULT_JSONATA_GUARDRAILS: Required<JsonataGuardrails> = {
   timeoutMs: 5000,
   maxDepth: 500,
   maxSequenceLength: 1_000_000,
+  maxStringLength: 10_000_000,
 };
 
 /**
@@ -42,6 +49,11 @@ export class EvaluationGuard {
     if (Array.isArray(result) && result.length > this.limits.maxSequenceLength) {
       throw new JsonataEvaluationError(
         `The JSONata expression produced an array of ${result.length} items, more than the limit of ${this.limits.maxSequenceLength}`,
+      );
+    }
+    if (typeof result === 'string' && result.length > this.limits.maxStringLength) {
+      throw new JsonataEvaluationError(
+        `The JSONata expression produced a string of ${result.length} characters, more than the limit of ${this.limits.maxStringLength}`,
       );
     }
     this.check();

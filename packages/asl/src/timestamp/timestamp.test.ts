@@ -46,6 +46,8 @@ describe('timestamps in the first century', () => {
     const late = parseTimestamp('1950-01-01T00:00:00Z');
     expect(early?.seconds).toBe(Date.parse('0050-01-01T00:00:00Z') / 1000);
     expect(early?.seconds).not.toBe(late?.seconds);
-    expect(parseTimestamp('0004-02-29T12:00:00+01:00')?.seconds).toBe(Date.parse('0004-02-29T11:00:00Z') / 1000);
+    expect(parseTimestamp('0004-02-29T12:00:00+01:00')?.seconds).toBe(
+      Date.parse('0004-02-29T11:00:00Z') / 1000,
+    );
   });
 });
