@@ -26,6 +26,7 @@ export {
   InvalidExecutionInputError,
   RuntimeClosedError,
   StatesError,
+  StoreWriteError,
   TaskFailedError,
 } from './errors/runtime-errors';
 export type { SyncExecutionResult } from './express/sync-execution';

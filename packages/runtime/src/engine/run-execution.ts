@@ -5,6 +5,7 @@ import type { HistoryEventType } from '../history/history-event';
 import { LazyPayload, PayloadDetails } from '../history/lazy-payload';
 import type { ExecutionPlan } from '../plan/compile-definition';
 import type { ExecutionStore } from '../store/execution-store';
+import type { StoreWrites } from '../store/store-writes';
 import type { ExecutionResult } from './execution-result';
 import type { Frame, RunContext } from './run-context';
 import { runGraph } from './run-graph';
@@ -40,8 +41,9 @@ export function runExecution(
   plan: ExecutionPlan,
   input: unknown,
   store: ExecutionStore,
+  writes: StoreWrites,
 ): RunningExecution {
-  return new ExecutionRun(run, plan, input, store);
+  return new ExecutionRun(run, plan, input, store, writes);
 }
 
 /**
@@ -62,6 +64,7 @@ class ExecutionRun implements RunningExecution {
     private readonly plan: ExecutionPlan,
     input: unknown,
     private readonly store: ExecutionStore,
+    private readonly writes: StoreWrites,
   ) {
     run.recorder.append('ExecutionStarted', 0, {
       input: new LazyPayload(input),
@@ -116,11 +119,13 @@ class ExecutionRun implements RunningExecution {
       outcome.status === 'SUCCEEDED'
         ? { output: outcome.output }
         : { error: outcome.error, cause: outcome.cause };
-    this.store.updateExecution(run.identity.executionArn, {
-      status: outcome.status,
-      stopDate: new Date(run.clock.now()),
-      ...record,
-    });
+    this.writes.write(() =>
+      this.store.updateExecution(run.identity.executionArn, {
+        status: outcome.status,
+        stopDate: new Date(run.clock.now()),
+        ...record,
+      }),
+    );
     this.settle(outcome);
   }
 }

@@ -27,6 +27,7 @@ import { planFor } from '../plan/compile-definition';
 import type { RawGraph } from '../plan/compiled-state';
 import type { ExecutionRecord } from '../store/execution-store';
 import { InMemoryExecutionStore } from '../store/memory-store';
+import { StoreWrites } from '../store/store-writes';
 import type { TaskHandler } from '../tasks/task-handler';
 import { TaskRegistry } from '../tasks/task-registry';
 import { checkDefinition, type DefinitionInput } from './check-definition';
@@ -192,37 +193,43 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         return `${tokenPrefix}.${++tokens}`;
       },
     };
-    store.createExecution({
-      executionArn: identity.executionArn,
-      name: identity.name,
-      stateMachineArn: identity.stateMachineArn,
-      input,
-      startDate: new Date(clock.now()),
-      status: 'RUNNING',
-    });
+    const writes = new StoreWrites(identity.executionArn);
+    writes.write(() =>
+      store.createExecution({
+        executionArn: identity.executionArn,
+        name: identity.name,
+        stateMachineArn: identity.stateMachineArn,
+        input,
+        startDate: new Date(clock.now()),
+        status: 'RUNNING',
+      }),
+    );
     // An in-process store reads the live history; others receive each event as it is recorded.
     // An Express execution keeps no history unless asked to.
     if (keepHistory) {
       if (store.attachHistory) store.attachHistory(identity.executionArn, recorder);
-      else recorder.subscribe((event) => store.appendEvent(identity.executionArn, event));
+      else recorder.subscribe((event) => writes.write(() => store.appendEvent(identity.executionArn, event)));
     }
-    const execution = runExecution(run, plan, input, store);
+    const execution = runExecution(run, plan, input, store, writes);
     const limit = durationLimit(express, journal?.startTime, () =>
       execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
     );
     let status: Execution['status'] = 'RUNNING';
-    execution.done.then((outcome) => {
+    const ended = () => {
       limit.cancel();
-      status = outcome.status;
       running.delete(identity.executionArn);
-    });
+    };
+    execution.done.then((outcome) => {
+      status = outcome.status;
+      ended();
+    }, ended);
     return {
       executionArn: identity.executionArn,
       name: identity.name,
       get status() {
         return status;
       },
-      result: () => execution.done,
+      result: () => execution.done.then((outcome) => writes.settle(outcome)),
       history: () => (keepHistory ? recorder.events.slice() : []),
       events: () => (keepHistory ? recorder.stream() : noEvents()),
       stop: (reason) => execution.interrupt({ status: 'ABORTED', ...reason }),

@@ -64,3 +64,26 @@ export class RuntimeClosedError extends StepwiseError {
 export class InvalidExecutionInputError extends StepwiseError {
   readonly code = 'INVALID_EXECUTION_INPUT';
 }
+
+/** A write to the runtime's execution store failed: what the store holds of the execution is incomplete. */
+export class StoreWriteError extends StepwiseError {
+  readonly code = 'STORE_WRITE_FAILED';
+
+  constructor(
+    readonly executionArn: string,
+    options: { cause: unknown },
+  ) {
+    super(
+      `A write of execution '${executionArn}' to the execution store failed: ${describe(options.cause)}`,
+      options,
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an error that cannot be turned into text';
+  }
+}
