@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Frame } from './run-context';
 
 /**
@@ -32,6 +33,8 @@ export interface CancelScope {
 /** A scope for the branches or iterations of one state, which also ends when its parent does. */
 export function cancelScope(parent: AbortSignal): CancelScope {
   const controller = new AbortController();
+  // Every call and wait running under the scope listens to it: 40 iterations of a Map, say.
+  setMaxListeners(0, controller.signal);
   const follow = () => controller.abort(parent.reason);
   if (parent.aborted) follow();
   else parent.addEventListener('abort', follow, { once: true });

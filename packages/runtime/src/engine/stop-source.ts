@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * Whether an execution has been stopped (stop(), a timeout), and why. Most executions are never
  * stopped and most of their code only asks `aborted`, so the AbortSignal that handlers, sleeps and
@@ -11,6 +13,8 @@ export class StopSource {
   get signal(): AbortSignal {
     if (this.controller === undefined) {
       this.controller = new AbortController();
+      // Every call and wait of the execution may listen to it.
+      setMaxListeners(0, this.controller.signal);
       if (this.aborted) this.controller.abort(this.reason);
     }
     return this.controller.signal;

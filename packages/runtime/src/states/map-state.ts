@@ -75,7 +75,8 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
         stateName: name,
         graph,
         items: list,
-        maxConcurrency: limit,
+        // An inline Map runs at most 40 iterations at once on AWS, whatever MaxConcurrency says.
+        maxConcurrency: distributed ? limit : inlineConcurrency(limit),
         tolerance: accepted,
         recordIterations: !distributed,
         runChild:
@@ -140,4 +141,11 @@ function checkSameLength(frame: Frame, length: number): void {
     ErrorNames.runtime,
     `The Map's items changed since it started: it recorded ${recorded} items and now reads ${length}.`,
   );
+}
+
+/** AWS's ceiling on an inline Map's concurrent iterations. */
+export const INLINE_MAX_CONCURRENCY = 40;
+
+function inlineConcurrency(limit: number): number {
+  return limit > 0 ? Math.min(limit, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
 }
