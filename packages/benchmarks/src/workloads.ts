@@ -80,9 +80,10 @@ function choiceLoop(): Workload {
 }
 
 function mapOverItems(): Workload {
+  // Short values keep the input within the 256 KiB an execution may start with.
   const items = Array.from({ length: MAP_ITEMS }, (_, i) => ({
     id: i,
-    size: i % 3 === 0 ? 'large' : 'small',
+    size: i % 3 === 0 ? 'L' : 'S',
   }));
   return {
     name: 'map',
@@ -99,7 +100,7 @@ function mapOverItems(): Workload {
             States: {
               Size: {
                 Type: 'Choice',
-                Choices: [{ Variable: '$.size', StringEquals: 'large', Next: 'Large' }],
+                Choices: [{ Variable: '$.size', StringEquals: 'L', Next: 'Large' }],
                 Default: 'Small',
               },
               Large: { Type: 'Pass', Parameters: { 'id.$': '$.id', crate: true }, End: true },

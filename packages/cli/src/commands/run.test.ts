@@ -17,6 +17,7 @@ const folder = tempDir({
     '};',
   ].join('\n'),
   'input.json': '{"id": 7}',
+  'big-input.json': JSON.stringify({ text: 'x'.repeat(300_000) }),
   'wait.asl.json': JSON.stringify({
     StartAt: 'Nap',
     States: { Nap: { Type: 'Wait', Seconds: 86400, End: true } },
@@ -45,6 +46,14 @@ describe('stepwise run', () => {
       },
     );
     expect(JSON.parse(run.stdout)).toEqual({ id: 7, inStock: true, paid: true });
+  });
+
+  it('refuses an input over 256 KiB as StartExecution does, as a usage error', async () => {
+    const run = await runCli(['run', 'wait.asl.json', '--input-file', 'big-input.json'], {
+      cwd: folder.path,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('over the limit of 262144 bytes (256 KiB)');
   });
 
   it('prints status, error, cause and history with --json, and exits 1 when the execution fails', async () => {

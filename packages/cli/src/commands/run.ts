@@ -62,6 +62,12 @@ export const runCommand: Command = {
         booleanOption(options, 'json') || !io.stderr.isTTY
           ? undefined
           : { stream: io.stderr, colors: context.colors.stderr },
+    }).catch((error: unknown) => {
+      // An input AWS would refuse at StartExecution (over 256 KiB) is the caller's to fix.
+      if ((error as { code?: unknown }).code === 'INVALID_EXECUTION_INPUT') {
+        throw new UsageError((error as Error).message);
+      }
+      throw error;
     });
     if (booleanOption(options, 'json')) writeJson(io.stdout, report);
     else if (report.status === 'SUCCEEDED') writeJson(io.stdout, report.output);
