@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonSyntaxError } from './json-syntax-error';
-import { parseLocatedJson } from './parse-located-json';
+import { MAX_JSON_DEPTH, parseLocatedJson } from './parse-located-json';
 
 const text = `{
   "StartAt": "A",
@@ -69,3 +69,13 @@ function captureError(action: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('parseLocatedJson on deep nesting', () => {
+  it('refuses JSON nested deeper than any workflow with a syntax error, not a stack overflow', () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    expect(() => parseLocatedJson(deep)).toThrow(JsonSyntaxError);
+    expect(() => parseLocatedJson(deep)).toThrow(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    const fine = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(() => parseLocatedJson(fine)).not.toThrow();
+  });
+});

@@ -28,10 +28,14 @@ export function parseLocatedJson(text: string): LocatedJson {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** Deeper than any workflow file; past it the scanner's recursion would exhaust the stack. */
+export const MAX_JSON_DEPTH = 1000;
+
 class LocatingScanner {
   readonly locations = new Map<string, ValueLocation>();
   readonly #lines: LineIndex;
   #at = 0;
+  #depth = 0;
 
   constructor(readonly text: string) {
     this.#lines = new LineIndex(text);
@@ -46,12 +50,17 @@ class LocatingScanner {
 
   value(pointer: string, key: SourcePosition | undefined): void {
     this.#skipSpace();
+    if (this.#depth >= MAX_JSON_DEPTH)
+      this.#fail(`The JSON is nested more than ${MAX_JSON_DEPTH} levels deep`);
     const start = this.#lines.positionOf(this.#at);
     this.locations.set(pointer, key ? { key, value: start } : { value: start });
     const char = this.text[this.#at];
-    if (char === '{') this.#object(pointer);
-    else if (char === '[') this.#array(pointer);
-    else if (char === '"') this.#string();
+    if (char === '{' || char === '[') {
+      this.#depth++;
+      if (char === '{') this.#object(pointer);
+      else this.#array(pointer);
+      this.#depth--;
+    } else if (char === '"') this.#string();
     else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) this.#number();
     else if (!this.#literal('true') && !this.#literal('false') && !this.#literal('null')) {
       this.#fail(

@@ -16,6 +16,13 @@ describe('the input an execution starts with', () => {
     }
   });
 
+  it('is refused when it is nested too deeply to serialise', () => {
+    const { runtime } = specRuntime();
+    let input: unknown = 1;
+    for (let i = 0; i < 20_000; i++) input = [input];
+    expect(() => runtime.startExecution(pass, { input })).toThrow(/nested too deeply/);
+  });
+
   it('is refused when its JSON is over 256 KiB, as StartExecution refuses it', () => {
     const { runtime } = specRuntime();
     const error = (() => {

@@ -14,9 +14,9 @@ export function checkExecutionInput(input: unknown): void {
   try {
     text = JSON.stringify(input);
   } catch (error) {
-    throw new InvalidExecutionInputError(
-      `The execution input is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // JSON.stringify recurses: data nested some thousands deep overflows the stack.
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : describe(error);
+    throw new InvalidExecutionInputError(`The execution input is not JSON: ${reason}`);
   }
   if (text === undefined)
     throw new InvalidExecutionInputError(`The execution input is not JSON: ${typeof input}`);
@@ -26,4 +26,8 @@ export function checkExecutionInput(input: unknown): void {
       `The execution input is ${bytes} bytes of JSON, over the limit of ${MAX_PAYLOAD_BYTES} bytes (256 KiB).`,
     );
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
