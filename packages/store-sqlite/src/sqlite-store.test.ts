@@ -206,7 +206,8 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
 
   it('wakes an execution unloaded before a restart when it is due', async () => {
     const first = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 1, End: true } } };
+    // Long enough that it is not due yet when the second runtime recovers, on a loaded machine too.
+    const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3, End: true } } };
     const started = await first.startExecution(nap, { input: 'rested' });
     for (let i = 0; i < 200 && first.running > 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(first.running).toBe(0);
@@ -217,7 +218,7 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     const second = createDurableRuntime({ store: reopened });
     expect(await second.recover()).toEqual([]);
     let row = await reopened.getExecution(started.executionArn);
-    for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
+    for (let i = 0; i < 1200 && row?.status === 'RUNNING'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       row = await reopened.getExecution(started.executionArn);
     }
