@@ -261,11 +261,11 @@ export class PostgresStore implements DurableStore {
     return rows.map(executionFrom);
   }
   async listEvents(arn: string): Promise<StoredEvent[]> {
-    const chunks = await this.query<{ first_id: number; events: string }>(
-      `SELECT first_id, events FROM ${this.t('event_chunks')} WHERE execution_arn = $1 ORDER BY first_id`,
+    const chunks = await this.query<{ first_id: number; last_id: number; events: string }>(
+      `SELECT first_id, last_id, events FROM ${this.t('event_chunks')} WHERE execution_arn = $1 ORDER BY first_id`,
       [arn],
     );
-    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events));
+    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events, chunk.last_id));
   }
   async listTimers(arn: string): Promise<StoredTimer[]> {
     return (

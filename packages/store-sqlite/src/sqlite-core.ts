@@ -109,8 +109,12 @@ export class SqliteCore implements SyncStore {
   listEvents(arn: string): StoredEvent[] {
     const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
     if (!row) return [];
-    const chunks = this.sql.listChunks.all(row.seq) as { first_id: number; events: string }[];
-    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events));
+    const chunks = this.sql.listChunks.all(row.seq) as {
+      first_id: number;
+      last_id: number;
+      events: string;
+    }[];
+    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events, chunk.last_id));
   }
   listTimers(arn: string): StoredTimer[] {
     return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);

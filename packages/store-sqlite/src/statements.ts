@@ -26,7 +26,7 @@ const SQL = {
   insertChunk: 'INSERT INTO event_chunks (seq, first_id, last_id, events) VALUES (?, ?, ?, ?)',
   lastChunkBefore:
     'SELECT last_id FROM event_chunks WHERE seq = ? AND first_id <= ? ORDER BY first_id DESC LIMIT 1',
-  listChunks: 'SELECT first_id, events FROM event_chunks WHERE seq = ? ORDER BY first_id',
+  listChunks: 'SELECT first_id, last_id, events FROM event_chunks WHERE seq = ? ORDER BY first_id',
   finish: `UPDATE executions SET status = ?, stop_time = ?, output = ?, error = ?, cause = ?, owner = NULL,
          lease_expires = NULL, wake_at = NULL WHERE seq = ?`,
   setTimer: `INSERT INTO timers (execution_arn, timer_id, due) VALUES (?, ?, ?)

@@ -53,6 +53,25 @@ describe('event chunks', () => {
   });
 });
 
+describe('a chunk read back that disagrees with its row', () => {
+  const text = encodeChunk([eventRow(a, 4, 'PassStateEntered'), eventRow(a, 5, 'PassStateExited')]);
+
+  it('is corruption when its events are numbered from elsewhere than the row says', () => {
+    expect(() => decodeChunk(a, 3, text)).toThrow(/its event 1 has id 4, not 3/);
+  });
+
+  it('is corruption when the row names another last event', () => {
+    expect(decodeChunk(a, 4, text, 5)).toHaveLength(2);
+    expect(() => decodeChunk(a, 4, text, 3)).toThrow(StoreCorruptionError);
+    expect(() => decodeChunk(a, 4, text, 3)).toThrow(/last event is 3, but it ends at 5/);
+  });
+
+  it('is corruption when an event has a type the runtime never records', () => {
+    const renamed = text.replace('PassStateExited', 'PassStateExploded');
+    expect(() => decodeChunk(a, 4, renamed)).toThrow(/unknown type "PassStateExploded"/);
+  });
+});
+
 describe("a commit's events as the rows the SQL stores write", () => {
   it('holds one chunk per execution, in order of first appearance, whose text decodes to its events', () => {
     const events = [

@@ -1,3 +1,4 @@
+import { isHistoryEventType } from '../history/history-event';
 import type { StoredEvent } from './durable-store';
 import {
   DuplicateTransitionError,
@@ -103,8 +104,17 @@ export function encodeChunk(events: readonly StoredEvent[]): string {
   return `${text}]`;
 }
 
-/** Reads a chunk back; anything but the shape `encodeChunk` writes is corruption, named. */
-export function decodeChunk(executionArn: string, firstId: number, text: string): StoredEvent[] {
+/**
+ * Reads a chunk back; anything but the shape `encodeChunk` writes is corruption, named: events
+ * numbered other than `firstId` onwards (and up to `lastId`, the row's own column, when given)
+ * or of a type the runtime never records.
+ */
+export function decodeChunk(
+  executionArn: string,
+  firstId: number,
+  text: string,
+  lastId?: number,
+): StoredEvent[] {
   const what = `event ${firstId} of ${executionArn}`;
   let rows: unknown;
   try {
@@ -113,19 +123,29 @@ export function decodeChunk(executionArn: string, firstId: number, text: string)
     throw new StoreCorruptionError(what, `not JSON (${(error as Error).message})`);
   }
   if (!Array.isArray(rows) || rows.length === 0) throw new StoreCorruptionError(what, 'not a list of events');
-  return rows.map((row: unknown) => {
+  const events = rows.map((row: unknown, index): StoredEvent => {
     if (!isEventTuple(row)) throw new StoreCorruptionError(what, `malformed event ${JSON.stringify(row)}`);
     const [id, previousEventId, type, time, position, details] = row;
+    if (id !== firstId + index) {
+      throw new StoreCorruptionError(what, `its event ${index + 1} has id ${id}, not ${firstId + index}`);
+    }
+    if (!isHistoryEventType(type))
+      throw new StoreCorruptionError(what, `event ${id} has an unknown type ${JSON.stringify(type)}`);
     return {
       executionArn,
       id,
       previousEventId,
-      type: type as StoredEvent['type'],
+      type,
       time,
       position,
       details: details === null ? undefined : JSON.stringify(details),
     };
   });
+  const last = firstId + events.length - 1;
+  if (lastId !== undefined && last !== lastId) {
+    throw new StoreCorruptionError(what, `the row says its last event is ${lastId}, but it ends at ${last}`);
+  }
+  return events;
 }
 
 function ascending(events: readonly StoredEvent[]): boolean {

@@ -1,58 +1,68 @@
 /** AWS `HistoryEventType` names the runtime records. */
-export type HistoryEventType =
-  | 'ExecutionStarted'
-  | 'ExecutionSucceeded'
-  | 'ExecutionFailed'
-  | 'ExecutionTimedOut'
-  | 'ExecutionAborted'
-  | 'PassStateEntered'
-  | 'PassStateExited'
-  | 'TaskStateEntered'
-  | 'TaskStateExited'
-  | 'ChoiceStateEntered'
-  | 'ChoiceStateExited'
-  | 'WaitStateEntered'
-  | 'WaitStateExited'
-  | 'SucceedStateEntered'
-  | 'SucceedStateExited'
-  | 'FailStateEntered'
-  | 'ParallelStateEntered'
-  | 'ParallelStateStarted'
-  | 'ParallelStateSucceeded'
-  | 'ParallelStateFailed'
-  | 'ParallelStateAborted'
-  | 'ParallelStateExited'
-  | 'MapStateEntered'
-  | 'MapStateStarted'
-  | 'MapStateSucceeded'
-  | 'MapStateFailed'
-  | 'MapStateAborted'
-  | 'MapStateExited'
-  | 'MapIterationStarted'
-  | 'MapIterationSucceeded'
-  | 'MapIterationFailed'
-  | 'MapIterationAborted'
-  | 'MapRunStarted'
-  | 'MapRunSucceeded'
-  | 'MapRunFailed'
-  | 'MapRunAborted'
-  | 'TaskScheduled'
-  | 'TaskStarted'
-  | 'TaskSubmitted'
-  | 'TaskSucceeded'
-  | 'TaskFailed'
-  | 'TaskTimedOut'
-  | 'LambdaFunctionScheduled'
-  | 'LambdaFunctionStarted'
-  | 'LambdaFunctionSucceeded'
-  | 'LambdaFunctionFailed'
-  | 'LambdaFunctionTimedOut'
-  | 'ActivityScheduled'
-  | 'ActivityStarted'
-  | 'ActivitySucceeded'
-  | 'ActivityFailed'
-  | 'ActivityTimedOut'
-  | 'EvaluationFailed';
+export const HISTORY_EVENT_TYPES = [
+  'ExecutionStarted',
+  'ExecutionSucceeded',
+  'ExecutionFailed',
+  'ExecutionTimedOut',
+  'ExecutionAborted',
+  'PassStateEntered',
+  'PassStateExited',
+  'TaskStateEntered',
+  'TaskStateExited',
+  'ChoiceStateEntered',
+  'ChoiceStateExited',
+  'WaitStateEntered',
+  'WaitStateExited',
+  'SucceedStateEntered',
+  'SucceedStateExited',
+  'FailStateEntered',
+  'ParallelStateEntered',
+  'ParallelStateStarted',
+  'ParallelStateSucceeded',
+  'ParallelStateFailed',
+  'ParallelStateAborted',
+  'ParallelStateExited',
+  'MapStateEntered',
+  'MapStateStarted',
+  'MapStateSucceeded',
+  'MapStateFailed',
+  'MapStateAborted',
+  'MapStateExited',
+  'MapIterationStarted',
+  'MapIterationSucceeded',
+  'MapIterationFailed',
+  'MapIterationAborted',
+  'MapRunStarted',
+  'MapRunSucceeded',
+  'MapRunFailed',
+  'MapRunAborted',
+  'TaskScheduled',
+  'TaskStarted',
+  'TaskSubmitted',
+  'TaskSucceeded',
+  'TaskFailed',
+  'TaskTimedOut',
+  'LambdaFunctionScheduled',
+  'LambdaFunctionStarted',
+  'LambdaFunctionSucceeded',
+  'LambdaFunctionFailed',
+  'LambdaFunctionTimedOut',
+  'ActivityScheduled',
+  'ActivityStarted',
+  'ActivitySucceeded',
+  'ActivityFailed',
+  'ActivityTimedOut',
+  'EvaluationFailed',
+] as const;
+
+export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(HISTORY_EVENT_TYPES);
+
+/** Whether a name read back from a store is one of the event types the runtime records. */
+export function isHistoryEventType(name: string): name is HistoryEventType {
+  return KNOWN_TYPES.has(name);
+}
 
 /** `{truncated}` as AWS attaches it to every payload. */
 export interface PayloadDetails {
