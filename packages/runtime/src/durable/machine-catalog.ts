@@ -7,7 +7,7 @@ import type {
   StoredStateMachine,
   StoredVersion,
 } from './durable-store';
-import { DurableResourceNotFoundError, InvalidAliasRoutingError } from './store-errors';
+import { DurableResourceNotFoundError, InvalidAliasRoutingError, StoreCorruptionError } from './store-errors';
 
 /** What an execution runs: a definition, the machine it belongs to and, if pinned, the version. */
 export interface ResolvedTarget {
@@ -140,6 +140,12 @@ export class MachineCatalog {
     if (known !== undefined) return known;
     const text = await this.store.getDefinition(definitionId);
     if (text === undefined) throw new DurableResourceNotFoundError('definition', definitionId);
+    // Stored by this runtime as JSON text: anything else was changed in the store.
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new StoreCorruptionError(`definition ${definitionId}`, `not JSON (${(error as Error).message})`);
+    }
     if (this.texts.size >= 1000) this.texts.clear();
     this.texts.set(definitionId, text);
     return text;

@@ -101,6 +101,13 @@ export class InMemoryDurableStore implements DurableStore {
       }
       checkFollows(chunk, this.events.get(arn)?.at(-1)?.id ?? 0);
     }
+    // The ends too are read before anything is written: details that cannot be read refuse the batch.
+    const ends = new Map<StoredEvent, ReturnType<typeof terminalUpdate>>();
+    for (const event of batch.events) {
+      if (fenced.has(event.executionArn)) continue;
+      const end = terminalUpdate(event);
+      if (end) ends.set(event, end);
+    }
     for (const execution of batch.executions) {
       this.executions.set(execution.executionArn, { ...execution });
       this.events.set(execution.executionArn, []);
@@ -108,7 +115,7 @@ export class InMemoryDurableStore implements DurableStore {
     for (const event of chunks.flatMap((chunk) => chunk.events)) {
       if (fenced.has(event.executionArn)) continue;
       (this.events.get(event.executionArn) as StoredEvent[]).push({ ...event });
-      const end = terminalUpdate(event);
+      const end = ends.get(event);
       if (end) {
         const row = this.executions.get(event.executionArn) as StoredExecution;
         this.executions.set(event.executionArn, {

@@ -42,8 +42,18 @@ export function integer(row: Row, column: string, what: string): number {
   return number;
 }
 
-function optionalInteger(row: Row, column: string, what: string): number | undefined {
-  return row[column] === null || row[column] === undefined ? undefined : integer(row, column, what);
+/** The most milliseconds from the epoch a JavaScript Date can hold, either way. */
+const MAX_TIME = 8.64e15;
+
+/** A time column: an integer a Date can hold (a larger one would fail the execution later). */
+function time(row: Row, column: string, what: string): number {
+  const value = integer(row, column, what);
+  if (Math.abs(value) > MAX_TIME) throw new StoreCorruptionError(what, `column ${column} is not a time`);
+  return value;
+}
+
+function optionalTime(row: Row, column: string, what: string): number | undefined {
+  return row[column] === null || row[column] === undefined ? undefined : time(row, column, what);
 }
 
 /** The columns of an execution row, as both SQL stores name them, in the order `executionValues` gives. */
@@ -99,15 +109,15 @@ export function executionFrom(row: Row): StoredExecution {
     versionArn: optionalText(row, 'version_arn', what),
     definitionId: text(row, 'definition_id', what),
     input,
-    startTime: integer(row, 'start_time', what),
+    startTime: time(row, 'start_time', what),
     status,
-    stopTime: optionalInteger(row, 'stop_time', what),
+    stopTime: optionalTime(row, 'stop_time', what),
     output: optionalText(row, 'output', what),
     error: optionalText(row, 'error', what),
     cause: optionalText(row, 'cause', what),
     redriveCount: integer(row, 'redrive_count', what),
     owner: optionalText(row, 'owner', what),
-    leaseExpires: optionalInteger(row, 'lease_expires', what),
+    leaseExpires: optionalTime(row, 'lease_expires', what),
   };
 }
 
@@ -118,7 +128,7 @@ export function eventFrom(row: Row): StoredEvent {
     id: integer(row, 'id', what),
     previousEventId: integer(row, 'previous_id', what),
     type: text(row, 'type', what) as StoredEvent['type'],
-    time: integer(row, 'time', what),
+    time: time(row, 'time', what),
     position: text(row, 'position', what),
     details: optionalText(row, 'details', what),
   };
@@ -129,7 +139,7 @@ export function timerFrom(row: Row): StoredTimer {
   return {
     executionArn: text(row, 'execution_arn', what),
     timerId: text(row, 'timer_id', what),
-    due: integer(row, 'due', what),
+    due: time(row, 'due', what),
   };
 }
 

@@ -9,17 +9,7 @@ export function taskTokenFrom(row: Row): StoredTaskToken {
   const what = `task token ${String(row.token)}`;
   const state = text(row, 'state', what) as TaskTokenState;
   if (!TOKEN_STATES.includes(state)) throw new StoreCorruptionError(what, `unknown state ${state}`);
-  const kind = optionalText(row, 'answer_kind', what);
-  const answer: TaskAnswer | undefined =
-    kind === undefined
-      ? undefined
-      : kind === 'SUCCESS'
-        ? { kind, output: text(row, 'output', what) }
-        : {
-            kind: 'FAILURE',
-            error: optionalText(row, 'error', what),
-            cause: optionalText(row, 'cause', what),
-          };
+  const answer = answerFrom(row, what);
   return {
     token: text(row, 'token', what),
     executionArn: text(row, 'execution_arn', what),
@@ -33,6 +23,31 @@ export function taskTokenFrom(row: Row): StoredTaskToken {
     heartbeats: integer(row, 'heartbeats', what),
     answer,
   };
+}
+
+/**
+ * The stored answer to a task. One that cannot be read (an unknown kind, an output that is not
+ * JSON) fails the task with States.Runtime and says why, so its execution neither waits forever
+ * for an answer it already has nor goes on as if the task had failed for a reason of its own.
+ */
+function answerFrom(row: Row, what: string): TaskAnswer | undefined {
+  const kind = optionalText(row, 'answer_kind', what);
+  if (kind === undefined) return undefined;
+  if (kind === 'FAILURE') {
+    return { kind, error: optionalText(row, 'error', what), cause: optionalText(row, 'cause', what) };
+  }
+  if (kind !== 'SUCCESS') return corrupt(what, `its answer has an unknown kind ${JSON.stringify(kind)}`);
+  const output = text(row, 'output', what);
+  try {
+    JSON.parse(output);
+  } catch {
+    return corrupt(what, 'its answer is not JSON');
+  }
+  return { kind, output };
+}
+
+function corrupt(what: string, detail: string): TaskAnswer {
+  return { kind: 'FAILURE', error: 'States.Runtime', cause: new StoreCorruptionError(what, detail).message };
 }
 
 export function activityFrom(row: Row): StoredActivity {
