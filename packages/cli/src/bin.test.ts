@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json';
-import { ensureBuilt, runCli } from './test-support/built-binary';
+import { binPath, ensureBuilt, repoRoot, runCli } from './test-support/built-binary';
 
 beforeAll(ensureBuilt, 180_000);
 
@@ -22,5 +23,24 @@ describe('the built stepwise binary', () => {
     const run = await runCli(['validate'], { cwd: process.cwd() });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('error validate needs at least one file.\n');
+  });
+
+  it('stops quietly when the reader of its output closes the pipe', async () => {
+    // `graph` prints a large diagram; the reader goes away before reading any of it.
+    const child = spawn(
+      process.execPath,
+      [binPath, 'graph', 'examples/order-processing/order-processing.asl.json'],
+      {
+        cwd: repoRoot,
+      },
+    );
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });

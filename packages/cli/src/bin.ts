@@ -2,6 +2,15 @@
 import { processIo } from './cli/io';
 import { main } from './cli/main';
 
+// A reader that stops early (`stepwise graph ... | head -c1`) closes the pipe: what is left to
+// print has nowhere to go, which is no error of the command's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv.slice(2), processIo()).then((code) => {
   // Setting exitCode (not calling exit) lets pending output drain to a pipe.
   process.exitCode = code;

@@ -1,3 +1,4 @@
+import { JsonSyntaxError } from '../json/json-syntax-error';
 import type { Colors } from '../output/colors';
 import { CliError } from './errors';
 import { ExitCode } from './exit-codes';
@@ -9,6 +10,10 @@ import type { CliIo } from './io';
  * STEPWISE_DEBUG=1, because it is a bug to report rather than something to act on.
  */
 export function reportError(error: unknown, io: CliIo, colors: Colors): ExitCode {
+  if (error instanceof JsonSyntaxError) {
+    io.stderr.write(`${colors.red('error')} ${error.located}\n`);
+    return ExitCode.Finding;
+  }
   if (error instanceof CliError) {
     io.stderr.write(`${colors.red('error')} ${error.message}\n`);
     return error.exitCode;

@@ -18,6 +18,7 @@ const folder = tempDir({
   ].join('\n'),
   'input.json': '{"id": 7}',
   'big-input.json': JSON.stringify({ text: 'x'.repeat(300_000) }),
+  'broken.asl.json': '{"StartAt": "A", "States": {,}}',
   'wait.asl.json': JSON.stringify({
     StartAt: 'Nap',
     States: { Nap: { Type: 'Wait', Seconds: 86400, End: true } },
@@ -46,6 +47,12 @@ describe('stepwise run', () => {
       },
     );
     expect(JSON.parse(run.stdout)).toEqual({ id: 7, inStock: true, paid: true });
+  });
+
+  it('names the file, line and column of a JSON syntax error', async () => {
+    const run = await runCli(['run', 'broken.asl.json'], { cwd: folder.path });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error broken.asl.json:1:29 - Expected a property name in double quotes\n');
   });
 
   it('refuses an input over 256 KiB as StartExecution does, as a usage error', async () => {

@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
 import { WorkflowLoadError } from '../cli/errors';
 import type { HistoryEventLike } from '../graph/execution-overlay';
-import { parseLocatedJson } from '../json/parse-located-json';
-import { readText } from './read-json-workflow';
+import { parseJsonFile, readText } from './read-json-workflow';
 
 /**
  * Reads an execution history: a JSON array of AWS-style history events, or
  * the object `stepwise run --json` prints, whose `history` holds that array.
  */
 export async function readHistory(file: string, cwd: string): Promise<HistoryEventLike[]> {
-  const { value } = parseLocatedJson(await readText(resolve(cwd, file), file));
+  const { value } = parseJsonFile(await readText(resolve(cwd, file), file), file);
   const events = Array.isArray(value) ? value : (value as { history?: unknown } | null)?.history;
   if (!Array.isArray(events) || !events.every(isEvent)) {
     throw new WorkflowLoadError(
