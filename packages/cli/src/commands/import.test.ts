@@ -17,6 +17,7 @@ const folder = tempDir({
       },
     },
   }),
+  'delete.asl.json': JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
   'unreachable.asl.json': JSON.stringify({
     StartAt: 'Work',
     States: { Work: { Type: 'Pass', End: true }, Orphan: { Type: 'Pass', End: true } },
@@ -50,5 +51,14 @@ describe('stepwise import', () => {
     const run = await runCli(['import', 'unreachable.asl.json'], { cwd: folder.path });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('State "Orphan" is unreachable');
+  });
+
+  it('names the export after a file named like a reserved word without using the word itself', async () => {
+    const run = await runCli(['import', 'delete.asl.json'], { cwd: folder.path });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('export const deleteWorkflow = workflow(');
+    const refused = await runCli(['import', 'delete.asl.json', '--name', 'class'], { cwd: folder.path });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('not a reserved word');
   });
 });

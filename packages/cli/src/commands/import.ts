@@ -32,8 +32,8 @@ export const importCommand: Command = {
       throw new UsageError('import needs exactly one .asl.json file.');
     const workflow = await loadWorkflow(file, io.cwd);
     const exportName = stringOption(options, 'name') ?? exportNameOf(workflow.name);
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(exportName))
-      throw new UsageError(`--name must be an identifier; got "${exportName}".`);
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(exportName) || RESERVED_WORDS.has(exportName))
+      throw new UsageError(`--name must be an identifier that is not a reserved word; got "${exportName}".`);
     const { importDefinition } = await import('../import/import-definition');
     const { source, rawStates } = await importDefinition(workflow.definition, exportName);
     await writeOutput(io, source, stringOption(options, 'out'));
@@ -60,5 +60,16 @@ function exportNameOf(fileName: string): string {
         (index === 0 ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1),
     )
     .join('');
-  return /^[A-Za-z_]/.test(name) ? name : `workflow${name}`;
+  if (!/^[A-Za-z_]/.test(name)) return `workflow${name}`;
+  return RESERVED_WORDS.has(name) ? `${name}Workflow` : name;
 }
+
+/** Words that cannot name a `const` in a module. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends ' +
+    'false finally for function if implements import in instanceof interface let new null package ' +
+    'private protected public return static super switch this throw true try typeof var void while ' +
+    'with yield arguments eval'
+  ).split(' '),
+);

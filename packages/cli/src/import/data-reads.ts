@@ -28,7 +28,7 @@ export function readsAfter(states: Readonly<Record<string, Fields>>, name: strin
   const queue = [next];
   while (queue.length > 0) {
     const current = queue.shift()!;
-    if (seen.has(current) || !(current in states)) continue;
+    if (seen.has(current) || !Object.hasOwn(states, current)) continue;
     seen.add(current);
     const state = states[current]!;
     if (readsData(state)) return true;

@@ -56,6 +56,19 @@ describe('importDefinition', () => {
     expect(await roundTrip(fulfilmentDefinition)).toEqual(fulfilmentDefinition);
   });
 
+  it('keeps a __proto__ key of a Result as data', async () => {
+    const definition = JSON.parse(
+      '{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"__proto__":{"x":1},"y":2},"End":true}}}',
+    );
+    expect(JSON.stringify(await roundTrip(definition))).toBe(JSON.stringify(definition));
+  });
+
+  it('refuses a transition to a state named like an Object method that does not exist', async () => {
+    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Next: 'toString' } } };
+    await expect(importDefinition(definition, 'imported')).rejects.toThrow(ImportUnsupportedError);
+    await expect(importDefinition(definition, 'imported')).rejects.toThrow(/missing state "toString"/);
+  });
+
   it('writes a loop back into a Choice as a goto by name', async () => {
     const loop = {
       StartAt: 'Check',

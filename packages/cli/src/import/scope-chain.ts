@@ -23,12 +23,12 @@ export interface ModuleParts {
 export function scopeChain(scope: Fields, module: ModuleParts): string {
   const { context, rawStates, helpers } = module;
   const states = asFields(scope.States);
-  if (typeof scope.StartAt !== 'string' || !(scope.StartAt in states)) {
+  if (typeof scope.StartAt !== 'string' || !Object.hasOwn(states, scope.StartAt)) {
     throw new ImportUnsupportedError('A scope has no valid StartAt.');
   }
   const placed = new Set<string>();
   const stateOf = (name: string): Fields => {
-    if (!(name in states))
+    if (!Object.hasOwn(states, name))
       throw new ImportUnsupportedError(`A transition names the missing state "${name}".`);
     return asFields(states[name]);
   };

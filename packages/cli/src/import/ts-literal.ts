@@ -17,7 +17,9 @@ export function tsString(text: string): string {
 }
 
 export function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) && key !== '__proto__' ? key : tsString(key);
+  // A `__proto__` key, quoted or not, sets an object literal's prototype; a computed one is data.
+  if (key === '__proto__') return `[${tsString(key)}]`;
+  return IDENTIFIER.test(key) ? key : tsString(key);
 }
 
 /** Builds `{ a: 1, b: x }` from entries whose values are already code. */
