@@ -52,7 +52,13 @@ export function emitScope(
     const next = graph.links.get(node);
     if (next) state.Next = nameOf(node, next);
     else if (!node.terminal) state.End = true;
-    states[node.name] = state;
+    // A state may be named "__proto__": assigning it would set the object's prototype instead.
+    Object.defineProperty(states, node.name, {
+      value: state,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { StartAt: nameOf(graph.head, graph.head), States: states };
 }

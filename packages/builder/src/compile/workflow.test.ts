@@ -28,6 +28,15 @@ const errorsOf = (definition: unknown) =>
   validate(definition).diagnostics.filter((d) => d.severity === 'ERROR');
 
 describe('compiling workflows', () => {
+  it('keeps a state named __proto__ as a state', () => {
+    const definition = workflow({ input: Input }).start(pass('__proto__')).compile();
+    expect(Object.keys(definition.States)).toEqual(['__proto__']);
+    expect(JSON.parse(JSON.stringify(definition))).toEqual(
+      JSON.parse('{"StartAt":"__proto__","States":{"__proto__":{"Type":"Pass","End":true}}}'),
+    );
+    expect(errorsOf(definition)).toEqual([]);
+  });
+
   it('writes every state type in JSONPath so that the validator finds no error', () => {
     expect(errorsOf(everyState.compile())).toEqual([]);
   });
