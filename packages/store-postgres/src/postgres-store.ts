@@ -2,9 +2,11 @@ import {
   activityFrom,
   aliasFrom,
   answerValues,
+  type ClaimedExecution,
   type ClaimRequest,
   type CommitBatch,
   type CommitResult,
+  claimedFrom,
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   type DurableStatus,
@@ -278,7 +280,7 @@ export class PostgresStore implements DurableStore {
     await this.query(`DELETE FROM ${this.t('timers')} WHERE execution_arn = $1`, [arn]);
   }
 
-  async claim(request: ClaimRequest): Promise<StoredExecution[]> {
+  async claim(request: ClaimRequest): Promise<ClaimedExecution[]> {
     const free = request.wokenOnly
       ? 'owner IS NULL AND wake_at <= $3::bigint'
       : request.takeOver
@@ -293,7 +295,7 @@ export class PostgresStore implements DurableStore {
        FROM picked WHERE e.arn = picked.arn RETURNING e.*`,
       [request.owner, request.limit, request.now, request.now + request.leaseMs],
     );
-    return rows.map(executionFrom);
+    return rows.map(claimedFrom);
   }
   async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
     const rows = await this.query(

@@ -1,5 +1,6 @@
-import type { CommitResult, DurableStore } from '@stepwise/runtime';
+import type { ClaimRequest, CommitResult, DurableStore } from '@stepwise/runtime';
 import type { EncodedBatch } from './encoded-batch';
+import type { ClaimedRow } from './messages';
 
 type PromiseMethod = {
   [K in keyof DurableStore]-?: NonNullable<DurableStore[K]> extends (...args: never[]) => Promise<unknown>
@@ -7,7 +8,7 @@ type PromiseMethod = {
     : never;
 }[keyof DurableStore];
 
-type StoreMethod = Exclude<PromiseMethod, 'close' | 'wake'>;
+type StoreMethod = Exclude<PromiseMethod, 'close' | 'wake' | 'claim'>;
 
 /**
  * `DurableStore` as the core serves it: the same calls, answered synchronously, and a commit of a
@@ -19,6 +20,8 @@ export type SyncStore = {
   ) => Awaited<ReturnType<NonNullable<DurableStore[K]>>>;
 } & {
   commitEncoded(batch: EncodedBatch): CommitResult;
+  /** Claimed rows with an unreadable one's error as a payload (see ClaimedRow). */
+  claim(request: ClaimRequest): ClaimedRow[];
 };
 
 /** The methods the core answers. */

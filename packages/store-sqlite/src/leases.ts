@@ -1,4 +1,11 @@
-import { type ClaimRequest, executionFrom, type Row, type StoredExecution } from '@stepwise/runtime';
+import {
+  type ClaimedExecution,
+  type ClaimRequest,
+  claimedFrom,
+  executionFrom,
+  type Row,
+  type StoredExecution,
+} from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
 import type { Statements } from './statements';
 import type { ExecutionKeys } from './write-batch';
@@ -11,7 +18,7 @@ export class SqliteLeases {
     private readonly keys: ExecutionKeys,
   ) {}
 
-  claim(request: ClaimRequest): StoredExecution[] {
+  claim(request: ClaimRequest): ClaimedExecution[] {
     const sql = this.sql();
     const query = request.wokenOnly
       ? sql.claimableWoken
@@ -24,7 +31,7 @@ export class SqliteLeases {
       const expires = request.now + request.leaseMs;
       return rows.map((row) => {
         sql.lease.run(request.owner, expires, row.arn);
-        return executionFrom({ ...row, owner: request.owner, lease_expires: expires });
+        return claimedFrom({ ...row, owner: request.owner, lease_expires: expires });
       });
     })();
   }

@@ -1,10 +1,13 @@
 import {
+  type ClaimedExecution,
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   HistoryGapError,
   HistoryTooLongError,
+  isUnreadable,
   SchemaVersionMismatchError,
   StoreCorruptionError,
+  type StoredExecution,
 } from '@stepwise/runtime';
 import Database from 'better-sqlite3';
 import type { CoreMethod } from './core-api';
@@ -90,4 +93,25 @@ export function decodeError(payload: ErrorPayload): Error {
   Object.defineProperty(error, 'message', { value: payload.message, writable: true, configurable: true });
   if (payload.stack !== undefined) error.stack = payload.stack;
   return error;
+}
+
+/**
+ * A claimed row as it crosses from the writer thread: an unreadable one's error as a payload,
+ * since posting an error object keeps neither its class nor its fields.
+ */
+export type ClaimedRow =
+  | StoredExecution
+  | { readonly executionArn: string; readonly unreadable: ErrorPayload };
+
+export function encodeClaimed(row: ClaimedExecution): ClaimedRow {
+  return isUnreadable(row)
+    ? { executionArn: row.executionArn, unreadable: encodeError(row.unreadable) }
+    : row;
+}
+
+export function decodeClaimed(row: ClaimedRow): ClaimedExecution {
+  if (!('unreadable' in row)) return row;
+  const error = decodeError(row.unreadable);
+  if (!(error instanceof StoreCorruptionError)) throw error;
+  return { executionArn: row.executionArn, unreadable: error };
 }

@@ -24,6 +24,7 @@ import type { SyncStore } from './core-api';
 import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { SqliteStoreNotInitializedError } from './errors';
 import { SqliteLeases } from './leases';
+import { type ClaimedRow, encodeClaimed } from './messages';
 import { migrate } from './migrate';
 import { prepareStatements, type Statements } from './statements';
 import { SqliteTaskTokens } from './task-tokens';
@@ -134,7 +135,7 @@ export class SqliteCore implements SyncStore {
   putAlias = (alias: StoredAlias): void => this.catalog.putAlias(alias);
   getAlias = (arn: string): StoredAlias | undefined => this.catalog.getAlias(arn);
 
-  claim = (request: ClaimRequest): StoredExecution[] => this.leases.claim(request);
+  claim = (request: ClaimRequest): ClaimedRow[] => this.leases.claim(request).map(encodeClaimed);
   unload = (owner: string, arn: string, wakeAt: number): boolean => this.leases.unload(owner, arn, wakeAt);
   nextWake = (): number | undefined => this.leases.nextWake();
   renew = (owner: string, arns: readonly string[], leaseMs: number, now: number): string[] =>

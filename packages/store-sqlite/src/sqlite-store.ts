@@ -1,4 +1,5 @@
 import type {
+  ClaimedExecution,
   ClaimRequest,
   CommitBatch,
   CommitResult,
@@ -18,6 +19,7 @@ import type {
 import type { CoreChannel } from './core-api';
 import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { InlineCore } from './inline-core';
+import { type ClaimedRow, decodeClaimed } from './messages';
 import { SqliteCore } from './sqlite-core';
 import { SqliteThread, startWorker } from './thread-client';
 
@@ -125,8 +127,9 @@ export class SqliteStore implements DurableStore {
     return this.core.call('clearTimers', arn);
   }
 
-  claim(request: ClaimRequest): Promise<StoredExecution[]> {
-    return this.core.call('claim', request);
+  async claim(request: ClaimRequest): Promise<ClaimedExecution[]> {
+    const rows: ClaimedRow[] = await this.core.call('claim', request);
+    return rows.map(decodeClaimed);
   }
   renew(owner: string, arns: readonly string[], leaseMs: number, now: number): Promise<string[]> {
     return this.core.call('renew', owner, arns, leaseMs, now);

@@ -1,4 +1,5 @@
 import type { HistoryEventType } from '../history/history-event';
+import type { StoreCorruptionError } from './store-errors';
 import type {
   ClosedTaskToken,
   OpenedTaskToken,
@@ -124,6 +125,23 @@ export interface ClaimRequest {
 }
 
 /**
+ * A claimed execution whose row cannot be read. It is leased like the others, so one damaged row
+ * neither holds back the rest of a claim nor is claimed again at once; resuming it fails with
+ * `unreadable`, which names the execution and what is wrong.
+ */
+export interface UnreadableExecution {
+  readonly executionArn: string;
+  readonly unreadable: StoreCorruptionError;
+}
+
+/** What a claim hands out: executions to resume, and any whose row could not be read. */
+export type ClaimedExecution = StoredExecution | UnreadableExecution;
+
+export function isUnreadable(row: ClaimedExecution): row is UnreadableExecution {
+  return 'unreadable' in row;
+}
+
+/**
  * Where durable executions live. Implementations: in memory (tests, Express), SQLite (the
  * embedded default for Standard) and PostgreSQL (many workers). Each passes the same contract
  * suite (`@stepwise/runtime/store-contract`).
@@ -166,7 +184,7 @@ export interface DurableStore {
   clearTimers(executionArn: string): Promise<void>;
 
   /** Leases running executions that nobody holds (or whose lease expired) to `owner`. */
-  claim(request: ClaimRequest): Promise<StoredExecution[]>;
+  claim(request: ClaimRequest): Promise<ClaimedExecution[]>;
   /** Extends `owner`'s leases; returns the executions it no longer holds. */
   renew(owner: string, executionArns: readonly string[], leaseMs: number, now: number): Promise<string[]>;
   /**

@@ -7,6 +7,7 @@ export {
 } from './durable-runtime';
 export type {
   AliasRoute,
+  ClaimedExecution,
   ClaimRequest,
   CommitBatch,
   CommitResult,
@@ -18,7 +19,9 @@ export type {
   StoredStateMachine,
   StoredTimer,
   StoredVersion,
+  UnreadableExecution,
 } from './durable-store';
+export { isUnreadable } from './durable-store';
 export {
   checkFollows,
   chunksOf,
@@ -32,6 +35,7 @@ export {
 export { InMemoryDurableStore } from './memory-durable-store';
 export {
   aliasFrom,
+  claimedFrom,
   EXECUTION_COLUMNS,
   eventFrom,
   executionFrom,

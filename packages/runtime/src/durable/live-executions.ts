@@ -7,7 +7,13 @@ import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
 import { type DurableExecution, resultOf, storedResult } from './durable-execution';
 import { createDurableJournal, type DurableJournal } from './durable-journal';
-import type { DurableStore, StoredEvent, StoredExecution } from './durable-store';
+import {
+  type ClaimedExecution,
+  type DurableStore,
+  isUnreadable,
+  type StoredEvent,
+  type StoredExecution,
+} from './durable-store';
 import type { DurableTasks } from './durable-tasks';
 import { Endings } from './endings';
 import { ExecutionStops } from './execution-stops';
@@ -199,7 +205,8 @@ export class LiveExecutions {
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */
-  async resume(row: StoredExecution): Promise<DurableExecution> {
+  async resume(row: ClaimedExecution): Promise<DurableExecution> {
+    if (isUnreadable(row)) throw row.unreadable;
     const arn = row.executionArn;
     if (this.stops.has(arn)) return this.skip(arn);
     const loading = this.load(row);

@@ -1,4 +1,5 @@
 import type {
+  ClaimedExecution,
   DurableStatus,
   StoredAlias,
   StoredEvent,
@@ -119,6 +120,19 @@ export function executionFrom(row: Row): StoredExecution {
     owner: optionalText(row, 'owner', what),
     leaseExpires: optionalTime(row, 'lease_expires', what),
   };
+}
+
+/**
+ * A claimed row: the execution, or, when the row cannot be read, what is wrong with it (see
+ * UnreadableExecution), so that one damaged row does not fail the whole claim.
+ */
+export function claimedFrom(row: Row): ClaimedExecution {
+  try {
+    return executionFrom(row);
+  } catch (error) {
+    if (!(error instanceof StoreCorruptionError)) throw error;
+    return { executionArn: String(row.arn), unreadable: error };
+  }
 }
 
 export function eventFrom(row: Row): StoredEvent {

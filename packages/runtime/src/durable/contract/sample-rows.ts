@@ -1,4 +1,11 @@
-import type { CommitBatch, StoredEvent, StoredExecution } from '../durable-store';
+import {
+  type ClaimRequest,
+  type CommitBatch,
+  type DurableStore,
+  isUnreadable,
+  type StoredEvent,
+  type StoredExecution,
+} from '../durable-store';
 
 export const T0 = Date.parse('2024-01-01T00:00:00Z');
 
@@ -42,4 +49,14 @@ export function eventRow(
 
 export function batch(patch: Partial<CommitBatch>): CommitBatch {
   return { executions: [], events: [], timersSet: [], timersCleared: [], owner: undefined, ...patch };
+}
+
+/** A claim whose rows must all be readable, as the contract's own rows are. */
+export async function claimReadable(store: DurableStore, request: ClaimRequest): Promise<StoredExecution[]> {
+  const rows = await store.claim(request);
+  for (const row of rows) {
+    if (isUnreadable(row))
+      throw new Error(`the claim could not read ${row.executionArn}: ${row.unreadable.message}`);
+  }
+  return rows as StoredExecution[];
 }

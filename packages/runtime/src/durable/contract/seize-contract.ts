@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
-import { batch, eventRow, executionRow, T0 } from './sample-rows';
+import { batch, claimReadable, eventRow, executionRow, T0 } from './sample-rows';
 import type { ContractTestApi } from './test-api';
 
 /** Seizing: a stop takes the lease of a running execution from whoever holds it. */
@@ -37,11 +37,11 @@ export function describeSeizeContract(store: () => DurableStore, t: ContractTest
       assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
       assert.equal((await store().seize(row.executionArn, 'stopper', 60_000, T0))?.owner, 'stopper');
       const due = { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 5000 };
-      assert.deepEqual(await store().claim({ ...due, wokenOnly: true }), []);
-      assert.deepEqual(await store().claim(due), []);
+      assert.deepEqual(await claimReadable(store(), { ...due, wokenOnly: true }), []);
+      assert.deepEqual(await claimReadable(store(), due), []);
       // A stop that fails after seizing hands the lease back: the execution still wakes when due.
       await store().release('stopper', [row.executionArn]);
-      const woken = await store().claim({ ...due, wokenOnly: true });
+      const woken = await claimReadable(store(), { ...due, wokenOnly: true });
       assert.deepEqual(
         woken.map((e) => [e.name, e.owner]),
         [['asleep', 'w2']],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
 import { DuplicateTransitionError, DurableResourceNotFoundError, HistoryGapError } from '../store-errors';
-import { batch, eventRow, executionRow, T0 } from './sample-rows';
+import { batch, claimReadable, eventRow, executionRow, T0 } from './sample-rows';
 import { describeSeizeContract } from './seize-contract';
 import { describeTaskContract } from './task-contract';
 import type { ContractTestApi, StoreFixture } from './test-api';
@@ -256,13 +256,16 @@ export function describeStoreContract(
     t.it('leases a running execution to one owner until the lease expires', async () => {
       const row = executionRow('lease');
       await store.commit(batch({ executions: [row] }));
-      const first = await store.claim({ owner: 'w1', limit: 10, leaseMs: 1000, now: T0 });
+      const first = await claimReadable(store, { owner: 'w1', limit: 10, leaseMs: 1000, now: T0 });
       assert.deepEqual(
         first.map((e) => [e.name, e.owner, e.leaseExpires]),
         [['lease', 'w1', T0 + 1000]],
       );
-      assert.deepEqual(await store.claim({ owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 500 }), []);
-      const stolen = await store.claim({ owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 1001 });
+      assert.deepEqual(
+        await claimReadable(store, { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 500 }),
+        [],
+      );
+      const stolen = await claimReadable(store, { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 1001 });
       assert.deepEqual(
         stolen.map((e) => e.owner),
         ['w2'],
@@ -283,9 +286,9 @@ export function describeStoreContract(
           ],
         }),
       );
-      const claimed = await store.claim({ owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
+      const claimed = await claimReadable(store, { owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
       assert.equal(claimed.length, 2);
-      const rest = await store.claim({ owner: 'w2', limit: 5, leaseMs: 1000, now: T0 });
+      const rest = await claimReadable(store, { owner: 'w2', limit: 5, leaseMs: 1000, now: T0 });
       assert.equal(rest.length, 1);
       assert.ok(!claimed.some((c) => c.executionArn === rest[0]?.executionArn));
     });
@@ -293,10 +296,19 @@ export function describeStoreContract(
     t.it('hands a released lease to the next claimant at once; takeOver ignores live leases', async () => {
       const row = executionRow('handback');
       await store.commit(batch({ executions: [row] }));
-      await store.claim({ owner: 'w1', limit: 1, leaseMs: 60_000, now: T0 });
+      await claimReadable(store, { owner: 'w1', limit: 1, leaseMs: 60_000, now: T0 });
       await store.release('w1', [row.executionArn]);
-      assert.equal((await store.claim({ owner: 'w2', limit: 1, leaseMs: 60_000, now: T0 })).length, 1);
-      const taken = await store.claim({ owner: 'w3', limit: 1, leaseMs: 60_000, now: T0, takeOver: true });
+      assert.equal(
+        (await claimReadable(store, { owner: 'w2', limit: 1, leaseMs: 60_000, now: T0 })).length,
+        1,
+      );
+      const taken = await claimReadable(store, {
+        owner: 'w3',
+        limit: 1,
+        leaseMs: 60_000,
+        now: T0,
+        takeOver: true,
+      });
       assert.deepEqual(
         taken.map((e) => e.owner),
         ['w3'],
@@ -307,7 +319,7 @@ export function describeStoreContract(
       const row = executionRow('fenced', { owner: 'w1', leaseExpires: T0 + 1000 });
       const arn = row.executionArn;
       await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
-      await store.claim({ owner: 'w2', limit: 1, leaseMs: 1000, now: T0 + 2000 });
+      await claimReadable(store, { owner: 'w2', limit: 1, leaseMs: 1000, now: T0 + 2000 });
       const result = await store.commit(
         batch({ owner: 'w1', events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }),
       );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DurableStore } from '../durable-store';
-import { batch, executionRow, T0 } from './sample-rows';
+import { batch, claimReadable, executionRow, T0 } from './sample-rows';
 import type { ContractTestApi } from './test-api';
 
 const ACTIVITY = 'arn:aws:states:us-east-1:123456789012:activity:wake';
@@ -14,7 +14,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     assert.equal(await store().unload('w2', row.executionArn, T0 + 5000), false);
     assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
     assert.equal(await store().nextWake(), T0 + 5000);
-    const early = await store().claim({
+    const early = await claimReadable(store(), {
       owner: 'w3',
       limit: 10,
       leaseMs: 1000,
@@ -26,10 +26,16 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
       ['busy'],
     );
     assert.deepEqual(
-      await store().claim({ owner: 'w3', limit: 10, leaseMs: 1000, now: T0 + 4999, wokenOnly: true }),
+      await claimReadable(store(), {
+        owner: 'w3',
+        limit: 10,
+        leaseMs: 1000,
+        now: T0 + 4999,
+        wokenOnly: true,
+      }),
       [],
     );
-    const due = await store().claim({
+    const due = await claimReadable(store(), {
       owner: 'w4',
       limit: 10,
       leaseMs: 1000,
@@ -63,7 +69,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     await store().unload('w1', answered.executionArn, year);
     await store().unload('w1', worked.executionArn, year);
     const claimNow = () =>
-      store().claim({ owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
+      claimReadable(store(), { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
     assert.deepEqual(await claimNow(), []);
     await store().answerTask('w.1', answered.executionArn, { kind: 'SUCCESS', output: '1' });
     await store().takeActivityTask(ACTIVITY, 'worker');

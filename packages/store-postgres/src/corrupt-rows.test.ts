@@ -1,0 +1,58 @@
+import { createDurableRuntime } from '@stepwise/runtime';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PostgresStore } from './postgres-store';
+import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
+
+const work = 'arn:aws:lambda:us-east-1:123456789012:function:work';
+const task = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: work, End: true } } };
+const arnOf = (name: string) => `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${name}`;
+
+if (!TEST_POSTGRES_URL) console.log(SKIP_REASON);
+
+describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: an execution row that cannot be read', () => {
+  const schema = uniqueSchema('corrupt');
+  const stores: PostgresStore[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+    await dropSchema(schema);
+  });
+
+  it('holds back none of the executions a worker claims with it', async () => {
+    const open = () => {
+      const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+      stores.push(store);
+      return store;
+    };
+    const console = createDurableRuntime({ store: open(), owner: 'console' });
+    for (const name of ['a', 'b', 'c']) await console.startExecution(task, { name, enqueue: true });
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query(`UPDATE ${schema}.executions SET input = '{not json' WHERE name = 'b'`);
+    } finally {
+      await client.end();
+    }
+
+    const worker = createDurableRuntime({
+      store: open(),
+      owner: 'worker',
+      handlers: { [work]: async () => 'done' },
+    });
+    const loop = worker.startWorker({ concurrency: 4, pollMs: 20 });
+    try {
+      for (const name of ['a', 'c']) {
+        let row = await console.describeExecution(arnOf(name));
+        for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          row = await console.describeExecution(arnOf(name));
+        }
+        expect([name, row?.status]).toEqual([name, 'SUCCEEDED']);
+      }
+      await expect(console.describeExecution(arnOf('b'))).rejects.toThrow(/corrupted input of execution .*:b/);
+    } finally {
+      await loop.stop();
+      await Promise.all([worker.close(), console.close()]);
+    }
+  });
+});
