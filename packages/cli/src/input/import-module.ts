@@ -23,9 +23,36 @@ export async function importModule(file: string, displayName: string): Promise<I
         if (imported.startsWith('file:') && !imported.includes('/node_modules/')) files.push(imported);
       },
     });
-    return { exports: namespace as Record<string, unknown>, files };
+    return { exports: esModuleView(namespace as Record<string, unknown>), files };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new WorkflowLoadError(`Cannot load ${displayName}: ${message}`, { cause: error });
+    throw new WorkflowLoadError(`Cannot load ${displayName}: ${headline(error)}`, { cause: error });
   }
+}
+
+/**
+ * The exports as the module wrote them. A TypeScript file of a CommonJS project (no
+ * `"type": "module"`) is compiled to CommonJS, and importing it puts all of `module.exports`
+ * under `default`, marked `__esModule`: its own `export default` then sits at `default.default`.
+ */
+function esModuleView(namespace: Record<string, unknown>): Record<string, unknown> {
+  const inner = namespace.default as { __esModule?: unknown } | null | undefined;
+  if (typeof inner !== 'object' || inner === null || inner.__esModule !== true) return namespace;
+  const view: Record<string, unknown> = { ...namespace };
+  delete view.default;
+  for (const [name, value] of Object.entries(inner)) view[name] = value;
+  return view;
+}
+
+/**
+ * The part of a load error worth a line: its first line, and while a line only announces what
+ * follows ("Transform failed with 1 error:"), the next one, which says where and why.
+ */
+function headline(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => l.trim());
+  const kept: string[] = [];
+  for (const line of lines.slice(0, 3)) {
+    kept.push(line.trim());
+    if (!line.trimEnd().endsWith(':')) break;
+  }
+  return kept.join(' ');
 }
