@@ -12,6 +12,7 @@ import {
   goto,
   gt,
   jsonata,
+  NonFiniteNumberError,
   pass,
   QueryLanguageMixError,
   States,
@@ -19,6 +20,7 @@ import {
   task,
   UnknownStateError,
   UnsupportedExpressionError,
+  wait,
   workflow,
 } from '../index';
 import { everyState, jsonataStates } from './all-states.fixture';
@@ -28,6 +30,12 @@ const errorsOf = (definition: unknown) =>
   validate(definition).diagnostics.filter((d) => d.severity === 'ERROR');
 
 describe('compiling workflows', () => {
+  it('refuses a number JSON cannot hold, naming where it is', () => {
+    const waiting = workflow({ input: Input }).start(wait('Nap', { seconds: Number.NaN }));
+    expect(() => waiting.compile()).toThrow(NonFiniteNumberError);
+    expect(() => waiting.compile()).toThrow('The definition holds NaN at /States/Nap/Seconds');
+  });
+
   it('keeps a state named __proto__ as a state', () => {
     const definition = workflow({ input: Input }).start(pass('__proto__')).compile();
     expect(Object.keys(definition.States)).toEqual(['__proto__']);

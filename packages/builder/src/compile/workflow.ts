@@ -5,6 +5,7 @@ import { type Handler, withSchemaChecks } from '../checks/schema-checks';
 import { checkSync } from '../checks/standard-schema';
 import type { JsonValue, QueryLanguage, StepwiseTypeError } from '../types/json';
 import { type CompileSession, emitScope, requireGraph } from './emit-scope';
+import { assertFiniteNumbers } from './finite-numbers';
 import { stableStringify } from './stable-json';
 
 export interface WorkflowOptions<S extends z.ZodType, QL extends QueryLanguage> {
@@ -98,6 +99,7 @@ export class Workflow<S extends z.ZodType, Out> {
     definition.States = scope.States;
     if (this.options.timeoutSeconds !== undefined) definition.TimeoutSeconds = this.options.timeoutSeconds;
     if (this.options.version !== undefined) definition.Version = this.options.version;
+    assertFiniteNumbers(definition);
     return { definition, session };
   }
 }

@@ -75,3 +75,15 @@ export class InvalidPathStringError extends StepwiseError {
     super(`Invalid path "${path}": ${reason}.`);
   }
 }
+
+/** A number in the definition that JSON cannot hold (NaN, Infinity): it would be written as null. */
+export class NonFiniteNumberError extends StepwiseError {
+  readonly code = 'BUILDER_NON_FINITE_NUMBER';
+  constructor(
+    /** JSON pointer to the value in the compiled definition. */
+    readonly pointer: string,
+    readonly value: number,
+  ) {
+    super(`The definition holds ${value} at ${pointer}; ASL numbers must be finite.`);
+  }
+}
