@@ -40,6 +40,8 @@ const folder = tempDir({
     include: ['src'],
   }),
   'src/order.ts': orderSource,
+  'broken-tsconfig.json': '{ "compilerOptions": { "strict": true, } ',
+  'a-file': 'not a folder',
   'src/fragment.ts':
     "import { task } from '@stepwise/builder';\nexport const notify = task('Notify', { resource: 'arn:aws:lambda:us-east-1:111111111111:function:notify' });\n",
   'bad/typo.ts':
@@ -92,6 +94,25 @@ describe('stepwise compile', () => {
     expect(run.stdout).toMatch(/^bad\/typo\.ts:3:\d+ - error TS2322: /m);
     expect(run.stdout).toContain('nothing written');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a tsconfig that cannot be read, naming it, as a usage error', async () => {
+    const folderGiven = await runCli(['compile', '-p', 'src'], { cwd: folder.path });
+    expect(folderGiven.code).toBe(2);
+    expect(folderGiven.stderr).toBe('error Cannot read src: it is a directory; give the tsconfig file.\n');
+    const broken = await runCli(['compile', '-p', 'broken-tsconfig.json'], { cwd: folder.path });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^error Cannot read broken-tsconfig\.json: /);
+  });
+
+  it('refuses an output folder that a file stands in for, as a usage error', {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runCli(['compile', 'src/order.ts', '--out', 'a-file'], { cwd: folder.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error Cannot write .*a-file\/orderProcessing\.asl\.json: a file stands where its folder should be\.$/m,
+    );
   });
 
   it('reports validation errors of a workflow at its declaration', { timeout: 60_000 }, async () => {

@@ -27,8 +27,11 @@ export async function loadProject(
   const configPath = tsconfig === undefined ? resolve(cwd, 'tsconfig.json') : resolve(cwd, tsconfig);
   if (tsconfig !== undefined && !existsSync(configPath))
     throw new InputFileError(`Cannot read ${tsconfig}: no such file.`);
+  const named = tsconfig ?? 'tsconfig.json';
+  if (existsSync(configPath) && statSync(configPath).isDirectory())
+    throw new InputFileError(`Cannot read ${named}: it is a directory; give the tsconfig file.`);
   const project = existsSync(configPath)
-    ? new Project({ tsConfigFilePath: configPath })
+    ? openProject(() => new Project({ tsConfigFilePath: configPath }), named)
     : new Project({
         compilerOptions: {
           strict: true,
@@ -89,4 +92,14 @@ export function typeErrors(loaded: LoadedProject, cwd: string): SourceFinding[] 
     }
   }
   return findings;
+}
+
+/** ts-morph reports a tsconfig it cannot read with the compiler's own message: say which file. */
+function openProject(open: () => Project, tsconfig: string): Project {
+  try {
+    return open();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InputFileError(`Cannot read ${tsconfig}: ${reason}`);
+  }
 }

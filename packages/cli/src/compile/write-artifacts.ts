@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { InputFileError } from '../cli/errors';
 import type { Artifact } from './build-artifacts';
 
 export type ArtifactState = 'written' | 'unchanged' | 'missing' | 'stale';
@@ -15,10 +16,29 @@ export async function syncArtifacts(
     if (current === artifact.text) states.set(artifact, 'unchanged');
     else if (check) states.set(artifact, current === undefined ? 'missing' : 'stale');
     else {
-      await mkdir(dirname(artifact.path), { recursive: true });
-      await writeFile(artifact.path, artifact.text);
+      await write(artifact);
       states.set(artifact, 'written');
     }
   }
   return states;
+}
+
+async function write(artifact: Artifact): Promise<void> {
+  try {
+    await mkdir(dirname(artifact.path), { recursive: true });
+    await writeFile(artifact.path, artifact.text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'a file stands where its folder should be'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'a folder stands where the file should be'
+            : String(code ?? error);
+    throw new InputFileError(
+      `Cannot write ${relative(process.cwd(), artifact.path) || artifact.path}: ${reason}.`,
+    );
+  }
 }
