@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json';
 import { binPath, ensureBuilt, repoRoot, runCli } from './test-support/built-binary';
+import { tempDir } from './test-support/temp-dir';
 
 beforeAll(ensureBuilt, 180_000);
 
@@ -42,5 +43,20 @@ describe('the built stepwise binary', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|Unhandled/);
     expect(code).toBe(0);
+  });
+
+  it('says so and exits 1 when a module it loads never finishes loading', async () => {
+    const folder = tempDir({
+      'package.json': '{ "type": "module" }',
+      'hang.mts':
+        'await new Promise(() => {});\nexport default { StartAt: "P", States: { P: { Type: "Pass", End: true } } };\n',
+    });
+    try {
+      const run = await runCli(['validate', 'hang.mts'], { cwd: folder.path });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('never finished loading');
+    } finally {
+      folder.remove();
+    }
   });
 });

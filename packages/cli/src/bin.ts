@@ -11,7 +11,20 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+let settled = false;
 main(process.argv.slice(2), processIo()).then((code) => {
+  settled = true;
   // Setting exitCode (not calling exit) lets pending output drain to a pipe.
   process.exitCode = code;
+});
+
+// Nothing left to run, yet the command never finished: a module it loaded waits on a top-level
+// await that nothing will ever settle.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write(
+    'error The command could not finish: a module it loaded never finished loading (a top-level await that never settles?).\n',
+  );
+  process.exitCode = 1;
 });

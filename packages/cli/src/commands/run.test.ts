@@ -49,6 +49,12 @@ describe('stepwise run', () => {
     expect(JSON.parse(run.stdout)).toEqual({ id: 7, inStock: true, paid: true });
   });
 
+  it('refuses a handlers module that does not exist as a usage error', async () => {
+    const run = await runCli(['run', 'wait.asl.json', '--handlers', 'nowhere.ts'], { cwd: folder.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error Cannot read nowhere.ts: no such file.\n');
+  });
+
   it('names the file, line and column of a JSON syntax error', async () => {
     const run = await runCli(['run', 'broken.asl.json'], { cwd: folder.path });
     expect(run.code).toBe(1);

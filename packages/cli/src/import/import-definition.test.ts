@@ -69,6 +69,17 @@ describe('importDefinition', () => {
     await expect(importDefinition(definition, 'imported')).rejects.toThrow(/missing state "toString"/);
   });
 
+  it('refuses a chain too long to write as one expression with a typed error', async () => {
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i < 3000; i++)
+      states[`P${i}`] = { Type: 'Pass', ...(i < 2999 ? { Next: `P${i + 1}` } : { End: true }) };
+    const importing = importDefinition({ StartAt: 'P0', States: states }, 'long');
+    await expect(importing).rejects.toThrow(ImportUnsupportedError);
+    await expect(importDefinition({ StartAt: 'P0', States: states }, 'long')).rejects.toThrow(
+      /too many states in a row/,
+    );
+  });
+
   it('writes a loop back into a Choice as a goto by name', async () => {
     const loop = {
       StartAt: 'Check',

@@ -1,4 +1,5 @@
 import { formatSource } from './format-source';
+import { ImportUnsupportedError } from './import-errors';
 import { generateWorkflowCode } from './workflow-code';
 
 export interface ImportedWorkflow {
@@ -9,6 +10,17 @@ export interface ImportedWorkflow {
 
 /** ASL in, formatted builder code out; throws ImportUnsupportedError for what the builder cannot express. */
 export async function importDefinition(definition: unknown, exportName: string): Promise<ImportedWorkflow> {
-  const { code, rawStates } = generateWorkflowCode(definition, exportName);
-  return { source: await formatSource(code), rawStates };
+  try {
+    const { code, rawStates } = generateWorkflowCode(definition, exportName);
+    return { source: await formatSource(code), rawStates };
+  } catch (error) {
+    // A long chain is written as one nested expression, which the code generator and the
+    // formatter walk recursively: some hundreds of states in a row exhaust the stack.
+    if (error instanceof RangeError) {
+      throw new ImportUnsupportedError(
+        'The workflow chains too many states in a row to be written as one builder expression.',
+      );
+    }
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TaskHandlers } from '@stepwise/runtime';
-import { WorkflowLoadError } from '../cli/errors';
+import { InputFileError, WorkflowLoadError } from '../cli/errors';
 import { importModule } from '../input/import-module';
 
 /**
@@ -9,7 +10,10 @@ import { importModule } from '../input/import-module';
  * functions, or is a list of `{resource, handler}` routes.
  */
 export async function loadHandlers(file: string, cwd: string): Promise<TaskHandlers> {
-  const { exports } = await importModule(resolve(cwd, file), file);
+  const path = resolve(cwd, file);
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile())
+    throw new InputFileError(`Cannot read ${file}: no such file.`);
+  const { exports } = await importModule(path, file);
   const candidate = exports.handlers ?? unwrapDefault(exports.default);
   if (isHandlerMap(candidate) || isRouteList(candidate)) return candidate;
   throw new WorkflowLoadError(
