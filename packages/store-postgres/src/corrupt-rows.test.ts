@@ -49,7 +49,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: an execution row that cannot be
         }
         expect([name, row?.status]).toEqual([name, 'SUCCEEDED']);
       }
-      await expect(console.describeExecution(arnOf('b'))).rejects.toThrow(/corrupted input of execution .*:b/);
+      await expect(console.describeExecution(arnOf('b'))).rejects.toThrow(
+        /corrupted input of execution .*:b/,
+      );
     } finally {
       await loop.stop();
       await Promise.all([worker.close(), console.close()]);

@@ -12,7 +12,7 @@ export function assertFiniteNumbers(definition: unknown): void {
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new NonFiniteNumberError(pointer || '/', value);
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push([item, `${pointer}/${index}`]));
+      for (let index = 0; index < value.length; index++) stack.push([value[index], `${pointer}/${index}`]);
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         stack.push([item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
