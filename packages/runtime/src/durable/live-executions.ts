@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/clock';
-import { BranchCancelled } from '../engine/cancellation';
+import { BranchCancelled, untilStopped } from '../engine/cancellation';
 import type { Execution, ExecutionResult, StopReason } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
 import type { HistoryEvent } from '../history/history-event';
@@ -171,7 +171,7 @@ export class LiveExecutions {
     for (;;) {
       const entry = this.live.get(executionArn);
       if (entry) {
-        await untilAborted(entry.execution.result(), signal);
+        await untilStopped(entry.execution.result(), signal, () => new BranchCancelled());
         // Ended here a moment ago: its last commit may still be in flight.
         await queue.flushed().catch(() => {});
       }
@@ -308,14 +308,4 @@ export function redrivenEvent(row: StoredExecution, lastId: number, now: number)
     position: `~redrive:${row.redriveCount}`,
     details: JSON.stringify({ redriveCount: row.redriveCount }),
   };
-}
-
-/** Settles with `work`, or as soon as `signal` fires (rejecting with BranchCancelled). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new BranchCancelled());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new BranchCancelled());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

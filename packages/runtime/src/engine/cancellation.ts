@@ -48,14 +48,18 @@ export function cancelScope(parent: AbortSignal): CancelScope {
 }
 
 /**
- * Settles with `work`, or rejects with the signal's reason as soon as it fires: a branch whose
- * sibling failed stops waiting for a call that may never end, and the call's late result is
- * dropped (nothing is recorded after the state has failed).
+ * Settles with `work`, or rejects as soon as the signal fires: with `reason()`, by default the
+ * signal's own reason. A branch whose sibling failed stops waiting for a call that may never end,
+ * and the call's late result is dropped (nothing is recorded after the state has failed).
  */
-export function untilStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+export function untilStopped<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  reason: () => unknown = () => signal.reason,
+): Promise<T> {
+  if (signal.aborted) return Promise.reject(reason());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(reason());
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

@@ -28,6 +28,7 @@ export class PendingTask<T> implements Promise<T> {
 
   /** The call returned `result`: records the success and finishes the state. */
   settle(result: unknown): T {
+    this.context.release();
     let value: unknown;
     try {
       value = jsonTaskResult(result, this.call.stateName);
@@ -35,10 +36,8 @@ export class PendingTask<T> implements Promise<T> {
       // A result without JSON fails the attempt as a handler's error does; one too large fails
       // the state (States.DataLimitExceeded is not the task's error, so nothing is recorded).
       if (error instanceof StatesError) return this.reject(error);
-      this.context.release();
       throw error;
     }
-    this.context.release();
     const { run, lane } = this.frame;
     this.route.events.succeeded(run.recorder, lane, value);
     // An error thrown by `finish` is the state's (ResultSelector, ResultPath...), not the task's.
