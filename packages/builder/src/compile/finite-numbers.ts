@@ -1,3 +1,4 @@
+import { childPointer } from '@stepwise/asl';
 import { NonFiniteNumberError } from '../errors/builder-errors';
 
 /**
@@ -12,10 +13,11 @@ export function assertFiniteNumbers(definition: unknown): void {
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new NonFiniteNumberError(pointer || '/', value);
     } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) stack.push([value[index], `${pointer}/${index}`]);
+      for (let index = 0; index < value.length; index++)
+        stack.push([value[index], childPointer(pointer, index)]);
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) {
-        stack.push([item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+        stack.push([item, childPointer(pointer, key)]);
       }
     }
   }
