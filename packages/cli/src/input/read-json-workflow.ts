@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputFileError } from '../cli/errors';
 import { JsonSyntaxError } from '../json/json-syntax-error';
-import { parseLocatedJson } from '../json/parse-located-json';
+import { type LocatedJson, parseLocatedJson } from '../json/parse-located-json';
 import { type LoadedWorkflow, workflowNameOfFile } from './workflow-source';
 
 /** Reads an .asl.json file; a JSON syntax error propagates as JsonSyntaxError with its position. */
@@ -16,7 +16,7 @@ export async function readJsonWorkflow(file: string, displayName: string): Promi
 }
 
 /** parseLocatedJson, with the file named in a syntax error. */
-export function parseJsonFile(text: string, displayName: string): ReturnType<typeof parseLocatedJson> {
+export function parseJsonFile(text: string, displayName: string): LocatedJson {
   try {
     return parseLocatedJson(text);
   } catch (error) {

@@ -2,16 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { detailsOf, eventTypes, FN, specRuntime } from '../testing/spec-runtime';
 import type { TaskHandler } from './task-handler';
 
-/** One Task whose errors, all of them, go to a Pass state that keeps the error output. */
-const caught = {
+/** One Task (with `fields`) whose errors, all of them, go to a Pass state that keeps the error output. */
+const caught = (fields: object = {}) => ({
   StartAt: 'T',
   States: {
-    T: { Type: 'Task', Resource: FN, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }], End: true },
+    T: {
+      Type: 'Task',
+      Resource: FN,
+      ...fields,
+      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+      End: true,
+    },
     Caught: { Type: 'Pass', End: true },
   },
-};
+});
 
-async function run(handler: TaskHandler, definition: object = caught) {
+async function run(handler: TaskHandler, definition: object = caught()) {
   const { runtime } = specRuntime({ handlers: { [FN]: handler } });
   const execution = runtime.startExecution(definition, { input: { a: 1 } });
   const result = await execution.result();
@@ -118,20 +124,7 @@ describe('a handler result that is not plain JSON', () => {
   });
 
   it('fails with States.DataLimitExceeded on a result over 256 KiB, even when ResultPath drops it', async () => {
-    const definition = {
-      StartAt: 'T',
-      States: {
-        T: {
-          Type: 'Task',
-          Resource: FN,
-          ResultPath: null,
-          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
-          End: true,
-        },
-        Caught: { Type: 'Pass', End: true },
-      },
-    };
-    const { result, history } = await run(async () => 'x'.repeat(300_000), definition);
+    const { result, history } = await run(async () => 'x'.repeat(300_000), caught({ ResultPath: null }));
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
     expect(eventTypes(history)).not.toContain('LambdaFunctionSucceeded');
   });
