@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import type { HistoryRecorder, JournalEvent, Lane } from '../history/history-recorder';
+import { detailsJson, materializeDetails } from '../history/lazy-payload';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import { createSeededRandom } from '../random/random';
 import { CallbackTokens, isCallbackScheduled } from './callback-tokens';
@@ -93,18 +94,24 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     },
     recorded(event: JournalEvent) {
       if (detached) return;
-      const { details, position, time } = event;
+      const { type, position, time } = event;
       queue.addEvent({
         executionArn,
         id: event.id,
         previousEventId: event.previousEventId,
-        type: event.type,
+        type,
         time,
         position: position ?? `#${event.id}`,
-        details: details === undefined ? undefined : JSON.stringify(details),
+        details: event.details === undefined ? undefined : detailsJson(event.details),
       });
-      if (position !== undefined) callbacks.recorded(event.type, details, position, time, tokenAt);
-      idle.event(event.type, details, position);
+      // Only a task's scheduling is read (does it wait for a token?): no other event is made into
+      // an object.
+      const details =
+        event.details !== undefined && (type === 'TaskScheduled' || type === 'ActivityScheduled')
+          ? materializeDetails(event.details)
+          : undefined;
+      if (position !== undefined) callbacks.recorded(type, details, position, time, tokenAt);
+      idle.event(type, details, position);
     },
     taskToken(lane: Lane) {
       // The lane position of the invocation, as digits (the token format is `<arn>.<digits>`).

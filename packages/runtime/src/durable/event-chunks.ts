@@ -99,7 +99,8 @@ export function encodeChunk(events: readonly StoredEvent[]): string {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as StoredEvent;
     if (i > 0) text += ',';
-    text += `[${e.id},${e.previousEventId},${JSON.stringify(e.type)},${e.time},${JSON.stringify(e.position)},${e.details ?? 'null'}]`;
+    // A type is one of the names in HISTORY_EVENT_TYPES (letters only): it needs no escaping.
+    text += `[${e.id},${e.previousEventId},"${e.type}",${e.time},${JSON.stringify(e.position)},${e.details ?? 'null'}]`;
   }
   return `${text}]`;
 }

@@ -7,7 +7,8 @@ describe('event tags', () => {
   it('turn the value recorded beside them into AWS details only when the history is read', () => {
     const recorder = new HistoryRecorder(() => 0);
     const lane = { cursor: 0 };
-    const scheduled = new FieldsTag('LambdaFunctionScheduled', { resource: 'arn:fn' }, (input) => ({
+    const scheduled = new FieldsTag('LambdaFunctionScheduled', (input) => ({
+      resource: 'arn:fn',
       input: new LazyPayload(input),
       inputDetails: { truncated: false },
     }));

@@ -51,9 +51,10 @@ export interface HistoryJournal {
 }
 
 /**
- * A new event as a journal receives it: its details in AWS shape (payloads as JSON text) but no
- * Date and no HistoryEvent object, which a durable execution would otherwise make for every event
- * whether or not anyone reads its history.
+ * A new event as a journal receives it: no Date and no HistoryEvent object, which a durable
+ * execution would otherwise make for every event whether or not anyone reads its history. Its
+ * details are as recorded (payloads still values): `detailsJson` writes them in AWS shape as JSON
+ * text, `materializeDetails` as an object.
  */
 export interface JournalEvent {
   readonly id: number;
@@ -62,7 +63,7 @@ export interface JournalEvent {
   /** Milliseconds since the epoch. */
   readonly time: number;
   readonly position: string | undefined;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  readonly details: EventDetails | undefined;
 }
 
 /** An event recorded before a restart, as a journal reloads it. */
@@ -179,7 +180,7 @@ export class HistoryRecorder {
         type,
         time: at,
         position,
-        details: shaped === undefined ? undefined : materializeDetails(shaped),
+        details: shaped,
       });
     }
     if (this.listeners !== undefined && this.listeners.size > 0) {

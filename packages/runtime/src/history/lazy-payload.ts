@@ -38,6 +38,42 @@ export class PayloadDetails {
 /** What an event's details are kept as until the history is read. */
 export type EventDetails = Readonly<Record<string, unknown>> | PayloadDetails;
 
+/**
+ * The JSON text of `materializeDetails(details)`, written without building that object: a durable
+ * execution stores every event's details as text, and for most events (a state's input or output)
+ * the object would only be made to be serialised at once.
+ */
+export function detailsJson(details: EventDetails): string {
+  if (details instanceof PayloadDetails) {
+    const text = JSON.stringify(toJson(details.value));
+    const named = details.name === undefined ? '{' : `{"name":${JSON.stringify(details.name)},`;
+    return details.key === 'input'
+      ? `${named}"input":${text},"inputDetails":{"truncated":false}}`
+      : `${named}"output":${text},"outputDetails":{"truncated":false}}`;
+  }
+  let json = '';
+  for (const key of Object.keys(details)) {
+    const value = details[key];
+    const text =
+      value instanceof LazyPayload
+        ? JSON.stringify(toJson(value.value))
+        : value instanceof LazyAssignments
+          ? assignmentsJson(value.values)
+          : JSON.stringify(value);
+    // As JSON.stringify does for an object: a member whose value has no JSON is left out.
+    if (text !== undefined) json += `${json === '' ? '' : ','}${JSON.stringify(key)}:${text}`;
+  }
+  return `{${json}}`;
+}
+
+function assignmentsJson(values: Readonly<Record<string, unknown>>): string {
+  let json = '';
+  for (const name of Object.keys(values)) {
+    json += `${json === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(toJson(values[name]))}`;
+  }
+  return `{${json}}`;
+}
+
 /** Event details with every lazy payload replaced by its JSON text, as AWS shows them. */
 export function materializeDetails(details: EventDetails): Record<string, unknown> {
   if (details instanceof PayloadDetails) {

@@ -32,7 +32,9 @@ export class TaskEventFamily {
     this.kind = kind === 'lambda-function' || kind === 'activity' ? kind : 'task';
     this.prefix =
       this.kind === 'lambda-function' ? 'LambdaFunction' : this.kind === 'activity' ? 'Activity' : 'Task';
-    [this.resourceType, this.resourceName] = describeResource(resource);
+    const [resourceType, resourceName] = describeResource(resource);
+    this.resourceType = resourceType;
+    this.resourceName = resourceName;
     this.types = {
       scheduled: `${this.prefix}Scheduled` as HistoryEventType,
       succeeded: `${this.prefix}Succeeded` as HistoryEventType,
@@ -41,13 +43,15 @@ export class TaskEventFamily {
     };
     this.succeededTag =
       this.kind === 'task'
-        ? new FieldsTag(
-            'TaskSucceeded',
-            { resourceType: this.resourceType, resource: this.resourceName },
-            (output) => ({ output: new LazyPayload(output), outputDetails: NOT_TRUNCATED }),
-          )
+        ? new FieldsTag('TaskSucceeded', (output) => ({
+            resourceType,
+            resource: resourceName,
+            output: new LazyPayload(output),
+            outputDetails: NOT_TRUNCATED,
+          }))
         : new PayloadTag(this.types.succeeded, 'output');
-    this.lambdaScheduledTag = new FieldsTag('LambdaFunctionScheduled', { resource }, (input) => ({
+    this.lambdaScheduledTag = new FieldsTag('LambdaFunctionScheduled', (input) => ({
+      resource,
       input: new LazyPayload(input),
       inputDetails: NOT_TRUNCATED,
     }));
