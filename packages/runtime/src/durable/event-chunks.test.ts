@@ -28,6 +28,18 @@ describe('event chunks', () => {
     expect(decodeChunk(a, 1, encodeChunk(first.events))).toEqual([events[2], events[0], events[3]]);
   });
 
+  it('read back any position written, the ones the engine never makes included', () => {
+    const positions = [
+      ':1',
+      '/0.2/1.0:3',
+      '~:4>ExecutionSucceeded',
+      'quote " back\\slash',
+      'line\nfeed\u0001',
+    ];
+    const events = positions.map((position, i) => ({ ...eventRow(a, i + 1, 'PassStateEntered'), position }));
+    expect(decodeChunk(a, 1, encodeChunk(events)).map((e) => e.position)).toEqual(positions);
+  });
+
   it('refuse an event id twice in one commit, and ids beyond what a key can hold', () => {
     expect(() => chunksOf([eventRow(a, 2, 'PassStateEntered'), eventRow(a, 2, 'PassStateExited')])).toThrow(
       DuplicateTransitionError,

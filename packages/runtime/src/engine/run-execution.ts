@@ -2,7 +2,7 @@ import { VariableScope } from '../dataflow/variable-scope';
 import { ErrorNames } from '../errors/error-names';
 import { StateFailureSignal } from '../errors/state-failure';
 import type { HistoryEventType } from '../history/history-event';
-import { LazyPayload, PayloadDetails } from '../history/lazy-payload';
+import { EXECUTION_OUTPUT, LazyPayload, PayloadDetails } from '../history/lazy-payload';
 import type { ExecutionPlan } from '../plan/compile-definition';
 import type { ExecutionStore } from '../store/execution-store';
 import type { StoreWrites } from '../store/store-writes';
@@ -110,7 +110,7 @@ class ExecutionRun implements RunningExecution {
     }
     const details =
       outcome.status === 'SUCCEEDED'
-        ? new PayloadDetails('output', outcome.output)
+        ? new PayloadDetails(EXECUTION_OUTPUT, outcome.output)
         : withoutUndefined({ error: outcome.error, cause: outcome.cause });
     run.recorder.append(TERMINAL[outcome.status], this.lane.cursor, details, true);
     run.recorder.close();

@@ -1,5 +1,5 @@
 import type { HistoryEventType } from './history-event';
-import { type EventDetails, PayloadDetails } from './lazy-payload';
+import { type EventDetails, PayloadDetails, PayloadShape } from './lazy-payload';
 
 /**
  * An event's type with what its details are made of besides one value: made once (per compiled
@@ -14,14 +14,18 @@ export interface EventTag {
 
 /** Details of the shape `{ name?, input|output, inputDetails|outputDetails }`. */
 export class PayloadTag implements EventTag {
+  private readonly shape: PayloadShape;
+
   constructor(
     readonly type: HistoryEventType,
     readonly key: 'input' | 'output',
     readonly name?: string,
-  ) {}
+  ) {
+    this.shape = new PayloadShape(key, name);
+  }
 
   detailsOf(value: unknown): EventDetails {
-    return new PayloadDetails(this.key, value, this.name);
+    return new PayloadDetails(this.shape, value);
   }
 }
 

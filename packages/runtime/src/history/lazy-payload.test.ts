@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   detailsJson,
   type EventDetails,
+  EXECUTION_OUTPUT,
   LazyAssignments,
   LazyPayload,
   materializeDetails,
   PayloadDetails,
+  PayloadShape,
 } from './lazy-payload';
 
 const cases: Record<string, EventDetails> = {
-  'a state input with its name': new PayloadDetails(
-    'input',
-    { order: 'a"b', items: [1, 2] },
-    'Charge "card"',
-  ),
-  'an output without a name': new PayloadDetails('output', 'done'),
-  'an undefined output': new PayloadDetails('output', undefined),
+  'a state input with its name': new PayloadDetails(new PayloadShape('input', 'Charge "card"'), {
+    order: 'a"b',
+    items: [1, 2],
+  }),
+  'an output without a name': new PayloadDetails(new PayloadShape('output'), 'done'),
+  'an undefined output': new PayloadDetails(EXECUTION_OUTPUT, undefined),
   'fields with payloads and assignments': {
     resource: 'arn:aws:lambda:us-east-1:1:function:f',
     input: new LazyPayload({ n: 1 }),

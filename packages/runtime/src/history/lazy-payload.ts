@@ -22,6 +22,28 @@ export class LazyAssignments {
 const NOT_TRUNCATED = Object.freeze({ truncated: false });
 
 /**
+ * What the details of one kind of payload event share besides the value (the key, the state's
+ * name), with their JSON text around the payload: made once per state or task, not per event.
+ */
+export class PayloadShape {
+  /** `{"name":"…","input":` or `{"output":`. */
+  readonly jsonHead: string;
+  /** `,"inputDetails":{"truncated":false}}` or its output twin. */
+  readonly jsonTail: string;
+
+  constructor(
+    readonly key: 'input' | 'output',
+    readonly name?: string,
+  ) {
+    this.jsonHead = `{${name === undefined ? '' : `"name":${JSON.stringify(name)},`}"${key}":`;
+    this.jsonTail = `,"${key}Details":{"truncated":false}}`;
+  }
+}
+
+/** The shape of an execution's output (ExecutionSucceeded), shared by every execution. */
+export const EXECUTION_OUTPUT = new PayloadShape('output');
+
+/**
  * The details of the most frequent events (a state's input or output, a task's result) as one
  * small object until read: `{ name?, input|output: <JSON text>, inputDetails|outputDetails }`.
  * Every running execution holds these for all its events, so one object instead of a details
@@ -29,9 +51,8 @@ const NOT_TRUNCATED = Object.freeze({ truncated: false });
  */
 export class PayloadDetails {
   constructor(
-    readonly key: 'input' | 'output',
+    readonly shape: PayloadShape,
     readonly value: unknown,
-    readonly name?: string,
   ) {}
 }
 
@@ -45,11 +66,8 @@ export type EventDetails = Readonly<Record<string, unknown>> | PayloadDetails;
  */
 export function detailsJson(details: EventDetails): string {
   if (details instanceof PayloadDetails) {
-    const text = JSON.stringify(toJson(details.value));
-    const named = details.name === undefined ? '{' : `{"name":${JSON.stringify(details.name)},`;
-    return details.key === 'input'
-      ? `${named}"input":${text},"inputDetails":{"truncated":false}}`
-      : `${named}"output":${text},"outputDetails":{"truncated":false}}`;
+    const { jsonHead, jsonTail } = details.shape;
+    return `${jsonHead}${JSON.stringify(toJson(details.value))}${jsonTail}`;
   }
   let json = '';
   for (const key of Object.keys(details)) {
@@ -78,14 +96,15 @@ function assignmentsJson(values: Readonly<Record<string, unknown>>): string {
 export function materializeDetails(details: EventDetails): Record<string, unknown> {
   if (details instanceof PayloadDetails) {
     const text = toJson(details.value);
-    if (details.key === 'input') {
-      return details.name === undefined
+    const { key, name } = details.shape;
+    if (key === 'input') {
+      return name === undefined
         ? { input: text, inputDetails: NOT_TRUNCATED }
-        : { name: details.name, input: text, inputDetails: NOT_TRUNCATED };
+        : { name, input: text, inputDetails: NOT_TRUNCATED };
     }
-    return details.name === undefined
+    return name === undefined
       ? { output: text, outputDetails: NOT_TRUNCATED }
-      : { name: details.name, output: text, outputDetails: NOT_TRUNCATED };
+      : { name, output: text, outputDetails: NOT_TRUNCATED };
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(details)) {
