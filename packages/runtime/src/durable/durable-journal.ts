@@ -111,7 +111,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
           ? materializeDetails(event.details)
           : undefined;
       if (position !== undefined) callbacks.recorded(type, details, position, time, tokenAt);
-      idle.event(type, details, position);
+      idle.event(type, details, position, time);
     },
     taskToken(lane: Lane) {
       // The lane position of the invocation, as digits (the token format is `<arn>.<digits>`).

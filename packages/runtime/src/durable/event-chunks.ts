@@ -1,4 +1,5 @@
 import { isHistoryEventType } from '../history/history-event';
+import { jsonString } from '../history/json-string';
 import type { StoredEvent } from './durable-store';
 import {
   DuplicateTransitionError,
@@ -101,18 +102,9 @@ export function encodeChunk(events: readonly StoredEvent[]): string {
     if (i > 0) text += ',';
     // A type is one of the names in HISTORY_EVENT_TYPES (letters only) and the engine's positions
     // are digits and punctuation: neither needs escaping, which costs more than the rest here.
-    text += `[${e.id},${e.previousEventId},"${e.type}",${e.time},${quoted(e.position)},${e.details ?? 'null'}]`;
+    text += `[${e.id},${e.previousEventId},"${e.type}",${e.time},${jsonString(e.position)},${e.details ?? 'null'}]`;
   }
   return `${text}]`;
-}
-
-/** A JSON string of `text`, escaped only if it holds a quote, a backslash or a control character. */
-function quoted(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c) return JSON.stringify(text);
-  }
-  return `"${text}"`;
 }
 
 /**

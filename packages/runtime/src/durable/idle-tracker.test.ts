@@ -18,6 +18,15 @@ describe('idle tracker', () => {
     expect(idle.idleFor(9000)).toBe(4000);
   });
 
+  it("counts from a new event's own time, and from now for one matched again on resume", () => {
+    const { idle, at } = tracker();
+    at(5000);
+    idle.event('PassStateEntered', undefined, ':1', 4200);
+    expect(idle.idleFor(6000)).toBe(1800);
+    idle.event('PassStateExited', undefined, ':2');
+    expect(idle.idleFor(6000)).toBe(1000);
+  });
+
   it('lets a task that waits on its token count as waiting, in any branch', () => {
     const { idle } = tracker();
     idle.taskStarted('/2.0:1');

@@ -37,13 +37,17 @@ export class IdleTracker {
     this.busy.add(laneOf(position));
   }
 
-  /** An event recorded, or matched again while the execution resumes. */
+  /**
+   * An event recorded (at `time`, which spares reading the clock again), or matched again while the
+   * execution resumes (its recorded time is from before the restart: now counts).
+   */
   event(
     type: HistoryEventType,
     details: Readonly<Record<string, unknown>> | undefined,
     position: string | undefined,
+    time?: number,
   ): void {
-    this.touch();
+    this.touch(time);
     if (position === undefined || position.startsWith('~') || position.startsWith('#')) return;
     if (type === 'MapRunStarted') this.busy.add(laneOf(position));
     else if (BUSY_ENDS.has(type) || isCallbackScheduled(type, details)) {
@@ -71,8 +75,8 @@ export class IdleTracker {
     return earliest;
   }
 
-  private touch(): void {
+  private touch(time = this.now()): void {
     this.moves++;
-    this.lastActive = this.now();
+    this.lastActive = time;
   }
 }

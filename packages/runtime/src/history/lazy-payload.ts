@@ -1,4 +1,5 @@
 import { toJson } from '../dataflow/payload-size';
+import { jsonString } from './json-string';
 
 /**
  * A payload recorded as a value and turned into JSON text only when the history is read. Recording
@@ -67,19 +68,21 @@ export type EventDetails = Readonly<Record<string, unknown>> | PayloadDetails;
 export function detailsJson(details: EventDetails): string {
   if (details instanceof PayloadDetails) {
     const { jsonHead, jsonTail } = details.shape;
-    return `${jsonHead}${JSON.stringify(toJson(details.value))}${jsonTail}`;
+    return `${jsonHead}${jsonString(toJson(details.value))}${jsonTail}`;
   }
   let json = '';
   for (const key of Object.keys(details)) {
     const value = details[key];
     const text =
       value instanceof LazyPayload
-        ? JSON.stringify(toJson(value.value))
+        ? jsonString(toJson(value.value))
         : value instanceof LazyAssignments
           ? assignmentsJson(value.values)
-          : JSON.stringify(value);
+          : typeof value === 'string'
+            ? jsonString(value)
+            : JSON.stringify(value);
     // As JSON.stringify does for an object: a member whose value has no JSON is left out.
-    if (text !== undefined) json += `${json === '' ? '' : ','}${JSON.stringify(key)}:${text}`;
+    if (text !== undefined) json += `${json === '' ? '' : ','}${jsonString(key)}:${text}`;
   }
   return `{${json}}`;
 }
@@ -87,7 +90,7 @@ export function detailsJson(details: EventDetails): string {
 function assignmentsJson(values: Readonly<Record<string, unknown>>): string {
   let json = '';
   for (const name of Object.keys(values)) {
-    json += `${json === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(toJson(values[name]))}`;
+    json += `${json === '' ? '' : ','}${jsonString(name)}:${jsonString(toJson(values[name]))}`;
   }
   return `{${json}}`;
 }
