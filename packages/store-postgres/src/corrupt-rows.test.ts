@@ -18,6 +18,23 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: an execution row that cannot be
     await dropSchema(schema);
   });
 
+  it('cannot hold a status the runtime never writes, which no claim would take', async () => {
+    const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+    stores.push(store);
+    const runtime = createDurableRuntime({ store, owner: 'console' });
+    await runtime.startExecution(task, { name: 'a', enqueue: true });
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await client.connect();
+    try {
+      await expect(
+        client.query(`UPDATE ${schema}.executions SET status = 'Running' WHERE name = 'a'`),
+      ).rejects.toThrow(/executions_status_known/);
+    } finally {
+      await client.end();
+      await runtime.close();
+    }
+  });
+
   it('holds back none of the executions a worker claims with it', async () => {
     const open = () => {
       const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });

@@ -1,3 +1,4 @@
+import { DURABLE_STATUSES } from '@stepwise/runtime';
 import { COMMIT_BATCH } from './commit-function';
 import { SIGNAL_TASK } from './signal-function';
 
@@ -86,4 +87,8 @@ export const MIGRATIONS: readonly string[] = [
   // lease taken while it waited for that lock fences it (before, the read that waited saw the
   // owner as it was when it began).
   COMMIT_BATCH,
+  // A status the runtime never writes (changed by hand, say) would keep a row out of every claim,
+  // so its execution would never resume and nothing would say why: the database refuses one.
+  `ALTER TABLE {s}.executions ADD CONSTRAINT executions_status_known
+     CHECK (status IN (${DURABLE_STATUSES.map((status) => `'${status}'`).join(', ')}));`,
 ];

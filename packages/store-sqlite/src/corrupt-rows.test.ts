@@ -13,38 +13,90 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each([true, false])('an execution row that cannot be read (thread: %s)', (thread) => {
-  it('fails the recovery by name and holds back none of the others', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stepwise-corrupt-'));
-    dirs.push(dir);
-    const filename = join(dir, 'stepwise.db');
-    // Three executions left running by a runtime that stops while their tasks are in flight.
-    const first = new SqliteStore({ filename, thread });
-    const stopped = createDurableRuntime({ store: first, handlers: { [FN]: () => new Promise(() => {}) } });
-    for (const name of ['a', 'b', 'c']) await stopped.startExecution(chain, { name, input: { name } });
-    await stopped.close();
-    await first.close();
-    const db = new Database(filename);
-    db.prepare("UPDATE executions SET input = '{not json' WHERE name = 'b'").run();
-    db.close();
+const arnOf = (name: string) => `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${name}`;
 
+/** A file holding executions a, b and c, left running by a runtime that stopped mid-task. */
+async function leftRunning(thread: boolean): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'stepwise-corrupt-'));
+  dirs.push(dir);
+  const filename = join(dir, 'stepwise.db');
+  const first = new SqliteStore({ filename, thread });
+  const stopped = createDurableRuntime({ store: first, handlers: { [FN]: () => new Promise(() => {}) } });
+  for (const name of ['a', 'b', 'c']) await stopped.startExecution(chain, { name, input: { name } });
+  await stopped.close();
+  await first.close();
+  return filename;
+}
+
+function damage(filename: string, sql: string): void {
+  const db = new Database(filename);
+  db.prepare(sql).run();
+  db.close();
+}
+
+async function statusOnceSettled(store: SqliteStore, name: string): Promise<string | undefined> {
+  let row = await store.getExecution(arnOf(name));
+  for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    row = await store.getExecution(arnOf(name));
+  }
+  return row?.status;
+}
+
+describe.each([true, false])('an execution row that cannot be read (thread: %s)', (thread) => {
+  const damaged = {
+    'an input that is not JSON': "UPDATE executions SET input = '{not json' WHERE name = 'b'",
+    'a status the runtime never writes': "UPDATE executions SET status = 'Running' WHERE name = 'b'",
+  };
+  for (const [what, sql] of Object.entries(damaged)) {
+    it(`fails the recovery by name and holds back none of the others: ${what}`, async () => {
+      const filename = await leftRunning(thread);
+      damage(filename, sql);
+      const store = new SqliteStore({ filename, thread });
+      const runtime = createDurableRuntime({ store, handlers: { [FN]: async (input) => input } });
+      try {
+        const recovery = runtime.recover();
+        await expect(recovery).rejects.toThrow(StoreCorruptionError);
+        await expect(recovery).rejects.toThrow(/execution:StateMachine:b/);
+        for (const name of ['a', 'c']) {
+          expect([name, await statusOnceSettled(store, name)]).toEqual([name, 'SUCCEEDED']);
+        }
+      } finally {
+        await runtime.close();
+        await store.close();
+      }
+    });
+  }
+
+  it('resumes an unloaded execution whose wake time is not a number, as one that is due', async () => {
+    const filename = await leftRunning(thread);
+    damage(
+      filename,
+      "UPDATE executions SET wake_at = 'soon', owner = NULL, lease_expires = NULL WHERE name = 'b'",
+    );
     const store = new SqliteStore({ filename, thread });
     const runtime = createDurableRuntime({ store, handlers: { [FN]: async (input) => input } });
     try {
-      const recovery = runtime.recover();
-      await expect(recovery).rejects.toThrow(StoreCorruptionError);
-      await expect(recovery).rejects.toThrow(/execution:StateMachine:b/);
-      for (const name of ['a', 'c']) {
-        const arn = `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${name}`;
-        let row = await store.getExecution(arn);
-        for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          row = await store.getExecution(arn);
-        }
-        expect([name, row?.status]).toEqual([name, 'SUCCEEDED']);
+      await runtime.recover();
+      for (const name of ['a', 'b', 'c']) {
+        expect([name, await statusOnceSettled(store, name)]).toEqual([name, 'SUCCEEDED']);
       }
     } finally {
       await runtime.close();
+      await store.close();
+    }
+  });
+
+  it('gives no wake time it cannot read (the unloader would wait on it)', async () => {
+    const filename = await leftRunning(thread);
+    damage(filename, "UPDATE executions SET wake_at = 'soon' WHERE name = 'b'");
+    const store = new SqliteStore({ filename, thread });
+    try {
+      await store.init();
+      expect(await store.nextWake()).toBeUndefined();
+      damage(filename, "UPDATE executions SET wake_at = 7200000 WHERE name = 'c'");
+      expect(await store.nextWake()).toBe(7200000);
+    } finally {
       await store.close();
     }
   });

@@ -1,5 +1,11 @@
-import { EXECUTION_COLUMNS } from '@stepwise/runtime';
+import { DURABLE_STATUSES, EXECUTION_COLUMNS } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
+
+/** Not unloaded, or unloaded and due; a wake time that is not a number counts as due. */
+const DUE = `(wake_at IS NULL OR wake_at <= @now OR typeof(wake_at) NOT IN ('integer', 'real'))`;
+
+/** The statuses the store writes, as an SQL list. */
+const STATUSES = DURABLE_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /** Every statement the store runs. */
 const SQL = {
@@ -35,16 +41,19 @@ const SQL = {
   clearTimers: 'DELETE FROM timers WHERE execution_arn = ?',
   listTimers: 'SELECT * FROM timers WHERE execution_arn = ? ORDER BY due, timer_id',
   claimable: `SELECT * FROM executions WHERE status = 'RUNNING' AND (owner IS NULL OR lease_expires <= @now)
-         AND owner IS NOT @owner AND (wake_at IS NULL OR wake_at <= @now) ORDER BY start_time LIMIT @limit`,
-  claimableAll: `SELECT * FROM executions WHERE status = 'RUNNING' AND owner IS NOT @owner
-         AND (wake_at IS NULL OR wake_at <= @now) ORDER BY start_time LIMIT @limit`,
+         AND owner IS NOT @owner AND ${DUE} ORDER BY start_time LIMIT @limit`,
+  // Taking over after a restart also takes rows whose status the runtime never writes, which
+  // would otherwise never be claimed: they are handed out as unreadable, and recover() names them.
+  claimableAll: `SELECT * FROM executions WHERE owner IS NOT @owner
+         AND ((status = 'RUNNING' AND ${DUE}) OR status NOT IN (${STATUSES}))
+       ORDER BY start_time LIMIT @limit`,
   claimableWoken: `SELECT * FROM executions WHERE wake_at <= @now AND status = 'RUNNING' AND owner IS NULL
          ORDER BY wake_at LIMIT @limit`,
   lease: 'UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ?',
   unload: `UPDATE executions SET owner = NULL, lease_expires = NULL, wake_at = @wakeAt
        WHERE arn = @arn AND owner = @owner AND status = 'RUNNING'
          AND NOT EXISTS (SELECT 1 FROM task_tokens WHERE execution_arn = @arn AND state = 'ANSWERED')`,
-  nextWake: 'SELECT MIN(wake_at) AS at FROM executions WHERE wake_at IS NOT NULL',
+  nextWake: `SELECT MIN(wake_at) AS at FROM executions WHERE typeof(wake_at) IN ('integer', 'real')`,
   wake: 'UPDATE executions SET wake_at = 0 WHERE arn = ? AND wake_at IS NOT NULL',
   renew: `UPDATE executions SET lease_expires = ? WHERE arn = ? AND owner = ? AND status = 'RUNNING'`,
   release: 'UPDATE executions SET owner = NULL, lease_expires = NULL WHERE arn = ? AND owner = ?',

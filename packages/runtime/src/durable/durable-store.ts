@@ -10,7 +10,9 @@ import type {
   TaskSignalOutcome,
 } from './stored-tasks';
 
-export type DurableStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+/** Every status a durable store writes; anything else in a row is corruption. */
+export const DURABLE_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const;
+export type DurableStatus = (typeof DURABLE_STATUSES)[number];
 
 /** One persisted history event. `details` is the JSON text of the AWS details object. */
 export interface StoredEvent {

@@ -21,7 +21,7 @@ export type {
   StoredVersion,
   UnreadableExecution,
 } from './durable-store';
-export { isUnreadable } from './durable-store';
+export { DURABLE_STATUSES, isUnreadable } from './durable-store';
 export {
   checkFollows,
   chunksOf,

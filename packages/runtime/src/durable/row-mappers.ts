@@ -1,11 +1,12 @@
-import type {
-  ClaimedExecution,
-  DurableStatus,
-  StoredAlias,
-  StoredEvent,
-  StoredExecution,
-  StoredTimer,
-  StoredVersion,
+import {
+  type ClaimedExecution,
+  DURABLE_STATUSES,
+  type DurableStatus,
+  type StoredAlias,
+  type StoredEvent,
+  type StoredExecution,
+  type StoredTimer,
+  type StoredVersion,
 } from './durable-store';
 import { StoreCorruptionError } from './store-errors';
 import { parseJson } from './terminal-status';
@@ -15,8 +16,6 @@ import { parseJson } from './terminal-status';
  * the wrong type is reported as corruption naming the row and column, never passed on.
  */
 export type Row = Record<string, unknown>;
-
-const STATUSES: readonly DurableStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
 export function text(row: Row, column: string, what: string): string {
   const value = row[column];
@@ -100,7 +99,7 @@ export function executionValues(e: StoredExecution): (string | number | null)[] 
 export function executionFrom(row: Row): StoredExecution {
   const what = `execution ${String(row.arn)}`;
   const status = text(row, 'status', what) as DurableStatus;
-  if (!STATUSES.includes(status)) throw new StoreCorruptionError(what, `unknown status ${status}`);
+  if (!DURABLE_STATUSES.includes(status)) throw new StoreCorruptionError(what, `unknown status ${status}`);
   const input = text(row, 'input', what);
   parseJson(input, `input of ${what}`);
   return {
