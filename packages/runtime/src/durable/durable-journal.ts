@@ -63,8 +63,12 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   const seed = seedOf(executionArn);
   const random = createSeededRandom(seed);
   const uuidRandom = createSeededRandom(seed ^ 0x5bd1e995);
-  const tokenPrefix = Buffer.from(executionArn).toString('base64url');
-  const tokenAt = (position: string) => `${tokenPrefix}.${sha256(position).readBigUInt64BE(0) >> 11n}`;
+  // Made on the first token: most executions hand out none.
+  let tokenPrefix: string | undefined;
+  const tokenAt = (position: string) => {
+    tokenPrefix ??= Buffer.from(executionArn).toString('base64url');
+    return `${tokenPrefix}.${sha256(position).readBigUInt64BE(0) >> 11n}`;
+  };
   const callbacks = new CallbackTokens(executionArn, queue);
   return {
     startTime: options.startTime,

@@ -24,9 +24,26 @@ export interface Lane {
   seq?: number;
 }
 
+/**
+ * The positions of the root lane's first events (`:1`, `:2`...), one string shared by every
+ * execution: a running durable execution keeps the position of each of its events, and most of
+ * them are on the root lane.
+ */
+const ROOT_POSITIONS: string[] = [];
+const SHARED_ROOT_POSITIONS = 4096;
+
 /** Where the `seq`-th event of `lane` sits: `<lane path>:<seq>`, the same however lanes interleave. */
 function positionOf(lane: Lane, seq: number): string {
-  return `${lane.path ?? ''}:${seq}`;
+  const path = lane.path ?? '';
+  if (path === '' && seq < SHARED_ROOT_POSITIONS) {
+    let position = ROOT_POSITIONS[seq];
+    if (position === undefined) {
+      position = `:${seq}`;
+      ROOT_POSITIONS[seq] = position;
+    }
+    return position;
+  }
+  return `${path}:${seq}`;
 }
 
 /** The lane part of a position (see `positionOf`). */
