@@ -1,7 +1,8 @@
-import { createDurableRuntime } from '@stepwise/runtime';
+import { createDurableRuntime, StoreCorruptionError } from '@stepwise/runtime';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
+import { MIGRATIONS } from './schema';
 import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
 
 const work = 'arn:aws:lambda:us-east-1:123456789012:function:work';
@@ -33,6 +34,32 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: an execution row that cannot be
       await client.end();
       await runtime.close();
     }
+  });
+
+  it('names a status from before the constraint as corruption when the store starts', async () => {
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await client.connect();
+    try {
+      // A schema one migration behind, holding a row with a status the runtime never writes.
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.query(
+        `CREATE TABLE ${schema}.stepwise_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+      );
+      for (const [i, sql] of MIGRATIONS.slice(0, -1).entries()) {
+        await client.query(sql.replaceAll('{s}', schema));
+        await client.query(`INSERT INTO ${schema}.stepwise_migrations VALUES ($1, 0)`, [i + 1]);
+      }
+      await client.query(
+        `INSERT INTO ${schema}.executions (arn, name, machine_arn, definition_id, input, start_time, status, redrive_count)
+         VALUES ('arn:x', 'x', 'arn:m', 'd', '{}', 0, 'Running', 0)`,
+      );
+    } finally {
+      await client.end();
+    }
+    const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+    stores.push(store);
+    await expect(store.init()).rejects.toThrow(StoreCorruptionError);
+    await expect(store.init()).rejects.toThrow(/executions_status_known/);
   });
 
   it('holds back none of the executions a worker claims with it', async () => {

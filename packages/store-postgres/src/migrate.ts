@@ -1,4 +1,4 @@
-import { SchemaVersionMismatchError } from '@stepwise/runtime';
+import { SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
 import type pg from 'pg';
 import { MIGRATIONS } from './schema';
 
@@ -20,7 +20,7 @@ export async function migrate(client: pg.PoolClient, schema: string): Promise<vo
     const current = rows[0]?.current ?? 0;
     if (current > MIGRATIONS.length) throw new SchemaVersionMismatchError(current, MIGRATIONS.length);
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-      await client.query((MIGRATIONS[version - 1] as string).replaceAll('{s}', schema));
+      await client.query((MIGRATIONS[version - 1] as string).replaceAll('{s}', schema)).catch(damaged);
       await client.query(`INSERT INTO ${schema}.stepwise_migrations (version, applied_at) VALUES ($1, $2)`, [
         version,
         Date.now(),
@@ -31,4 +31,19 @@ export async function migrate(client: pg.PoolClient, schema: string): Promise<vo
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * A migration that adds a constraint fails on rows written before it that break it (a status the
+ * runtime never writes): that is damage in the store, said as such, not a failed migration.
+ */
+function damaged(error: unknown): never {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code === '23514') {
+    throw new StoreCorruptionError(
+      'executions table',
+      `a row breaks ${constraint ?? 'a constraint'} (a status the runtime never writes); fix or remove it, then start again`,
+    );
+  }
+  throw error;
 }
