@@ -14,6 +14,9 @@ describe('jsonString', () => {
       'tab\there',
       '\u0000',
       'é ✓ \u2028',
+      'pair 😀',
+      'lone \ud800 high',
+      'lone \udc00 low',
     ];
     for (const text of texts) expect(jsonString(text)).toBe(JSON.stringify(text));
   });
