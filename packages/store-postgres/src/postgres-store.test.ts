@@ -52,6 +52,30 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       }
     });
 
+    it("keeps a handler's error text exactly, a lone surrogate included", async () => {
+      const fn = 'arn:aws:lambda:us-east-1:123456789012:function:odd';
+      const cause = 'half an emoji \ud83d, a tab\t and "quotes"';
+      const runtime = createDurableRuntime({
+        store,
+        handlers: {
+          [fn]: () => {
+            throw new RangeError(cause);
+          },
+        },
+      });
+      try {
+        const task = { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn, End: true } } };
+        const run = await runtime.startExecution(task);
+        expect(await run.result()).toMatchObject({ status: 'FAILED', error: 'RangeError' });
+        const failed = (await store.listEvents(run.executionArn)).find(
+          (e) => e.type === 'LambdaFunctionFailed',
+        );
+        expect(JSON.parse(failed?.details ?? '{}')).toMatchObject({ error: 'RangeError', cause });
+      } finally {
+        await runtime.close();
+      }
+    });
+
     it('reports unparsable details as corruption, and refuses to hold an unknown status', async () => {
       const row = executionRow('corrupt');
       await store.commit(
