@@ -14,7 +14,12 @@ import type { StopSource } from './stop-source';
 /** Services and identity shared by every state of one execution. */
 export interface RunContext {
   readonly identity: ExecutionIdentity;
-  readonly contextParts: ExecutionContextParts;
+  /**
+   * What `$$` is built from, made on the first call (most executions never read `$$`). A method,
+   * not a getter: an object literal with an accessor is kept in dictionary mode, and every state
+   * reads this object's fields.
+   */
+  contextParts(): ExecutionContextParts;
   readonly recorder: HistoryRecorder;
   readonly clock: Clock;
   readonly random: RandomSource;

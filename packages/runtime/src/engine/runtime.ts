@@ -31,6 +31,7 @@ import { StoreWrites } from '../store/store-writes';
 import type { TaskHandler } from '../tasks/task-handler';
 import { TaskRegistry } from '../tasks/task-registry';
 import { checkDefinition, type DefinitionInput } from './check-definition';
+import { ExecutionHandle } from './execution-handle';
 import { identityMaker } from './execution-identity';
 import { checkExecutionInput } from './execution-input';
 import type { Execution, ExecutionResult } from './execution-result';
@@ -168,8 +169,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
     const run: RunContext = {
       identity,
-      // `$$` is built on its first read; most executions never read it.
-      get contextParts() {
+      contextParts: () => {
         contextParts ??= executionContextParts(identity, input);
         return contextParts;
       },
@@ -214,26 +214,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const limit = durationLimit(express, journal?.startTime, () =>
       execution.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
     );
-    let status: Execution['status'] = 'RUNNING';
+    const handle = new ExecutionHandle(
+      identity.executionArn,
+      identity.name,
+      execution,
+      writes,
+      keepHistory ? recorder : undefined,
+    );
     const ended = () => {
       limit.cancel();
       running.delete(identity.executionArn);
     };
     execution.done.then((outcome) => {
-      status = outcome.status;
+      handle.ended(outcome);
       ended();
     }, ended);
-    return {
-      executionArn: identity.executionArn,
-      name: identity.name,
-      get status() {
-        return status;
-      },
-      result: () => execution.done.then((outcome) => writes.settle(outcome)),
-      history: () => (keepHistory ? recorder.events.slice() : []),
-      events: () => (keepHistory ? recorder.stream() : noEvents()),
-      stop: (reason) => execution.interrupt({ status: 'ABORTED', ...reason }),
-    };
+    return handle;
   }
 
   // AWS's ceiling on an execution's duration: one shared timer per type on the runtime's clock.
@@ -319,8 +315,4 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
 function isArn(definition: DefinitionInput): definition is string {
   return typeof definition === 'string' && definition.startsWith('arn:');
-}
-
-function noEvents(): AsyncIterable<never> {
-  return { [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) };
 }

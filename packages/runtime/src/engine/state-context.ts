@@ -9,7 +9,7 @@ export function stateContext(
   entry: StateEntry,
   extra?: { retryCount?: number; taskToken?: string },
 ): Record<string, unknown> {
-  return contextObject(frame.run.contextParts, {
+  return contextObject(frame.run.contextParts(), {
     name: entry.name,
     enteredTime: isoTime(entry.enteredAt),
     retryCount: extra?.retryCount,
