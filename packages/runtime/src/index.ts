@@ -8,7 +8,7 @@ export {
 } from './callbacks/callback-errors';
 export type { AbandonableCall, Clock } from './clock/clock';
 export { createRealClock } from './clock/real-clock';
-export { createVirtualClock, type VirtualClock } from './clock/virtual-clock';
+export { createVirtualClock, type VirtualClock, type VirtualClockOptions } from './clock/virtual-clock';
 export * from './durable/index';
 export type { DefinitionInput } from './engine/check-definition';
 export type { Execution, ExecutionResult, StopReason } from './engine/execution-result';

@@ -49,4 +49,22 @@ describe('virtual clock', () => {
     expect(fired).toBe(true);
     expect(clock.now()).toBe(250);
   });
+
+  it('with autoAdvance: false, moves only when advanced, however long it is left alone', async () => {
+    const clock = createVirtualClock({ start: 0, autoAdvance: false });
+    let fired = false;
+    const timer = clock.sleep(1000).then(() => {
+      fired = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect([fired, clock.now(), clock.pendingTimers()]).toEqual([false, 0, 1]);
+    clock.advance(999);
+    await Promise.resolve();
+    expect(fired).toBe(false);
+    clock.advance(1);
+    await timer;
+    expect(clock.now()).toBe(1000);
+    // A sleep the present has already reached ends without being advanced to.
+    await clock.sleep(0);
+  });
 });

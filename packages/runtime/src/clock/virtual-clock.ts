@@ -14,11 +14,24 @@ export interface VirtualClock extends Clock {
   pendingTimers(): number;
 }
 
+export interface VirtualClockOptions {
+  /** Where time starts (default: the real time now). */
+  readonly start?: Date | number;
+  /**
+   * `true` (default): when nothing else can run, time jumps to the next timer. `false`: time moves
+   * only when `advance()` is called, for a test that must look at the world before something falls
+   * due (an execution left in a Wait across a restart, say), whatever the machine's speed.
+   */
+  readonly autoAdvance?: boolean;
+}
+
 /**
  * A clock whose time only moves when nothing else can: once every promise has settled, no tracked
- * work is in flight and only timers remain, it jumps to the earliest timer and fires it.
+ * work is in flight and only timers remain, it jumps to the earliest timer and fires it. With
+ * `autoAdvance: false` it moves only when told to.
  */
-export function createVirtualClock(options: { start?: Date | number } = {}): VirtualClock {
+export function createVirtualClock(options: VirtualClockOptions = {}): VirtualClock {
+  const autoAdvance = options.autoAdvance ?? true;
   let now = options.start === undefined ? Date.now() : Number(options.start);
   let seq = 0;
   let inFlight = 0;
@@ -47,11 +60,17 @@ export function createVirtualClock(options: { start?: Date | number } = {}): Vir
     scheduleCheck();
   };
 
+  // Told not to move, the clock still fires the timers its present has reached (a zero sleep).
+  const fireElapsed = () => {
+    checkScheduled = false;
+    fireDue(now);
+  };
+
   // setImmediate runs after the microtask queue drains, i.e. once the engine has done all it can.
   const scheduleCheck = () => {
     if (checkScheduled) return;
     checkScheduled = true;
-    setImmediate(skipWhenIdle);
+    setImmediate(autoAdvance ? skipWhenIdle : fireElapsed);
   };
 
   return {
