@@ -1,4 +1,10 @@
-import { createDurableRuntime, type DurableRuntime, type TaskContext } from '@stepwise/runtime';
+import {
+  type Clock,
+  createDurableRuntime,
+  createRealClock,
+  type DurableRuntime,
+  type TaskContext,
+} from '@stepwise/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
 import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
@@ -103,12 +109,17 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: executions that only wait', () 
     const stores = [0, 1, 2].map(() => new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema }));
     // Only the second runtime can run the step after the Wait.
     const after = 'arn:aws:lambda:us-east-1:123456789012:function:after';
+    // The hour-long Wait is never due for the first runtime; the second runs an hour ahead, so it
+    // is due there as soon as the second starts, however slow the machine.
+    const later: Clock = { ...createRealClock(), now: () => Date.now() + 3600 * 1000 };
     const [first, second, client] = stores.map((store, i) =>
       createDurableRuntime({
         store,
         owner: `runtime-${i}`,
         unloadAfterMs: 50,
-        handlers: i === 1 ? { [after]: (input: unknown) => `${String(input)} by the second` } : {},
+        ...(i === 1
+          ? { clock: later, handlers: { [after]: (input: unknown) => `${String(input)} by the second` } }
+          : {}),
       }),
     ) as [DurableRuntime, DurableRuntime, DurableRuntime];
     try {
@@ -116,13 +127,14 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: executions that only wait', () 
       const nap = {
         StartAt: 'Nap',
         States: {
-          Nap: { Type: 'Wait', Seconds: 1, Next: 'After' },
+          Nap: { Type: 'Wait', Seconds: 3600, Next: 'After' },
           After: { Type: 'Task', Resource: after, End: true },
         },
       };
       const started = await client.startExecution(nap, { input: 'rested', enqueue: true });
       await until(() => first.running === 1);
       await until(() => first.running === 0);
+      expect(first.running).toBe(0);
       await firstLoop.stop();
       await first.close();
       const secondLoop = second.startWorker({ concurrency: 2, pollMs: 50 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createDurableRuntime,
+  createVirtualClock,
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   encodeChunk,
@@ -206,19 +207,23 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
 
   it('wakes an execution unloaded before a restart when it is due', async () => {
     const first = createDurableRuntime({ store, unloadAfterMs: 50 });
-    // Long enough that it is not due yet when the second runtime recovers, on a loaded machine too.
-    const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3, End: true } } };
+    const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3600, End: true } } };
     const started = await first.startExecution(nap, { input: 'rested' });
-    for (let i = 0; i < 200 && first.running > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && first.running > 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(first.running).toBe(0);
     await first.close();
     await store.close();
 
+    // The restarted runtime's time moves only when the test says, so the Wait is not due when it
+    // recovers, however slow the machine, and falls due when the hour has passed.
+    const clock = createVirtualClock({ autoAdvance: false });
     const reopened = new SqliteStore({ filename: store.filename, thread });
-    const second = createDurableRuntime({ store: reopened });
+    const second = createDurableRuntime({ store: reopened, clock });
     expect(await second.recover()).toEqual([]);
+    expect((await reopened.getExecution(started.executionArn))?.status).toBe('RUNNING');
+    clock.advance(3600 * 1000);
     let row = await reopened.getExecution(started.executionArn);
-    for (let i = 0; i < 1200 && row?.status === 'RUNNING'; i++) {
+    for (let i = 0; i < 2000 && row?.status === 'RUNNING'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       row = await reopened.getExecution(started.executionArn);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../clock/virtual-clock';
 import { RuntimeClosedError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
 import type { TaskContext } from '../tasks/task-handler';
@@ -137,23 +138,29 @@ describe('durable runtime: resume after the process is gone', () => {
 
   it('fires a pending Wait at its original time', async () => {
     const store = new InMemoryDurableStore();
+    // Time moves only when the test says, so the restart happens mid-Wait on any machine.
+    const clock = createVirtualClock({ autoAdvance: false });
     const definition = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 1, End: true } } };
-    const first = createDurableRuntime({ store });
+    const first = createDurableRuntime({ store, clock });
     const started = await first.startExecution(definition, { name: 'nap' });
-    await new Promise((r) => setTimeout(r, 300));
-    // The Wait's timer, beside the execution's one-year limit.
+    const timers = async () => store.listTimers(started.executionArn);
+    await until(async () => (await timers()).length > 0);
+    // The Wait's timer is stored, due a second after the start.
     const startTime = (await store.getExecution(started.executionArn))?.startTime ?? 0;
-    const dues = (await store.listTimers(started.executionArn)).map((t) => t.due - startTime);
-    expect(dues.some((due) => due >= 1000 && due < 1100)).toBe(true);
+    expect((await timers()).map((t) => t.due - startTime)).toContain(1000);
+    clock.advance(300);
     await first.close();
-    await createDurableRuntime({ store }).recover();
+    await createDurableRuntime({ store, clock }).recover();
+    clock.advance(699);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await store.getExecution(started.executionArn))?.status).toBe('RUNNING');
+    clock.advance(1);
     expect((await started.result()).status).toBe('SUCCEEDED');
     const history = await started.history();
     const entered = history.find((e) => e.type === 'WaitStateEntered')?.timestamp.getTime() ?? 0;
     const exited = history.find((e) => e.type === 'WaitStateExited')?.timestamp.getTime() ?? 0;
-    expect(exited - entered).toBeGreaterThanOrEqual(990);
-    expect(exited - entered).toBeLessThan(1200);
-    expect(await store.listTimers(started.executionArn)).toEqual([]);
+    expect(exited - entered).toBe(1000);
+    expect(await timers()).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../clock/virtual-clock';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import { childIdentity, MAP_RUN_STOPPED } from './map-children';
@@ -159,18 +160,25 @@ describe('durable distributed Map: STANDARD children are executions of their own
 
   it('wakes the parent as soon as a child that left memory while it waited ends', async () => {
     const store = new InMemoryDurableStore();
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    // Time moves only when the test says: the children leave memory long before they are due.
+    const clock = createVirtualClock({ autoAdvance: false });
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50, clock });
     const napping = distributedMap({}, 'STANDARD', {
       StartAt: 'Nap',
-      States: { Nap: { Type: 'Wait', Seconds: 1, End: true } },
+      States: { Nap: { Type: 'Wait', Seconds: 3600, End: true } },
     });
-    const started = Date.now();
     const parent = await runtime.startExecution(napping, { input: { items: ['a', 'b'] } });
     // The children only wait: they leave memory, and the parent (its Map Run in flight) stays.
-    await until(() => runtime.running === 1);
+    await until(() => {
+      clock.advance(10);
+      return runtime.running === 1;
+    });
     expect(runtime.running).toBe(1);
+    const due = Date.now();
+    clock.advance(3600 * 1000);
     expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: ['a', 'b'] });
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Woken by the children's ends, not found by a later poll.
+    expect(Date.now() - due).toBeLessThan(2000);
     await runtime.close();
   });
 
