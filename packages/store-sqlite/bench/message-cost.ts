@@ -1,9 +1,14 @@
 // What posting a commit batch to the writer thread costs the engine's thread: structured clone of
 // the batch, against JSON.stringify and posting the string (parsed on the thread). Each batch is
 // one Task transition (five events), posted back to back; a stand-in thread parses and answers.
+// Also the latency of one awaited trip to the thread and back, beside a raw NORMAL commit.
 // Run: pnpm --filter @stepwise/store-sqlite bench:messages
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { batch, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+import Database from 'better-sqlite3';
 
 const arn = executionRow('bench').executionArn;
 const io = { truncated: false };
@@ -49,12 +54,48 @@ async function post(encode: (b: typeof transition) => unknown, count: number) {
   };
 }
 
+/**
+ * One call at a time, each awaited before the next, as an execution waits for its start and its
+ * end: the latency of a trip to the thread and back, against one raw `NORMAL` commit on this disk.
+ */
+async function roundTrip(count: number) {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => {
+      thread.once('message', resolve);
+      thread.postMessage(transition);
+    });
+  }
+  return +(((performance.now() - started) * 1000) / count).toFixed(1);
+}
+
+function rawNormalCommit(count: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'stepwise-messages-'));
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, body TEXT)');
+  const insert = db.prepare('INSERT INTO raw (body) VALUES (?)');
+  const one = db.transaction(() => insert.run('{"small":true}'));
+  const started = performance.now();
+  for (let i = 0; i < count; i++) one();
+  const micros = ((performance.now() - started) * 1000) / count;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return +micros.toFixed(1);
+}
+
 const results: Record<string, unknown>[] = [];
 for (let round = 0; round < 3; round++) {
+  const roundTripMicros = await roundTrip(10_000);
+  const rawNormalCommitMicros = rawNormalCommit(20_000);
   results.push({
     round,
     structuredClone: await post((b) => b, 50_000),
     jsonString: await post((b) => JSON.stringify(b), 50_000),
+    roundTripMicros,
+    rawNormalCommitMicros,
+    roundTripInRawCommits: +(roundTripMicros / rawNormalCommitMicros).toFixed(1),
   });
 }
 console.log(JSON.stringify(results, null, 2));

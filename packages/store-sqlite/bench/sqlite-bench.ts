@@ -1,11 +1,12 @@
 // Durable transitions per second on SQLite (synchronous FULL and NORMAL; one execution at a time
 // and 200 at once, each with the writer thread and with `thread: false`), as ratios to the raw rate
-// of the same disk doing one small insert per commit, and the memory of 10,000 waiting executions,
-// kept in memory and unloaded. Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
+// of the same disk doing one small insert per commit; the same workloads on a store that keeps
+// nothing (the engine alone); and the memory of 10,000 waiting executions, kept in memory and
+// unloaded. Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDurableRuntime } from '@stepwise/runtime';
+import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
 import { SqliteStore } from '@stepwise/store-sqlite';
 import Database from 'better-sqlite3';
 
@@ -42,6 +43,19 @@ function rawCommitsPerSecond(file: string, synchronous: string, seconds = 1): nu
 }
 
 /**
+ * A store that keeps nothing: every commit succeeds at once and no name is taken. The same workloads
+ * on it show what the engine's durable path gives before any database work, beside the raw rate.
+ */
+class DiscardingStore extends InMemoryDurableStore {
+  override commit(): Promise<CommitResult> {
+    return Promise.resolve({ fenced: [] });
+  }
+  override getExecution(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+}
+
+/**
  * Transitions per second in the steady state, as the raw rate (a second of commits) is measured:
  * as many executions again run first, on the same file, so the WAL has grown to the size it keeps
  * between checkpoints and the engine's code is optimised before the clock starts.
@@ -51,9 +65,10 @@ async function transitionsPerSecond(
   synchronous: 'FULL' | 'NORMAL',
   concurrent: number,
   total: number,
-  thread = true,
+  thread: boolean | 'discard' = true,
 ) {
-  const store = new SqliteStore({ filename: file, synchronous, thread });
+  const store =
+    thread === 'discard' ? new DiscardingStore() : new SqliteStore({ filename: file, synchronous, thread });
   const runtime = createDurableRuntime({ store, handlers: { [fn]: nextTurn } });
   let commits = 0;
   const commit = store.commit.bind(store);
@@ -132,6 +147,11 @@ const WORKLOADS = {
   grouped200: (file: string, mode: 'FULL' | 'NORMAL') => transitionsPerSecond(file, mode, 200, 2000),
   grouped200Inline: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 200, 2000, false),
+  /** The engine alone: one at a time and 200 at once on a store that keeps nothing. */
+  oneAtATimeNoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
+    transitionsPerSecond(file, mode, 1, 500, 'discard'),
+  grouped200NoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
+    transitionsPerSecond(file, mode, 200, 2000, 'discard'),
 } as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'stepwise-bench-'));
