@@ -1,4 +1,4 @@
-import { SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
+import { DURABLE_STATUSES, SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
 import type pg from 'pg';
 import { MIGRATIONS } from './schema';
 
@@ -20,7 +20,11 @@ export async function migrate(client: pg.PoolClient, schema: string): Promise<vo
     const current = rows[0]?.current ?? 0;
     if (current > MIGRATIONS.length) throw new SchemaVersionMismatchError(current, MIGRATIONS.length);
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-      await client.query((MIGRATIONS[version - 1] as string).replaceAll('{s}', schema)).catch(damaged);
+      // A savepoint keeps the transaction readable after a failed migration, to name what broke it.
+      await client.query('SAVEPOINT migration');
+      await client
+        .query((MIGRATIONS[version - 1] as string).replaceAll('{s}', schema))
+        .catch((error: unknown) => damaged(client, schema, error));
       await client.query(`INSERT INTO ${schema}.stepwise_migrations (version, applied_at) VALUES ($1, $2)`, [
         version,
         Date.now(),
@@ -35,15 +39,25 @@ export async function migrate(client: pg.PoolClient, schema: string): Promise<vo
 
 /**
  * A migration that adds a constraint fails on rows written before it that break it (a status the
- * runtime never writes): that is damage in the store, said as such, not a failed migration.
+ * runtime never writes): that is damage in the store, said as such and naming the executions, not
+ * a failed migration.
  */
-function damaged(error: unknown): never {
+async function damaged(client: pg.PoolClient, schema: string, error: unknown): Promise<never> {
   const { code, constraint } = error as { code?: string; constraint?: string };
-  if (code === '23514') {
-    throw new StoreCorruptionError(
-      'executions table',
-      `a row breaks ${constraint ?? 'a constraint'} (a status the runtime never writes); fix or remove it, then start again`,
-    );
+  if (code !== '23514') throw error;
+  if (constraint !== 'executions_status_known') {
+    throw new StoreCorruptionError('executions table', `a row breaks ${constraint ?? 'a constraint'}`);
   }
-  throw error;
+  await client.query('ROLLBACK TO SAVEPOINT migration');
+  const { rows } = await client.query<{ arn: string; status: string }>(
+    `SELECT arn, status FROM ${schema}.executions
+     WHERE status NOT IN (${DURABLE_STATUSES.map((status) => `'${status}'`).join(', ')})
+     ORDER BY arn LIMIT 6`,
+  );
+  const named = rows.slice(0, 5).map((row) => `${row.arn} (${JSON.stringify(row.status)})`);
+  if (rows.length > 5) named.push('and more');
+  throw new StoreCorruptionError(
+    'executions table',
+    `executions with a status the runtime never writes, so no claim would take them: ${named.join(', ')}; fix or remove them, then start again`,
+  );
 }
