@@ -1,6 +1,7 @@
+import { jsonEquals } from '../../path/json-values';
 import { IntrinsicFailureError } from '../intrinsic-errors';
 import { arrayArg, type IntrinsicFamily, integerArg } from './implementation';
-import { canonicalJson, jsonEquals } from './json-equality';
+import { canonicalJson } from './json-equality';
 
 /** AWS caps the arrays States.ArrayRange may produce. */
 export const MAX_ARRAY_RANGE_LENGTH = 1000;
