@@ -1,4 +1,4 @@
-import { appendPointer } from './json-pointer';
+import { childPointer } from '@stepwise/asl';
 import { JsonSyntaxError } from './json-syntax-error';
 import { LineIndex, type SourcePosition } from './source-position';
 
@@ -80,7 +80,7 @@ class LocatingScanner {
       const name = this.#string();
       this.#skipSpace();
       if (!this.#eat(':')) this.#fail("Expected ':' after the property name");
-      this.value(appendPointer(pointer, name), keyPosition);
+      this.value(childPointer(pointer, name), keyPosition);
       this.#skipSpace();
     } while (this.#eat(','));
     if (!this.#eat('}')) this.#fail("Expected ',' or '}' after a property value");
@@ -92,7 +92,7 @@ class LocatingScanner {
     if (this.#eat(']')) return;
     let index = 0;
     do {
-      this.value(appendPointer(pointer, index++), undefined);
+      this.value(childPointer(pointer, index++), undefined);
       this.#skipSpace();
     } while (this.#eat(','));
     if (!this.#eat(']')) this.#fail("Expected ',' or ']' after an array element");
