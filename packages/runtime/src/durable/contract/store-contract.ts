@@ -253,6 +253,30 @@ export function describeStoreContract(
       assert.deepEqual(await store.listTimers(arn), []);
     });
 
+    t.it('clears the timers of an execution that ends, whichever earlier commit set them', async () => {
+      const [first, later] = [executionRow('timed-first'), executionRow('timed-later')];
+      await store.commit(
+        batch({
+          executions: [first, later],
+          events: [eventRow(first.executionArn, 1, 'ExecutionStarted', {})],
+          timersSet: [{ executionArn: first.executionArn, timerId: 'nap', due: T0 + 9000 }],
+        }),
+      );
+      await store.commit(
+        batch({
+          events: [eventRow(later.executionArn, 1, 'ExecutionStarted', {})],
+          timersSet: [{ executionArn: later.executionArn, timerId: 'retry', due: T0 + 9000 }],
+        }),
+      );
+      await store.commit(
+        batch({
+          events: [first, later].map((row) => eventRow(row.executionArn, 2, 'ExecutionSucceeded', {})),
+        }),
+      );
+      assert.deepEqual(await store.listTimers(first.executionArn), []);
+      assert.deepEqual(await store.listTimers(later.executionArn), []);
+    });
+
     t.it('leases a running execution to one owner until the lease expires', async () => {
       const row = executionRow('lease');
       await store.commit(batch({ executions: [row] }));
