@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { installEvaluationGuard } from './evaluation-guard';
 import { InvalidJsonataError } from './jsonata-errors';
+import { LinearRegExp } from './linear-regexp';
 import { refuseUnsafeNames } from './refuse-unsafe-names';
 
 /** A compiled `{% ... %}` expression, ready to evaluate any number of times. */
@@ -41,7 +42,7 @@ export function parseJsonataExpression(source: string): CompiledJsonata {
   const trimmed = jsonataBody(source);
   let expression: jsonata.Expression;
   try {
-    expression = jsonata(inner);
+    expression = jsonata(inner, { RegexEngine: LinearRegExp as unknown as RegExpConstructor });
   } catch (error) {
     const { code, position, message } = (error ?? {}) as JsonataSyntaxError;
     const at = typeof position === 'number' ? position : undefined;

@@ -1,5 +1,5 @@
 import { InvalidJsonataError } from './jsonata-errors';
-import { hasNestedRepetition } from './nested-repetition';
+import { linearRegexProblem } from './linear-regexp';
 
 /** Names that would reach JavaScript internals rather than data. */
 const UNSAFE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -12,7 +12,7 @@ interface AstNode {
 
 /**
  * Walks a compiled expression and refuses field names and string keys that address JavaScript
- * internals, regular expressions with nested repetitions (see hasNestedRepetition), and
+ * internals, regular expressions the linear-time engine cannot match (see LinearRegExp), and
  * variables starting with `__`, which are reserved for the evaluator's own
  * bookkeeping. jsonata only reads own properties, so this is defence in depth; object
  * constructors and transforms would otherwise assign such keys.
@@ -34,11 +34,14 @@ export function refuseUnsafeNames(ast: unknown, expression: string): void {
 function check(node: AstNode, expression: string): void {
   const { type, value } = node;
   const position = typeof node.position === 'number' ? node.position : undefined;
-  if (type === 'regex' && value instanceof RegExp && hasNestedRepetition(value.source)) {
-    throw new InvalidJsonataError(
-      `The regular expression /${value.source}/ repeats a group that holds a repetition, which can take exponential time: it is not allowed in a JSONata expression`,
-      { expression, position },
-    );
+  if (type === 'regex' && value instanceof RegExp) {
+    const problem = linearRegexProblem(value.source, value.flags);
+    if (problem !== undefined) {
+      throw new InvalidJsonataError(
+        `The regular expression /${value.source}/ cannot be matched in linear time (${problem}): backreferences and lookaround are not allowed in a JSONata expression`,
+        { expression, position },
+      );
+    }
   }
   if (typeof value !== 'string') return;
   if ((type === 'name' || type === 'string') && UNSAFE_NAMES.has(value)) {

@@ -1,0 +1,72 @@
+import { RE2JS } from 're2js';
+
+/**
+ * The regular expressions of JSONata expressions, matched by RE2 (its JavaScript port) instead of
+ * the JavaScript engine. A definition is untrusted, and a backtracking engine can take exponential
+ * time on patterns such as `(a|a)*b` or `(a+)+$`, natively, where no time limit can stop it. RE2
+ * matches in time linear in the input, whatever the pattern; the price is that backreferences and
+ * lookaround, which no linear-time engine can offer, are refused when the expression is compiled.
+ *
+ * jsonata calls it as it calls `RegExp`: built from the literal's `RegExp` (flags `g`, and `i`
+ * or `m` when written), then `lastIndex` set and `exec` called for each match.
+ */
+export class LinearRegExp {
+  readonly source: string;
+  readonly flags: string;
+  readonly global = true;
+  lastIndex = 0;
+  private readonly pattern: RE2JS;
+
+  constructor(regex: RegExp | string, flags?: string) {
+    this.source = typeof regex === 'string' ? regex : regex.source;
+    this.flags = flags ?? (typeof regex === 'string' ? '' : regex.flags);
+    this.pattern = compileLinear(this.source, this.flags);
+  }
+
+  exec(input: string): RegExpExecArray | null {
+    const from = this.lastIndex;
+    const matcher = this.pattern.matcher(input);
+    if (from > input.length || !matcher.find(from)) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const groups: (string | undefined)[] = [];
+    for (let g = 0; g <= matcher.groupCount(); g++) groups.push(matcher.group(g) ?? undefined);
+    const match = Object.assign(groups, { index: matcher.start(), input }) as RegExpExecArray;
+    this.lastIndex = matcher.end();
+    return match;
+  }
+
+  test(input: string): boolean {
+    return this.exec(input) !== null;
+  }
+}
+
+// A literal is built again each time its expression is evaluated; compiling it once is enough.
+const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED = 500;
+
+/** RE2's form of a pattern with JavaScript flags; throws RE2's syntax error for what it refuses. */
+export function compileLinear(source: string, flags: string): RE2JS {
+  const key = `${flags}/${source}`;
+  let pattern = compiled.get(key);
+  if (pattern === undefined) {
+    let options = 0;
+    if (flags.includes('i')) options |= RE2JS.CASE_INSENSITIVE;
+    if (flags.includes('m')) options |= RE2JS.MULTILINE;
+    pattern = RE2JS.compile(source, options);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Why RE2 cannot take a pattern, or undefined when it can. */
+export function linearRegexProblem(source: string, flags: string): string | undefined {
+  try {
+    compileLinear(source, flags);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
