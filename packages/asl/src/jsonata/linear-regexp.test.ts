@@ -39,6 +39,7 @@ describe('JSONata regular expressions', () => {
     '$replace("a.b.c", /\\./, function($m) { "[" & $m.match & "]" })',
     '$match("aaa", /a{2}/)',
     '$match("tab\\there", /\\s/)',
+    '$match("a\\ud800b\\udc00c", /b./)',
   ])('%s', async (body) => {
     const native = toJsonResult(await jsonata(body).evaluate({}));
     expect(await run(`{% ${body} %}`)).toEqual(native);
