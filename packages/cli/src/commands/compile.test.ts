@@ -41,6 +41,21 @@ const folder = tempDir({
   }),
   'src/order.ts': orderSource,
   'broken-tsconfig.json': '{ "compilerOptions": { "strict": true, } ',
+  // Valid JSON, but one option needs another the file does not set.
+  'options-tsconfig.json': JSON.stringify(
+    {
+      compilerOptions: {
+        strict: true,
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        skipLibCheck: true,
+        types: [],
+        emitDeclarationOnly: true,
+      },
+    },
+    null,
+    2,
+  ),
   'a-file': 'not a folder',
   'src/fragment.ts':
     "import { task } from '@stepwise/builder';\nexport const notify = task('Notify', { resource: 'arn:aws:lambda:us-east-1:111111111111:function:notify' });\n",
@@ -103,6 +118,19 @@ describe('stepwise compile', () => {
     const broken = await runCli(['compile', '-p', 'broken-tsconfig.json'], { cwd: folder.path });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^error Cannot read broken-tsconfig\.json: /);
+  });
+
+  it('reports an option the tsconfig sets wrongly once, at the option in the tsconfig', {
+    timeout: 60_000,
+  }, async () => {
+    const run = await runCli(['compile', '-p', 'options-tsconfig.json', 'src/order.ts', 'src/fragment.ts'], {
+      cwd: folder.path,
+    });
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.includes(' - error '));
+    expect(errors).toEqual([
+      expect.stringMatching(/^options-tsconfig\.json:8:5 - error TS5069: Option 'emitDeclarationOnly' /),
+    ]);
   });
 
   it('refuses an output folder that a file stands in for, as a usage error', {

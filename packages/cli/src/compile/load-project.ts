@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Project, SourceFile, ts } from 'ts-morph';
 import { InputFileError } from '../cli/errors';
+import { optionFinding } from './option-finding';
 import type { SourceFinding } from './source-finding';
 
 export interface LoadedProject {
@@ -10,6 +11,8 @@ export interface LoadedProject {
   typescript: typeof ts;
   /** The files to look for workflows in: the given paths, or every file of the project. */
   files: SourceFile[];
+  /** The tsconfig the project was loaded from, if any (absolute). */
+  configFile?: string;
 }
 
 /**
@@ -40,11 +43,13 @@ export async function loadProject(
           moduleResolution: typescript.ModuleResolutionKind.Bundler,
         },
       });
+  const configFile = existsSync(configPath) ? configPath : undefined;
   if (paths.length === 0) {
     return {
       project,
       typescript,
       files: project.getSourceFiles().filter((file) => isWorkflowCandidate(file.getFilePath())),
+      configFile,
     };
   }
   const files: SourceFile[] = [];
@@ -58,7 +63,7 @@ export async function loadProject(
     files.push(...matching.filter((file) => isWorkflowCandidate(file.getFilePath())));
   }
   project.resolveSourceFileDependencies();
-  return { project, typescript, files: [...new Set(files)] };
+  return { project, typescript, files: [...new Set(files)], configFile };
 }
 
 /** Declarations and tests define no workflows to compile. */
@@ -71,12 +76,21 @@ function isWorkflowCandidate(path: string): boolean {
 /** TypeScript's errors in the searched files, as findings; compilation stops on any. */
 export function typeErrors(loaded: LoadedProject, cwd: string): SourceFinding[] {
   const findings: SourceFinding[] = [];
+  // Every file's diagnostics repeat those of the options: each is kept once, at the tsconfig.
+  const options = new Map<string, SourceFinding>();
   const searched = new Set(loaded.files.map((file) => file.getFilePath()));
   for (const file of loaded.files) {
     for (const diagnostic of file.getPreEmitDiagnostics()) {
       if (diagnostic.getCategory() !== loaded.typescript.DiagnosticCategory.Error) continue;
+      const source = diagnostic.getSourceFile();
+      if (source === undefined) {
+        const text = diagnostic.getMessageText();
+        const message = typeof text === 'string' ? text : text.getMessageText();
+        const finding = optionFinding(loaded.configFile, cwd, diagnostic.getCode(), message);
+        options.set(`${finding.code} ${message}`, finding);
+        continue;
+      }
       // Errors inside dependencies are the dependencies' business; only the searched files must type-check.
-      const source = diagnostic.getSourceFile() ?? file;
       if (!searched.has(source.getFilePath())) continue;
       const { line, column } = source.getLineAndColumnAtPos(diagnostic.getStart() ?? 0);
       const text = diagnostic.getMessageText();
@@ -91,7 +105,7 @@ export function typeErrors(loaded: LoadedProject, cwd: string): SourceFinding[] 
       });
     }
   }
-  return findings;
+  return [...options.values(), ...findings];
 }
 
 /** ts-morph reports a tsconfig it cannot read with the compiler's own message: say which file. */
