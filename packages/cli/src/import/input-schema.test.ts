@@ -42,6 +42,16 @@ describe('inputSchemaCode', () => {
     );
   });
 
+  it('describes fields read by bracketed names, from the root too', () => {
+    const code = inputSchemaCode({
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Parameters: { 'v.$': "$['a b'].c", 'w.$': "$.x['y z']" }, End: true } },
+    });
+    expect(flat(code)).toBe(
+      `z.looseObject({ 'a b': z.looseObject({ c: z.unknown().optional(), }).optional(), x: z.looseObject({ 'y z': z.unknown().optional(), }).optional(), })`,
+    );
+  });
+
   it('gives a field copied by a ResultSelector the kind of where it lands, and back', () => {
     const code = inputSchemaCode({
       StartAt: 'Call',

@@ -110,8 +110,9 @@ function find(root: Shape, path: string): Shape | undefined {
 }
 
 function segmentsOf(path: string): RegExpMatchArray[] | undefined {
-  if (!path.startsWith('$.') || pathToSelector(path, { data: 's', context: 'c', vars: 'v' }) === undefined)
-    return undefined;
+  // A field of the data, by name or in brackets (`$.a`, `$['a b']`); the data itself is an object.
+  const field = path.startsWith('$.') || path.startsWith("$['");
+  if (!field || pathToSelector(path, { data: 's', context: 'c', vars: 'v' }) === undefined) return undefined;
   return [...path.slice(1).matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]/g)];
 }
 
