@@ -2,7 +2,6 @@ import type { Clock } from '../clock/clock';
 import { BranchCancelled, untilStopped } from '../engine/cancellation';
 import type { Execution, ExecutionResult, StopReason } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
-import type { HistoryEvent } from '../history/history-event';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
 import { type DurableExecution, resultOf, storedResult } from './durable-execution';
@@ -303,7 +302,7 @@ export function redrivenEvent(row: StoredExecution, lastId: number, now: number)
     executionArn: row.executionArn,
     id: lastId + 1,
     previousEventId: lastId,
-    type: REDRIVEN as HistoryEvent['type'],
+    type: REDRIVEN,
     time: now,
     position: `~redrive:${row.redriveCount}`,
     details: JSON.stringify({ redriveCount: row.redriveCount }),

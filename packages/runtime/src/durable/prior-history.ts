@@ -4,7 +4,7 @@ import type { StoredEvent } from './durable-store';
 import { StoreCorruptionError } from './store-errors';
 import { parseJsonObject } from './terminal-status';
 
-export const REDRIVEN = 'ExecutionRedriven';
+export const REDRIVEN: HistoryEventType = 'ExecutionRedriven';
 
 const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 const FAILURE = /(Failed|TimedOut|Aborted)$/;

@@ -5,6 +5,7 @@ export const HISTORY_EVENT_TYPES = [
   'ExecutionFailed',
   'ExecutionTimedOut',
   'ExecutionAborted',
+  'ExecutionRedriven',
   'PassStateEntered',
   'PassStateExited',
   'TaskStateEntered',

@@ -368,6 +368,14 @@ export function describeStoreContract(
       );
       assert.equal(await store.redrive(arn, 'w1', 1000, T0 + 10), undefined);
       assert.equal(await store.redrive('arn:missing', 'w1', 1000, T0), undefined);
+      // The redriven run's history goes on from its ExecutionRedriven event, which reads back.
+      await store.commit(
+        batch({ owner: 'w1', events: [eventRow(arn, 2, 'ExecutionRedriven', { redriveCount: 1 })] }),
+      );
+      assert.deepEqual(
+        (await store.listEvents(arn)).map((event) => event.type),
+        ['ExecutionFailed', 'ExecutionRedriven'],
+      );
     });
 
     t.it('keeps definitions, state machines, numbered versions and aliases', async () => {
