@@ -205,6 +205,34 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     await reopened.close();
   });
 
+  it('redrives a failed execution from its failed step, and reads its whole history back', async () => {
+    const fn = 'arn:aws:lambda:us-east-1:123456789012:function:flaky';
+    let broken = true;
+    const runtime = createDurableRuntime({
+      store,
+      handlers: { [fn]: () => (broken ? Promise.reject(new Error('down')) : 'done') },
+    });
+    const started = await runtime.startExecution({
+      StartAt: 'Call',
+      States: { Call: { Type: 'Task', Resource: fn, End: true } },
+    });
+    expect((await started.result()).status).toBe('FAILED');
+    broken = false;
+    const redriven = await runtime.redriveExecution(started.executionArn);
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
+    const history = await runtime.getExecutionHistory(started.executionArn);
+    const types = history.map((event) => event.type);
+    expect(history.map((event) => event.id)).toEqual(history.map((_, index) => index + 1));
+    expect(types.slice(types.indexOf('ExecutionFailed'))).toEqual([
+      'ExecutionFailed',
+      'ExecutionRedriven',
+      'LambdaFunctionSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    await runtime.close();
+  });
+
   it('wakes an execution unloaded before a restart when it is due', async () => {
     const first = createDurableRuntime({ store, unloadAfterMs: 50 });
     const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3600, End: true } } };
