@@ -3,7 +3,7 @@ import { createVirtualClock } from '../clock/virtual-clock';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import { childIdentity, MAP_RUN_STOPPED } from './map-children';
-import { distributedMap, fn } from './map-children.fixtures';
+import { distributedMap, distributedState, fn, oneTask } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 
 const never = () => new Promise<never>(() => {});
@@ -155,6 +155,85 @@ describe('durable distributed Map: STANDARD children are executions of their own
     expect((await runtime.getExecutionHistory(failedChild?.executionArn ?? '')).map((e) => e.type)).toContain(
       'ExecutionRedriven',
     );
+    // The parent records where its Map Run went on, as AWS does.
+    const parentHistory = await runtime.getExecutionHistory(strict.executionArn);
+    const runStarted = parentHistory.find((e) => e.type === 'MapRunStarted');
+    const runRedriven = parentHistory.find((e) => e.type === 'MapRunRedriven');
+    expect(runRedriven).toMatchObject({
+      previousEventId: runStarted?.id,
+      mapRunRedrivenEventDetails: {
+        mapRunArn: runStarted?.mapRunStartedEventDetails?.mapRunArn,
+        redriveCount: 1,
+      },
+    });
+    expect(parentHistory.map((e) => e.type).slice(-6)).toEqual([
+      'ExecutionRedriven',
+      'MapRunRedriven',
+      'MapRunSucceeded',
+      'MapStateSucceeded',
+      'MapStateExited',
+      'ExecutionSucceeded',
+    ]);
+    await runtime.close();
+  });
+
+  it('counts the redrives of a Map Run that fails again, and records none for a run that had succeeded', async () => {
+    const store = new InMemoryDurableStore();
+    let failures = 2;
+    const runtime = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('work')]: (item: unknown) => {
+          if (item === 2 && failures > 0) throw Object.assign(new Error('not yet'), { name: 'Item.NotYet' });
+          return item;
+        },
+      },
+    });
+    const parent = await runtime.startExecution(distributedMap(), { input: { items: [1, 2, 3] } });
+    expect(await parent.result()).toMatchObject({ status: 'FAILED' });
+    failures = 1;
+    expect(await (await runtime.redriveExecution(parent.executionArn)).result()).toMatchObject({
+      status: 'FAILED',
+    });
+    failures = 0;
+    expect(await (await runtime.redriveExecution(parent.executionArn)).result()).toMatchObject({
+      status: 'SUCCEEDED',
+    });
+    const history = await runtime.getExecutionHistory(parent.executionArn);
+    expect(
+      history
+        .filter((e) => e.type === 'MapRunRedriven')
+        .map((e) => (e.mapRunRedrivenEventDetails as { redriveCount: number }).redriveCount),
+    ).toEqual([1, 2]);
+    expect(history.map((e) => e.id)).toEqual(history.map((_, index) => index + 1));
+
+    // A run that had succeeded before a later state failed is replayed, not redriven.
+    let afterFails = true;
+    const then = {
+      StartAt: 'Each',
+      States: {
+        Each: { ...withoutEnd(distributedState(oneTask(fn('work')))), Next: 'After' },
+        After: { Type: 'Task', Resource: fn('after'), End: true },
+      },
+    };
+    const second = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('work')]: (item: unknown) => item,
+        [fn('after')]: () => (afterFails ? Promise.reject(new Error('later')) : 'done'),
+      },
+    });
+    const later = await second.startExecution(then, { input: { items: [1, 3] } });
+    expect((await later.result()).status).toBe('FAILED');
+    afterFails = false;
+    expect(await (await second.redriveExecution(later.executionArn)).result()).toEqual({
+      status: 'SUCCEEDED',
+      output: 'done',
+    });
+    const laterTypes = (await second.getExecutionHistory(later.executionArn)).map((e) => e.type);
+    expect(laterTypes).toContain('ExecutionRedriven');
+    expect(laterTypes).not.toContain('MapRunRedriven');
+    await second.close();
     await runtime.close();
   });
 
@@ -196,3 +275,8 @@ describe('durable distributed Map: STANDARD children are executions of their own
     await runtime.close();
   });
 });
+
+function withoutEnd<T extends { End?: boolean }>(state: T): Omit<T, 'End'> {
+  const { End: _end, ...rest } = state;
+  return rest;
+}

@@ -37,6 +37,7 @@ export const HISTORY_EVENT_TYPES = [
   'MapRunSucceeded',
   'MapRunFailed',
   'MapRunAborted',
+  'MapRunRedriven',
   'TaskScheduled',
   'TaskStarted',
   'TaskSubmitted',

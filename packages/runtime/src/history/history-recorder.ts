@@ -138,6 +138,14 @@ export class HistoryRecorder {
     return positionOf(lane, (lane.seq ?? 0) + 1);
   }
 
+  /** The id of the latest event of `type`, if there is one. */
+  lastIdOf(type: HistoryEventType): number | undefined {
+    for (let index = this.columns.length - 1; index >= 0; index--) {
+      if (this.typeAt(index) === type) return index + 1;
+    }
+    return undefined;
+  }
+
   /** The recorded event (if any) at `lane`'s next position plus `ahead`, while resuming. */
   recordedAhead(lane: Lane, ahead = 0): HistoryEvent | undefined {
     const index = this.journal?.recordedAt(positionOf(lane, (lane.seq ?? 0) + 1 + ahead));

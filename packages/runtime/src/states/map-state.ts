@@ -9,6 +9,7 @@ import { fail } from '../errors/state-failure';
 import { type ChildExecutionRunner, childDefinition } from '../map/child-executions';
 import { batchItems, mapRunArn, readItems } from '../map/distributed';
 import { compileItemSelector, compileItems } from '../map/map-items';
+import { recordMapRunRedrives } from '../map/map-run-redrives';
 import { runIterations } from '../map/run-iterations';
 import { compileMaxConcurrency, compileTolerance } from '../map/tolerance';
 import type {
@@ -68,7 +69,10 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     const runArn = distributed
       ? mapRunArn(frame, name, label, childRuns ? recorder.nextPosition(frame.lane) : undefined)
       : undefined;
-    if (runArn) recorder.advance(frame.lane, 'MapRunStarted', { mapRunArn: runArn });
+    if (runArn) {
+      const started = recorder.advance(frame.lane, 'MapRunStarted', { mapRunArn: runArn });
+      if (frame.run.identity.redriveCount > 0) recordMapRunRedrives(recorder, frame.lane, runArn, started);
+    }
     let outcome: Awaited<ReturnType<typeof runIterations>>;
     try {
       outcome = await runIterations(frame, {
