@@ -40,6 +40,10 @@ describe('JSONata regular expressions', () => {
     '$match("aaa", /a{2}/)',
     '$match("tab\\there", /\\s/)',
     '$match("a\\ud800b\\udc00c", /b./)',
+    '$match("a\\rb", /a.b/)',
+    '$contains("a\\u00a0b", /a\\sb/)',
+    '$split("a,\\u3000b", /[\\s,]+/)',
+    '$match("x\\u00a0y z", /\\S+/)',
   ])('%s', async (body) => {
     const native = toJsonResult(await jsonata(body).evaluate({}));
     expect(await run(`{% ${body} %}`)).toEqual(native);

@@ -54,11 +54,41 @@ export function compileLinear(source: string, flags: string): RE2JS {
     let options = 0;
     if (flags.includes('i')) options |= RE2JS.CASE_INSENSITIVE;
     if (flags.includes('m')) options |= RE2JS.MULTILINE;
-    pattern = RE2JS.compile(source, options);
+    pattern = RE2JS.compile(asJavaScriptMeans(source), options);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(key, pattern);
   }
   return pattern;
+}
+
+// What JavaScript's `\s` matches; RE2's is ASCII whitespace only.
+const WHITESPACE = '\t\n\x0B\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF';
+
+/**
+ * The pattern with `.`, `\s` and `\S` spelled out as JavaScript reads them, where RE2 differs: its
+ * `.` also matches `\r`, `\u2028` and `\u2029`, and its `\s` knows no Unicode spaces. (Inside a
+ * class, `\S` keeps RE2's meaning, and with `m`, `^` and `$` see only `\n` as a line break.)
+ */
+export function asJavaScriptMeans(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] as string;
+    if (char === '\\') {
+      const next = source[i + 1] ?? '';
+      i++;
+      if (next === 's') out += inClass ? WHITESPACE : `[${WHITESPACE}]`;
+      else if (next === 'S' && !inClass) out += `[^${WHITESPACE}]`;
+      else out += char + next;
+    } else if (inClass) {
+      if (char === ']') inClass = false;
+      out += char;
+    } else if (char === '[') {
+      inClass = true;
+      out += char;
+    } else out += char === '.' ? '[^\n\r\u2028\u2029]' : char;
+  }
+  return out;
 }
 
 /** Why RE2 cannot take a pattern, or undefined when it can. */
