@@ -18,9 +18,10 @@ export class PayloadTag implements EventTag {
 
   constructor(
     readonly type: HistoryEventType,
-    readonly key: 'input' | 'output',
-    readonly name?: string,
+    key: 'input' | 'output',
+    name?: string,
   ) {
+    // The key and name live in the shape, beside their JSON text.
     this.shape = new PayloadShape(key, name);
   }
 
