@@ -82,10 +82,10 @@ export function typeErrors(loaded: LoadedProject, cwd: string): SourceFinding[] 
   for (const file of loaded.files) {
     for (const diagnostic of file.getPreEmitDiagnostics()) {
       if (diagnostic.getCategory() !== loaded.typescript.DiagnosticCategory.Error) continue;
+      const text = diagnostic.getMessageText();
+      const message = typeof text === 'string' ? text : text.getMessageText();
       const source = diagnostic.getSourceFile();
       if (source === undefined) {
-        const text = diagnostic.getMessageText();
-        const message = typeof text === 'string' ? text : text.getMessageText();
         const finding = optionFinding(loaded.configFile, cwd, diagnostic.getCode(), message);
         options.set(`${finding.code} ${message}`, finding);
         continue;
@@ -93,8 +93,6 @@ export function typeErrors(loaded: LoadedProject, cwd: string): SourceFinding[] 
       // Errors inside dependencies are the dependencies' business; only the searched files must type-check.
       if (!searched.has(source.getFilePath())) continue;
       const { line, column } = source.getLineAndColumnAtPos(diagnostic.getStart() ?? 0);
-      const text = diagnostic.getMessageText();
-      const message = typeof text === 'string' ? text : text.getMessageText();
       findings.push({
         file: relative(cwd, source.getFilePath()),
         line,
