@@ -1,6 +1,6 @@
-import { DURABLE_STATUSES, SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
+import { SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
 import type pg from 'pg';
-import { MIGRATIONS } from './schema';
+import { KNOWN_STATUSES, MIGRATIONS } from './schema';
 
 /**
  * Creates the schema and applies the migrations it lacks, in one transaction under an advisory
@@ -51,7 +51,7 @@ async function damaged(client: pg.PoolClient, schema: string, error: unknown): P
   await client.query('ROLLBACK TO SAVEPOINT migration');
   const { rows } = await client.query<{ arn: string; status: string }>(
     `SELECT arn, status FROM ${schema}.executions
-     WHERE status NOT IN (${DURABLE_STATUSES.map((status) => `'${status}'`).join(', ')})
+     WHERE status NOT IN (${KNOWN_STATUSES})
      ORDER BY arn LIMIT 6`,
   );
   const named = rows.slice(0, 5).map((row) => `${row.arn} (${JSON.stringify(row.status)})`);

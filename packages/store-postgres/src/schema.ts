@@ -2,6 +2,9 @@ import { DURABLE_STATUSES } from '@stepwise/runtime';
 import { COMMIT_BATCH } from './commit-function';
 import { SIGNAL_TASK } from './signal-function';
 
+/** The statuses the runtime writes, as an SQL list: what the status constraint allows. */
+export const KNOWN_STATUSES = DURABLE_STATUSES.map((status) => `'${status}'`).join(', ');
+
 /**
  * The schema, as numbered migrations run inside the store's own PostgreSQL schema (`{s}` below).
  * Each is applied once, in order, under an advisory lock, and recorded in `stepwise_migrations`.
@@ -90,5 +93,5 @@ export const MIGRATIONS: readonly string[] = [
   // A status the runtime never writes (changed by hand, say) would keep a row out of every claim,
   // so its execution would never resume and nothing would say why: the database refuses one.
   `ALTER TABLE {s}.executions ADD CONSTRAINT executions_status_known
-     CHECK (status IN (${DURABLE_STATUSES.map((status) => `'${status}'`).join(', ')}));`,
+     CHECK (status IN (${KNOWN_STATUSES}));`,
 ];
