@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { batch, eventRow, executionRow } from '@stepwise/runtime/store-contract';
-import Database from 'better-sqlite3';
+import { rawCommitsPerSecond } from './raw-commits';
 
 const arn = executionRow('bench').executionArn;
 const io = { truncated: false };
@@ -69,26 +69,19 @@ async function roundTrip(count: number) {
   return +(((performance.now() - started) * 1000) / count).toFixed(1);
 }
 
-function rawNormalCommit(count: number) {
+function rawNormalCommit(): number {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-messages-'));
-  const db = new Database(join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, body TEXT)');
-  const insert = db.prepare('INSERT INTO raw (body) VALUES (?)');
-  const one = db.transaction(() => insert.run('{"small":true}'));
-  const started = performance.now();
-  for (let i = 0; i < count; i++) one();
-  const micros = ((performance.now() - started) * 1000) / count;
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-  return +micros.toFixed(1);
+  try {
+    return +(1e6 / rawCommitsPerSecond(join(dir, 'raw.db'), 'NORMAL', 0.25)).toFixed(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const results: Record<string, unknown>[] = [];
 for (let round = 0; round < 3; round++) {
   const roundTripMicros = await roundTrip(10_000);
-  const rawNormalCommitMicros = rawNormalCommit(20_000);
+  const rawNormalCommitMicros = rawNormalCommit();
   results.push({
     round,
     structuredClone: await post((b) => b, 50_000),

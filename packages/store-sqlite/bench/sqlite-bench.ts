@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
 import { SqliteStore } from '@stepwise/store-sqlite';
-import Database from 'better-sqlite3';
+import { rawCommitsPerSecond } from './raw-commits';
 
 const TASKS = 10;
 const fn = 'arn:aws:lambda:us-east-1:123456789012:function:step';
@@ -24,23 +24,6 @@ const chain = { StartAt: 'T0', States: states };
 // Each task answers on a later turn of the event loop, so every transition is its own commit
 // unless other executions moved in the same turn.
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-function rawCommitsPerSecond(file: string, synchronous: string, seconds = 1): number {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.exec('CREATE TABLE IF NOT EXISTS raw (id INTEGER PRIMARY KEY, body TEXT)');
-  const insert = db.prepare('INSERT INTO raw (body) VALUES (?)');
-  const one = db.transaction(() => insert.run('{"small":true}'));
-  const until = performance.now() + seconds * 1000;
-  let commits = 0;
-  while (performance.now() < until) {
-    one();
-    commits++;
-  }
-  db.close();
-  return commits / seconds;
-}
 
 /**
  * A store that keeps nothing: every commit succeeds at once and no name is taken. The same workloads
