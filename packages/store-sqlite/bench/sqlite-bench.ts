@@ -1,13 +1,14 @@
 // Durable transitions per second on SQLite (synchronous FULL and NORMAL; one execution at a time
-// and 200 at once, each with the writer thread and with `thread: false`), as ratios to the raw rate
-// of the same disk doing one small insert per commit; the same workloads on a store that keeps
-// nothing (the engine alone); and the memory of 10,000 waiting executions, kept in memory and
-// unloaded. Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
+// and 200 at once, each with the writer thread and with `thread: false`, and one at a time with a
+// writer thread that sleeps between calls), as ratios to the raw rate of the same disk doing one
+// small insert per commit; the same workloads on a store that keeps nothing (the engine alone);
+// and the memory of 10,000 waiting executions, kept in memory and unloaded.
+// Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
-import { SqliteStore } from '@stepwise/store-sqlite';
+import { SqliteStore, type SqliteStoreOptions } from '@stepwise/store-sqlite';
 import { rawCommitsPerSecond } from './raw-commits';
 
 const TASKS = 10;
@@ -48,10 +49,12 @@ async function transitionsPerSecond(
   synchronous: 'FULL' | 'NORMAL',
   concurrent: number,
   total: number,
-  thread: boolean | 'discard' = true,
+  options: 'discard' | Pick<SqliteStoreOptions, 'thread' | 'spinMicros'> = {},
 ) {
   const store =
-    thread === 'discard' ? new DiscardingStore() : new SqliteStore({ filename: file, synchronous, thread });
+    options === 'discard'
+      ? new DiscardingStore()
+      : new SqliteStore({ filename: file, synchronous, ...options });
   const runtime = createDurableRuntime({ store, handlers: { [fn]: nextTurn } });
   let commits = 0;
   const commit = store.commit.bind(store);
@@ -126,10 +129,13 @@ const WORKLOADS = {
   oneAtATime: (file: string, mode: 'FULL' | 'NORMAL') => transitionsPerSecond(file, mode, 1, 500),
   /** The same, with `thread: false`: the store runs on the engine's thread. */
   oneAtATimeInline: (file: string, mode: 'FULL' | 'NORMAL') =>
-    transitionsPerSecond(file, mode, 1, 500, false),
+    transitionsPerSecond(file, mode, 1, 500, { thread: false }),
+  /** The same, with a writer thread that sleeps as soon as it has answered (`spinMicros: 0`). */
+  oneAtATimeSleepingThread: (file: string, mode: 'FULL' | 'NORMAL') =>
+    transitionsPerSecond(file, mode, 1, 500, { spinMicros: 0 }),
   grouped200: (file: string, mode: 'FULL' | 'NORMAL') => transitionsPerSecond(file, mode, 200, 2000),
   grouped200Inline: (file: string, mode: 'FULL' | 'NORMAL') =>
-    transitionsPerSecond(file, mode, 200, 2000, false),
+    transitionsPerSecond(file, mode, 200, 2000, { thread: false }),
   /** The engine alone: one at a time and 200 at once on a store that keeps nothing. */
   oneAtATimeNoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 1, 500, 'discard'),

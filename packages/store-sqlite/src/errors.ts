@@ -31,3 +31,15 @@ export class SqliteThreadExitedError extends StepwiseError {
     super(`The SqliteStore writer thread stopped${why}`, { cause });
   }
 }
+
+/** An option of `new SqliteStore(...)` that cannot be used; `option` names it. */
+export class SqliteStoreOptionError extends StepwiseError {
+  readonly code = 'SQLITE_STORE_OPTION';
+  constructor(
+    readonly option: string,
+    value: unknown,
+    expected: string,
+  ) {
+    super(`SqliteStore option '${option}' must be ${expected}, but was: ${String(value)}`);
+  }
+}

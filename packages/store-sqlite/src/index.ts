@@ -1,2 +1,7 @@
-export { SqliteStoreClosedError, SqliteStoreNotInitializedError, SqliteThreadExitedError } from './errors';
+export {
+  SqliteStoreClosedError,
+  SqliteStoreNotInitializedError,
+  SqliteStoreOptionError,
+  SqliteThreadExitedError,
+} from './errors';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';

@@ -14,15 +14,19 @@ import {
 import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStoreClosedError } from './errors';
+import { SqliteStoreClosedError, SqliteStoreOptionError } from './errors';
 import { MIGRATIONS } from './schema';
 import { SqliteStore } from './sqlite-store';
 
 const dirs = new Map<SqliteStore, string>();
 
-async function openStore(synchronous: 'FULL' | 'NORMAL', thread: boolean): Promise<SqliteStore> {
+async function openStore(
+  synchronous: 'FULL' | 'NORMAL',
+  thread: boolean,
+  spinMicros?: number,
+): Promise<SqliteStore> {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-sqlite-'));
-  const store = new SqliteStore({ filename: join(dir, 'stepwise.db'), synchronous, thread });
+  const store = new SqliteStore({ filename: join(dir, 'stepwise.db'), synchronous, thread, spinMicros });
   dirs.set(store, dir);
   return store;
 }
@@ -61,6 +65,21 @@ for (const thread of [true, false]) {
     );
   }
 }
+// A thread that sleeps as soon as it has answered (the default on one CPU) is woken for every call.
+describeStoreContract(
+  'SQLite (synchronous=NORMAL, thread: true, spinMicros: 0)',
+  { open: () => openStore('NORMAL', true, 0), dispose },
+  { describe, it, beforeEach, afterEach },
+);
+
+describe('SQLite store options', () => {
+  it('refuses a spinMicros that is not a whole number of microseconds up to 10,000, naming it', () => {
+    for (const spinMicros of [-1, 0.5, 10_001]) {
+      expect(() => new SqliteStore({ filename: ':memory:', spinMicros })).toThrow(SqliteStoreOptionError);
+    }
+    expect(() => new SqliteStore({ filename: ':memory:', spinMicros: -1 })).toThrow(/'spinMicros'/);
+  });
+});
 
 describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
   let store: SqliteStore;

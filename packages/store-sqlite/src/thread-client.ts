@@ -87,15 +87,25 @@ export class SqliteThread implements CoreChannel {
   }
 }
 
+/** What the writer thread is started with. */
+export interface ThreadOptions extends SqliteCoreOptions {
+  /** How long the thread checks for the next call after answering one (see next-call.ts). */
+  readonly spinMicros: number;
+}
+
 /**
  * Starts the thread from the file beside this module (`sqlite-thread.js`, or `.cjs` for the
  * CommonJS build). From the TypeScript sources (tests) it starts through a bootstrap that registers
  * tsx, since Node 20 runs no `.ts` in a worker, with the `source` condition so that the thread runs
  * the same sources of the other packages as its caller.
  */
-export function startWorker(options: SqliteCoreOptions): Worker {
+export function startWorker(options: ThreadOptions): Worker {
   const here = import.meta.url;
-  const workerData: SqliteCoreOptions = { filename: options.filename, synchronous: options.synchronous };
+  const workerData: ThreadOptions = {
+    filename: options.filename,
+    synchronous: options.synchronous,
+    spinMicros: options.spinMicros,
+  };
   if (here.endsWith('.ts')) {
     return new Worker(new URL('./thread-source.mjs', here), {
       workerData,
