@@ -42,11 +42,11 @@ export interface SqliteStoreOptions {
    */
   readonly thread?: boolean;
   /**
-   * With the writer thread: how many microseconds it keeps checking for the next call after
-   * answering one, before it sleeps (default 100 on a machine with more than one CPU, else 0).
-   * A call that comes meanwhile is taken at once instead of waking the thread, which on a virtual
-   * machine is most of the latency of each commit an execution waits for; the price is up to that
-   * much CPU time after each call. 0 turns it off.
+   * With the writer thread: how many microseconds the thread keeps checking for the next call
+   * after answering one before it sleeps, and the caller's event loop keeps turning after posting
+   * one (default 100 on a machine with more than one CPU, else 0). Neither then waits to be woken,
+   * which on a virtual machine is most of the latency of each commit an execution waits for; the
+   * price is up to that much CPU time on each side per call. 0 turns it off.
    */
   readonly spinMicros?: number;
 }
@@ -66,15 +66,12 @@ export class SqliteStore implements DurableStore {
 
   constructor(options: SqliteStoreOptions) {
     this.filename = options.filename;
-    this.core =
-      options.thread === false
-        ? new InlineCore(new SqliteCore(options))
-        : new SqliteThread(
-            startWorker({
-              ...options,
-              spinMicros: spinMicrosOf(options.spinMicros, availableParallelism()),
-            }),
-          );
+    if (options.thread === false) {
+      this.core = new InlineCore(new SqliteCore(options));
+    } else {
+      const spinMicros = spinMicrosOf(options.spinMicros, availableParallelism());
+      this.core = new SqliteThread(startWorker({ ...options, spinMicros }), spinMicros);
+    }
   }
 
   init(): Promise<void> {

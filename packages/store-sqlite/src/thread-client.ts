@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreChannel, CoreMethod, SyncStore } from './core-api';
 import { SqliteStoreClosedError, SqliteThreadExitedError } from './errors';
+import { EventLoopSpin } from './event-loop-spin';
 import { decodeError, encodeError, type Reply, type Request } from './messages';
 import type { SqliteCoreOptions } from './sqlite-core';
 
@@ -20,8 +21,14 @@ export class SqliteThread implements CoreChannel {
   private stopped: Error | undefined;
   private crash: unknown;
   private closing: Promise<void> | undefined;
+  private readonly spin: EventLoopSpin;
 
-  constructor(private readonly worker: Worker) {
+  /** `spinMicros`: how long the caller's event loop keeps turning after a call (see EventLoopSpin). */
+  constructor(
+    private readonly worker: Worker,
+    spinMicros = 0,
+  ) {
+    this.spin = new EventLoopSpin(spinMicros);
     worker.on('message', (reply: Reply) => this.answer(reply));
     // A reply that cannot be read still answers the oldest call, or every later reply would be off by one.
     worker.on('messageerror', (error) => this.answer([false, encodeError(error)]));
@@ -52,6 +59,7 @@ export class SqliteThread implements CoreChannel {
       // Posted first: arguments that cannot be cloned throw here, before a reply is expected.
       this.worker.postMessage(request);
       if (this.waiting.push({ resolve, reject }) === 1) this.worker.ref();
+      this.spin.hold(() => this.waiting.length > 0);
     });
   }
 
