@@ -36,9 +36,8 @@ export interface SqliteStoreOptions {
   /**
    * `true` (default): the connection lives on a writer thread, so the engine computes the next
    * transitions while a commit is written and synced; a file that cannot be opened fails `init()`.
-   * `false`: the store runs on the calling thread, each call blocking it until SQLite returns. That
-   * is faster with `NORMAL` and one execution at a time (a commit then costs less than the hop to
-   * the thread), and needed by a bundled app that does not ship `sqlite-thread.js` beside this module.
+   * `false`: the store runs on the calling thread, each call blocking it until SQLite returns, as
+   * a bundled app that does not ship `sqlite-thread.js` beside this module needs.
    */
   readonly thread?: boolean;
   /**
