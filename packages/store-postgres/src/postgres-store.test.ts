@@ -52,6 +52,29 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       }
     });
 
+    it('leaves later commits on the connection that claimed waiting for their flush', async () => {
+      const single = new PostgresStore({
+        connectionString: TEST_POSTGRES_URL,
+        schema: store.schema,
+        maxConnections: 1,
+      });
+      try {
+        const setting = async () =>
+          (await single.pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]
+            ?.synchronous_commit;
+        const before = await setting();
+        expect(before).not.toBe('off');
+        const row = executionRow('claimed');
+        await single.commit(batch({ executions: [row] }));
+        const claimed = await single.claim({ owner: 'worker', limit: 1, leaseMs: 60_000, now: Date.now() });
+        expect(claimed.map((c) => c.executionArn)).toEqual([row.executionArn]);
+        // The one pooled connection that made the claim is back at the database's setting.
+        expect(await setting()).toBe(before);
+      } finally {
+        await single.close();
+      }
+    });
+
     it("keeps a handler's error text exactly, a lone surrogate included", async () => {
       const fn = 'arn:aws:lambda:us-east-1:123456789012:function:odd';
       const cause = 'half an emoji \ud83d, a tab\t and "quotes"';
