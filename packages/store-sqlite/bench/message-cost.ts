@@ -1,13 +1,15 @@
 // What posting a commit batch to the writer thread costs the engine's thread: structured clone of
 // the batch, against JSON.stringify and posting the string (parsed on the thread). Each batch is
 // one Task transition (five events), posted back to back; a stand-in thread parses and answers.
-// Also the latency of one awaited trip to the thread and back, beside a raw NORMAL commit.
+// Also the latency of one awaited trip to the thread and back, beside a raw NORMAL commit, and of
+// one awaited read through a real store with and without its threads checking before they sleep.
 // Run: pnpm --filter @stepwise/store-sqlite bench:messages
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { batch, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+import { SqliteStore } from '@stepwise/store-sqlite';
 import { rawCommitsPerSecond } from './raw-commits';
 
 const arn = executionRow('bench').executionArn;
@@ -69,6 +71,25 @@ async function roundTrip(count: number) {
   return +(((performance.now() - started) * 1000) / count).toFixed(1);
 }
 
+/**
+ * The same trip through a real store: one awaited read (`nextWake`), with the thread and the
+ * caller's event loop sleeping as soon as they can (`spinMicros: 0`) and with the default checks.
+ */
+async function storeTrip(spinMicros: number, count: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'stepwise-trip-'));
+  const store = new SqliteStore({ filename: join(dir, 'trip.db'), synchronous: 'NORMAL', spinMicros });
+  try {
+    await store.init();
+    for (let i = 0; i < 1000; i++) await store.nextWake();
+    const started = performance.now();
+    for (let i = 0; i < count; i++) await store.nextWake();
+    return +(((performance.now() - started) * 1000) / count).toFixed(1);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function rawNormalCommit(): number {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-messages-'));
   try {
@@ -89,6 +110,7 @@ for (let round = 0; round < 3; round++) {
     roundTripMicros,
     rawNormalCommitMicros,
     roundTripInRawCommits: +(roundTripMicros / rawNormalCommitMicros).toFixed(1),
+    storeReadMicros: { spinMicros0: await storeTrip(0, 5000), spinMicros100: await storeTrip(100, 5000) },
   });
 }
 console.log(JSON.stringify(results, null, 2));
