@@ -4,14 +4,19 @@ import { EventLoopSpin } from './event-loop-spin';
 /** A clock read by hand, and the turns scheduled on it, run one at a time by the test. */
 function harness(spinMicros: number) {
   let now = 0;
+  let waiting = true;
   const turns: (() => void)[] = [];
   const spin = new EventLoopSpin(
     spinMicros,
+    () => waiting,
     () => now,
     (turn) => turns.push(turn),
   );
   return {
     spin,
+    answered: () => {
+      waiting = false;
+    },
     turns,
     advance: (ms: number) => {
       now += ms;
@@ -28,7 +33,7 @@ function harness(spinMicros: number) {
 describe('the event loop kept turning while a call to the writer thread waits', () => {
   it('schedules a turn after each turn while the call waits, until the time has passed', () => {
     const { spin, advance, runTurns } = harness(100);
-    spin.hold(() => true);
+    spin.hold();
     let turns = 0;
     while (runTurns() > 0) {
       turns++;
@@ -39,20 +44,19 @@ describe('the event loop kept turning while a call to the writer thread waits', 
   });
 
   it('stops as soon as no call waits', () => {
-    const { spin, runTurns } = harness(100);
-    let waiting = true;
-    spin.hold(() => waiting);
+    const { spin, answered, runTurns } = harness(100);
+    spin.hold();
     expect(runTurns()).toBe(1);
-    waiting = false;
+    answered();
     expect(runTurns()).toBe(1);
     expect(runTurns()).toBe(0);
   });
 
   it('keeps one chain of turns for many calls, each posting moving its end', () => {
     const { spin, advance, runTurns } = harness(100);
-    spin.hold(() => true);
+    spin.hold();
     advance(0.08);
-    spin.hold(() => true);
+    spin.hold();
     expect(runTurns()).toBe(1);
     // 80 µs after the first call, the second keeps it going until 180 µs.
     advance(0.09);
@@ -64,7 +68,7 @@ describe('the event loop kept turning while a call to the writer thread waits', 
 
   it('does nothing when told to spend no time', () => {
     const { spin, turns } = harness(0);
-    spin.hold(() => true);
+    spin.hold();
     expect(turns).toHaveLength(0);
   });
 });

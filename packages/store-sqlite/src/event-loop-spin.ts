@@ -8,22 +8,25 @@ export class EventLoopSpin {
   private until = 0;
   private turning = false;
 
+  /** `waiting`: whether a call still waits for its answer; the loop stops turning once none does. */
   constructor(
     private readonly spinMicros: number,
+    private readonly waiting: () => boolean,
     private readonly now: () => number = performance.now.bind(performance),
     private readonly later: (turn: () => void) => void = setImmediate,
   ) {}
 
-  /** Turns the loop for up to `spinMicros` from now, and no longer than `waiting()` holds. */
-  hold(waiting: () => boolean): void {
+  /** Turns the loop for up to `spinMicros` from now, while a call waits. */
+  hold(): void {
     if (this.spinMicros <= 0) return;
     this.until = this.now() + this.spinMicros / 1000;
     if (this.turning) return;
     this.turning = true;
-    const turn = () => {
-      if (waiting() && this.now() < this.until) this.later(turn);
-      else this.turning = false;
-    };
-    this.later(turn);
+    this.later(this.turn);
   }
+
+  private readonly turn = (): void => {
+    if (this.waiting() && this.now() < this.until) this.later(this.turn);
+    else this.turning = false;
+  };
 }

@@ -28,7 +28,7 @@ export class SqliteThread implements CoreChannel {
     private readonly worker: Worker,
     spinMicros = 0,
   ) {
-    this.spin = new EventLoopSpin(spinMicros);
+    this.spin = new EventLoopSpin(spinMicros, () => this.waiting.length > 0);
     worker.on('message', (reply: Reply) => this.answer(reply));
     // A reply that cannot be read still answers the oldest call, or every later reply would be off by one.
     worker.on('messageerror', (error) => this.answer([false, encodeError(error)]));
@@ -59,7 +59,7 @@ export class SqliteThread implements CoreChannel {
       // Posted first: arguments that cannot be cloned throw here, before a reply is expected.
       this.worker.postMessage(request);
       if (this.waiting.push({ resolve, reject }) === 1) this.worker.ref();
-      this.spin.hold(() => this.waiting.length > 0);
+      this.spin.hold();
     });
   }
 
