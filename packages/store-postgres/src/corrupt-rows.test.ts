@@ -40,12 +40,13 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: an execution row that cannot be
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
     await client.connect();
     try {
-      // A schema one migration behind, holding a row with a status the runtime never writes.
+      // A schema from before the status constraint, holding a row with a status the runtime never writes.
+      const constraint = MIGRATIONS.findIndex((sql) => sql.includes('executions_status_known'));
       await client.query(`CREATE SCHEMA ${schema}`);
       await client.query(
         `CREATE TABLE ${schema}.stepwise_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
       );
-      for (const [i, sql] of MIGRATIONS.slice(0, -1).entries()) {
+      for (const [i, sql] of MIGRATIONS.slice(0, constraint).entries()) {
         await client.query(sql.replaceAll('{s}', schema));
         await client.query(`INSERT INTO ${schema}.stepwise_migrations VALUES ($1, 0)`, [i + 1]);
       }

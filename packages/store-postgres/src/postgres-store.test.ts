@@ -52,6 +52,44 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       }
     });
 
+    it("hands over each claimed execution's history with the claim, as listEvents reads it", async () => {
+      const ran = executionRow('ran');
+      const queued = executionRow('queued');
+      const arn = ran.executionArn;
+      await store.commit(
+        batch({ executions: [ran, queued], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }),
+      );
+      await store.commit(
+        batch({
+          events: [
+            eventRow(arn, 2, 'PassStateEntered', { name: 'P' }),
+            eventRow(arn, 3, 'PassStateExited', { name: 'P' }),
+          ],
+        }),
+      );
+      const claimed = await store.claim({ owner: 'worker', limit: 2, leaseMs: 60_000, now: Date.now() });
+      const history = new Map(
+        claimed.map((row) => [row.executionArn, 'history' in row ? row.history : 'none']),
+      );
+      expect(history.get(arn)).toEqual(await store.listEvents(arn));
+      expect(history.get(arn)).toHaveLength(3);
+      expect(history.get(queued.executionArn)).toEqual([]);
+    });
+
+    it('leaves a history it cannot read to listEvents, which names what is wrong', async () => {
+      const row = executionRow('damaged');
+      const arn = row.executionArn;
+      await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
+      await store.pool.query(
+        `UPDATE ${store.schema}.event_chunks SET events = 'not json' WHERE execution_arn = $1`,
+        [arn],
+      );
+      const [claimed] = await store.claim({ owner: 'worker', limit: 1, leaseMs: 60_000, now: Date.now() });
+      expect(claimed?.executionArn).toBe(arn);
+      expect(claimed && 'history' in claimed).toBe(false);
+      await expect(store.listEvents(arn)).rejects.toThrow(StoreCorruptionError);
+    });
+
     it('leaves later commits on the connection that claimed waiting for their flush', async () => {
       const single = new PostgresStore({
         connectionString: TEST_POSTGRES_URL,

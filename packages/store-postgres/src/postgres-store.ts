@@ -14,6 +14,8 @@ import {
   decodeChunk,
   executionFrom,
   HistoryGapError,
+  isUnreadable,
+  StoreCorruptionError,
   type StoredActivity,
   type StoredAlias,
   type StoredEvent,
@@ -297,10 +299,11 @@ export class PostgresStore implements DurableStore {
          WHERE status = 'RUNNING' AND ${free} AND owner IS DISTINCT FROM $1
          ORDER BY start_time LIMIT $2 FOR UPDATE SKIP LOCKED)
        UPDATE ${this.t('executions')} e SET owner = $1, lease_expires = $4, wake_at = NULL
-       FROM picked, unsynced WHERE e.arn = picked.arn RETURNING e.*`,
+       FROM picked, unsynced WHERE e.arn = picked.arn
+       RETURNING e.*, ${this.t('history_of')}(e.arn) AS history_chunks`,
       [request.owner, request.limit, request.now, request.now + request.leaseMs],
     );
-    return rows.map(claimedFrom);
+    return rows.map(withHistory);
   }
   async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
     const rows = await this.query(
@@ -461,5 +464,25 @@ export class PostgresStore implements DurableStore {
       if (notice) for (const listener of this.noticeListeners) listener(notice);
     });
     await client.query(`LISTEN ${wake}; LISTEN ${task}; LISTEN ${activity}; LISTEN ${seized}`);
+  }
+}
+
+/**
+ * A claimed row with the history the claim read (see `history_of` in the schema). One that cannot
+ * be read is left out, for `listEvents` to report when the execution resumes.
+ */
+function withHistory(row: Record<string, unknown>): ClaimedExecution {
+  const { history_chunks: chunks, ...columns } = row;
+  const claimed = claimedFrom(columns);
+  if (isUnreadable(claimed)) return claimed;
+  try {
+    const arn = claimed.executionArn;
+    const history = ((chunks ?? []) as [number, number, string][]).flatMap(([first, last, events]) =>
+      decodeChunk(arn, first, events, last),
+    );
+    return { ...claimed, history };
+  } catch (error) {
+    if (error instanceof StoreCorruptionError) return claimed;
+    throw error;
   }
 }

@@ -94,4 +94,13 @@ export const MIGRATIONS: readonly string[] = [
   // so its execution would never resume and nothing would say why: the database refuses one.
   `ALTER TABLE {s}.executions ADD CONSTRAINT executions_status_known
      CHECK (status IN (${KNOWN_STATUSES}));`,
+  // A claim returns the histories of the executions it takes, saving a query per execution. The
+  // function is volatile, so it reads with a snapshot of its own, taken once the claim holds the
+  // row: every chunk an earlier owner committed before letting go of the row is in it (a read
+  // within the claim's statement would see the table as it was when the statement began).
+  `CREATE FUNCTION {s}.history_of(p_arn TEXT) RETURNS JSON LANGUAGE plpgsql VOLATILE AS $$
+   BEGIN
+     RETURN (SELECT json_agg(json_build_array(c.first_id, c.last_id, c.events) ORDER BY c.first_id)
+       FROM {s}.event_chunks c WHERE c.execution_arn = p_arn);
+   END $$;`,
 ];

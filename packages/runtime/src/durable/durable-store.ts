@@ -136,8 +136,18 @@ export interface UnreadableExecution {
   readonly unreadable: StoreCorruptionError;
 }
 
+/**
+ * A claimed execution to resume. A store that reads its history with the claim (one query instead
+ * of one more per execution) hands it over as `history`, in id order, as `listEvents` would read
+ * it once the claim is made; without it the runtime asks `listEvents`, which is also where a
+ * history that cannot be read is reported.
+ */
+export interface ClaimedRun extends StoredExecution {
+  readonly history?: readonly StoredEvent[];
+}
+
 /** What a claim hands out: executions to resume, and any whose row could not be read. */
-export type ClaimedExecution = StoredExecution | UnreadableExecution;
+export type ClaimedExecution = ClaimedRun | UnreadableExecution;
 
 export function isUnreadable(row: ClaimedExecution): row is UnreadableExecution {
   return 'unreadable' in row;

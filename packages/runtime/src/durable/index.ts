@@ -8,6 +8,7 @@ export {
 export type {
   AliasRoute,
   ClaimedExecution,
+  ClaimedRun,
   ClaimRequest,
   CommitBatch,
   CommitResult,

@@ -8,6 +8,7 @@ import { type DurableExecution, resultOf, storedResult } from './durable-executi
 import { createDurableJournal, type DurableJournal } from './durable-journal';
 import {
   type ClaimedExecution,
+  type ClaimedRun,
   type DurableStore,
   isUnreadable,
   type StoredEvent,
@@ -223,9 +224,9 @@ export class LiveExecutions {
     return this.handle(executionArn);
   }
 
-  private async load(row: StoredExecution): Promise<DurableExecution> {
+  private async load(row: ClaimedRun): Promise<DurableExecution> {
     const { store, queue, clock, catalog, tasks, signals } = this.options;
-    let events = await store.listEvents(row.executionArn);
+    let events = row.history ?? (await store.listEvents(row.executionArn));
     let prior = priorHistory(events);
     if (prior.ended) {
       // Ended since it was claimed (stopped through the store, say): nothing to run.
