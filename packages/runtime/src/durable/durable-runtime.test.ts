@@ -4,6 +4,7 @@ import { RuntimeClosedError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
+import type { ClaimedRun, ClaimRequest, StoredEvent } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
 
 const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
@@ -71,6 +72,55 @@ describe('durable runtime: resume after the process is gone', () => {
     const history = await started.history();
     checkHistory(history);
     expect(history.filter((e) => e.type === 'LambdaFunctionScheduled')).toHaveLength(2);
+  });
+
+  it('resumes from the history a claim hands over, without reading it again', async () => {
+    /** A store whose claims carry each execution's history, and which counts reads of histories. */
+    class HandingOver extends InMemoryDurableStore {
+      reads = 0;
+      override async claim(request: ClaimRequest): Promise<ClaimedRun[]> {
+        const rows = await super.claim(request);
+        return Promise.all(
+          rows.map(async (row) => ({ ...row, history: await super.listEvents(row.executionArn) })),
+        );
+      }
+      override listEvents(executionArn: string): Promise<StoredEvent[]> {
+        this.reads++;
+        return super.listEvents(executionArn);
+      }
+    }
+    const store = new HandingOver();
+    const definition = {
+      StartAt: 'Charge',
+      States: {
+        Charge: { Type: 'Task', Resource: fn('charge'), Next: 'Ship' },
+        Ship: { Type: 'Task', Resource: fn('ship'), End: true },
+      },
+    };
+    let shipping = false;
+    const first = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('charge')]: () => ({ charged: true }),
+        [fn('ship')]: () => {
+          shipping = true;
+          return hang();
+        },
+      },
+    });
+    const started = await first.startExecution(definition, { name: 'order-1' });
+    await until(() => shipping);
+    await first.close();
+
+    const second = createDurableRuntime({
+      store,
+      handlers: { [fn('charge')]: () => ({ charged: 'again' }), [fn('ship')]: (input: unknown) => input },
+    });
+    store.reads = 0;
+    await second.recover();
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { charged: true } });
+    expect(store.reads).toBe(0);
+    checkHistory(await started.history());
   });
 
   it('resumes Parallel branches and Map iterations without recording any event twice', async () => {
