@@ -43,10 +43,12 @@ async function statusOnceSettled(store: SqliteStore, name: string): Promise<stri
   return row?.status;
 }
 
-describe.each([true, false])('an execution row that cannot be read (thread: %s)', (thread) => {
+describe.each([true, false])('an execution that cannot be read (thread: %s)', (thread) => {
   const damaged = {
     'an input that is not JSON': "UPDATE executions SET input = '{not json' WHERE name = 'b'",
     'a status the runtime never writes': "UPDATE executions SET status = 'Running' WHERE name = 'b'",
+    'a history that is not JSON':
+      "UPDATE event_chunks SET events = '[not json' WHERE seq = (SELECT seq FROM executions WHERE name = 'b')",
   };
   for (const [what, sql] of Object.entries(damaged)) {
     it(`fails the recovery by name and holds back none of the others: ${what}`, async () => {

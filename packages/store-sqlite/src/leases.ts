@@ -1,12 +1,17 @@
 import {
   type ClaimedExecution,
+  type ClaimedRun,
   type ClaimRequest,
   claimedFrom,
   executionFrom,
+  isUnreadable,
   type Row,
+  StoreCorruptionError,
+  type StoredEvent,
   type StoredExecution,
 } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
+import { readHistory } from './history';
 import type { Statements } from './statements';
 import type { ExecutionKeys } from './write-batch';
 
@@ -31,7 +36,9 @@ export class SqliteLeases {
       const expires = request.now + request.leaseMs;
       return rows.map((row) => {
         sql.lease.run(request.owner, expires, row.arn);
-        return claimedFrom({ ...row, owner: request.owner, lease_expires: expires });
+        const claimed = claimedFrom({ ...row, owner: request.owner, lease_expires: expires });
+        if (isUnreadable(claimed)) return claimed;
+        return withHistory(claimed, () => readHistory(sql, Number(row.seq), claimed.executionArn));
       });
     })();
   }
@@ -73,5 +80,18 @@ export class SqliteLeases {
     if (sql.redrive.run(owner, now + leaseMs, arn).changes === 0) return undefined;
     const row = sql.getExecution.get(arn) as Row | undefined;
     return row && executionFrom(row);
+  }
+}
+
+/**
+ * A claimed execution with its history, handed over so that resuming it needs no further trip to
+ * the writer thread; one that cannot be read is left for `listEvents` to report.
+ */
+function withHistory(claimed: StoredExecution, read: () => StoredEvent[]): ClaimedRun {
+  try {
+    return { ...claimed, history: read() };
+  } catch (error) {
+    if (error instanceof StoreCorruptionError) return claimed;
+    throw error;
   }
 }

@@ -1,5 +1,6 @@
 import {
   type ClaimedExecution,
+  type ClaimedRun,
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   HistoryGapError,
@@ -7,7 +8,6 @@ import {
   isUnreadable,
   SchemaVersionMismatchError,
   StoreCorruptionError,
-  type StoredExecution,
 } from '@stepwise/runtime';
 import Database from 'better-sqlite3';
 import type { CoreMethod } from './core-api';
@@ -99,9 +99,7 @@ export function decodeError(payload: ErrorPayload): Error {
  * A claimed row as it crosses from the writer thread: an unreadable one's error as a payload,
  * since posting an error object keeps neither its class nor its fields.
  */
-export type ClaimedRow =
-  | StoredExecution
-  | { readonly executionArn: string; readonly unreadable: ErrorPayload };
+export type ClaimedRow = ClaimedRun | { readonly executionArn: string; readonly unreadable: ErrorPayload };
 
 export function encodeClaimed(row: ClaimedExecution): ClaimedRow {
   return isUnreadable(row)

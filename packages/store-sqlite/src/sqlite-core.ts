@@ -4,7 +4,6 @@ import {
   type CommitResult,
   DuplicateTransitionError,
   type DurableStatus,
-  decodeChunk,
   executionFrom,
   type StoredActivity,
   type StoredAlias,
@@ -23,6 +22,7 @@ import { SqliteCatalog } from './catalog';
 import type { SyncStore } from './core-api';
 import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { SqliteStoreNotInitializedError } from './errors';
+import { readHistory } from './history';
 import { SqliteLeases } from './leases';
 import { type ClaimedRow, encodeClaimed } from './messages';
 import { migrate } from './migrate';
@@ -109,13 +109,7 @@ export class SqliteCore implements SyncStore {
   }
   listEvents(arn: string): StoredEvent[] {
     const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
-    if (!row) return [];
-    const chunks = this.sql.listChunks.all(row.seq) as {
-      first_id: number;
-      last_id: number;
-      events: string;
-    }[];
-    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events, chunk.last_id));
+    return row ? readHistory(this.sql, row.seq, arn) : [];
   }
   listTimers(arn: string): StoredTimer[] {
     return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);

@@ -1,4 +1,5 @@
 import type {
+  ClaimedRun,
   ClaimRequest,
   CommitBatch,
   CommitResult,
@@ -189,6 +190,9 @@ export class InMemoryDurableStore implements DurableStore {
     );
   }
   async listEvents(arn: string): Promise<StoredEvent[]> {
+    return this.eventsOf(arn);
+  }
+  private eventsOf(arn: string): StoredEvent[] {
     return (this.events.get(arn) ?? []).slice().sort((a, b) => a.id - b.id);
   }
   async listTimers(arn: string): Promise<StoredTimer[]> {
@@ -198,8 +202,8 @@ export class InMemoryDurableStore implements DurableStore {
     this.timers.delete(arn);
   }
 
-  async claim(request: ClaimRequest): Promise<StoredExecution[]> {
-    const claimed: StoredExecution[] = [];
+  async claim(request: ClaimRequest): Promise<ClaimedRun[]> {
+    const claimed: ClaimedRun[] = [];
     for (const row of this.executions.values()) {
       if (claimed.length >= request.limit) break;
       if (row.status !== 'RUNNING') continue;
@@ -210,7 +214,7 @@ export class InMemoryDurableStore implements DurableStore {
       this.wakeAt.delete(row.executionArn);
       const taken = { ...row, owner: request.owner, leaseExpires: request.now + request.leaseMs };
       this.executions.set(row.executionArn, taken);
-      claimed.push(taken);
+      claimed.push({ ...taken, history: this.eventsOf(row.executionArn) });
     }
     return claimed;
   }

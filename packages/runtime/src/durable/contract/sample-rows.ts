@@ -1,4 +1,5 @@
 import {
+  type ClaimedRun,
   type ClaimRequest,
   type CommitBatch,
   type DurableStore,
@@ -52,11 +53,11 @@ export function batch(patch: Partial<CommitBatch>): CommitBatch {
 }
 
 /** A claim whose rows must all be readable, as the contract's own rows are. */
-export async function claimReadable(store: DurableStore, request: ClaimRequest): Promise<StoredExecution[]> {
+export async function claimReadable(store: DurableStore, request: ClaimRequest): Promise<ClaimedRun[]> {
   const rows = await store.claim(request);
   for (const row of rows) {
     if (isUnreadable(row))
       throw new Error(`the claim could not read ${row.executionArn}: ${row.unreadable.message}`);
   }
-  return rows as StoredExecution[];
+  return rows as ClaimedRun[];
 }

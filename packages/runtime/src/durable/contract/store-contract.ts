@@ -299,6 +299,31 @@ export function describeStoreContract(
       assert.equal((await store.getExecution(row.executionArn))?.leaseExpires, T0 + 2002);
     });
 
+    t.it("hands over each claimed execution's history, as listEvents reads it", async () => {
+      const ran = executionRow('ran');
+      const queued = executionRow('queued');
+      const arn = ran.executionArn;
+      await store.commit(
+        batch({ executions: [ran, queued], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }),
+      );
+      await store.commit(
+        batch({
+          events: [
+            eventRow(arn, 2, 'PassStateEntered', { name: 'P' }),
+            eventRow(arn, 3, 'PassStateExited', { name: 'P' }),
+          ],
+        }),
+      );
+      const claimed = await claimReadable(store, { owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
+      const history = new Map(claimed.map((row) => [row.executionArn, row.history]));
+      assert.deepEqual(history.get(arn), await store.listEvents(arn));
+      assert.deepEqual(
+        history.get(arn)?.map((e) => e.id),
+        [1, 2, 3],
+      );
+      assert.deepEqual(history.get(queued.executionArn), []);
+    });
+
     t.it('claims no more than asked, and only running executions', async () => {
       await store.commit(
         batch({
