@@ -211,7 +211,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const lifecycle = {
     ready,
     claim: async (limit: number) => {
-      const rows = await store.claim({ owner, limit, leaseMs, now: clock.now() });
+      const rows = await lives.claim({ owner, limit, leaseMs, now: clock.now() });
       return Promise.all(rows.map((row) => lives.resume(row)));
     },
     // A parent waiting on children that run elsewhere (resumed by other workers after a crash)
@@ -231,7 +231,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     owner,
     async recover() {
       await ready();
-      const rows = await store.claim({
+      const rows = await lives.claim({
         owner,
         limit: Number.MAX_SAFE_INTEGER,
         leaseMs,

@@ -41,6 +41,8 @@ const CHILDREN_AT_ONCE = 32;
  */
 export class ExecutionStops {
   private readonly inProgress = new Map<string, Promise<StoredExecution | undefined>>();
+  /** How many stops have begun here: a history read before another began may lack its end. */
+  begun = 0;
 
   constructor(private readonly site: StopSite) {}
 
@@ -51,6 +53,7 @@ export class ExecutionStops {
 
   /** Resolves once the end is committed, with the row (as it was, if it had ended already). */
   stop(executionArn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
+    this.begun++;
     const before = this.inProgress.get(executionArn);
     const current = this.after(before, executionArn, reason);
     this.inProgress.set(executionArn, current);

@@ -9,6 +9,7 @@ import { createDurableJournal, type DurableJournal } from './durable-journal';
 import {
   type ClaimedExecution,
   type ClaimedRun,
+  type ClaimRequest,
   type DurableStore,
   isUnreadable,
   type StoredEvent,
@@ -66,6 +67,8 @@ export class LiveExecutions {
   /** Stops in progress (no resume starts what they stop), and resumes in progress. */
   private readonly stops: ExecutionStops;
   private readonly resuming = new Map<string, Promise<DurableExecution>>();
+  /** Claimed rows with a history, and how many stops had begun when their claim was made. */
+  private readonly claimedAt = new WeakMap<ClaimedRun, number>();
   private readonly skipped = new Set<string>();
   /** Executions that ended here, until the commit that carries their end has settled. */
   private readonly finishing = new Map<string, Live>();
@@ -205,6 +208,18 @@ export class LiveExecutions {
   }
 
   /** Loads a running execution's history and definition and runs it from where it was. */
+  /**
+   * Claims executions for this runtime. The histories a store hands over with them are read when
+   * the claim is made, so they are used only while no stop has begun here since: a stop that ran
+   * between the claim and the resume has committed an end they lack (`listEvents` reads it).
+   */
+  async claim(request: ClaimRequest): Promise<ClaimedExecution[]> {
+    const begun = this.stops.begun;
+    const rows = await this.options.store.claim(request);
+    for (const row of rows) if (!isUnreadable(row)) this.claimedAt.set(row, begun);
+    return rows;
+  }
+
   async resume(row: ClaimedExecution): Promise<DurableExecution> {
     if (isUnreadable(row)) throw row.unreadable;
     const arn = row.executionArn;
@@ -226,7 +241,8 @@ export class LiveExecutions {
 
   private async load(row: ClaimedRun): Promise<DurableExecution> {
     const { store, queue, clock, catalog, tasks, signals } = this.options;
-    let events = row.history ?? (await store.listEvents(row.executionArn));
+    const handedOver = this.claimedAt.get(row) === this.stops.begun ? row.history : undefined;
+    let events = handedOver ?? (await store.listEvents(row.executionArn));
     let prior = priorHistory(events);
     if (prior.ended) {
       // Ended since it was claimed (stopped through the store, say): nothing to run.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from './durable-runtime';
-import type { CommitBatch, CommitResult, StoredEvent } from './durable-store';
+import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult, StoredEvent } from './durable-store';
 import { distributedState, fn, oneTask as oneTaskOf } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 
@@ -137,6 +137,61 @@ describe('durable runtime: stops that race', () => {
       await second.stopExecution(parent.executionArn);
       const rows = await store.listExecutions();
       expect(rows.map((row) => row.status)).toEqual(['ABORTED', 'ABORTED', 'ABORTED']);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a stop between a claim and the resume it leads to is not undone by the history the claim read', async () => {
+    /** A claim whose answer (histories included) arrives a while after the store made it. */
+    class SlowClaims extends InMemoryDurableStore {
+      delayMs = 0;
+      override async claim(request: ClaimRequest): Promise<ClaimedRun[]> {
+        const rows = await super.claim(request);
+        if (this.delayMs > 0) await sleep(this.delayMs);
+        return rows;
+      }
+    }
+    const store = new SlowClaims();
+    const twoTasks = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Task', Resource: fn('a'), Next: 'B' },
+        B: { Type: 'Task', Resource: fn('b'), End: true },
+      },
+    };
+    let inA = false;
+    const first = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('a')]: () => {
+          inA = true;
+          return new Promise(() => {});
+        },
+      },
+    });
+    const started = await first.startExecution(twoTasks, { name: 'stopped-while-claimed' });
+    await until(() => inA);
+    await first.close();
+
+    const calls: string[] = [];
+    const second = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('a')]: () => calls.push('a'),
+        [fn('b')]: () => calls.push('b'),
+      },
+    });
+    try {
+      store.delayMs = 50;
+      const recovering = second.recover();
+      await sleep(10);
+      await second.stopExecution(started.executionArn, { cause: 'by the user' });
+      await recovering;
+      await sleep(50);
+      expect(calls).toEqual([]);
+      expect(ends(await store.listEvents(started.executionArn))).toEqual(['ExecutionAborted']);
+      expect((await store.getExecution(started.executionArn))?.status).toBe('ABORTED');
     } finally {
       await second.close();
     }

@@ -86,7 +86,7 @@ export class Unloader {
     try {
       do {
         this.again = false;
-        const rows = await store.claim({
+        const rows = await lives.claim({
           owner,
           limit: WAKE_BATCH,
           leaseMs,
