@@ -5,6 +5,7 @@ import {
   StoreCorruptionError,
 } from '@stepwise/runtime';
 import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
 import { MIGRATIONS } from './schema';
@@ -64,6 +65,39 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       expect(claimed?.executionArn).toBe(arn);
       expect(claimed && 'history' in claimed).toBe(false);
       await expect(store.listEvents(arn)).rejects.toThrow(StoreCorruptionError);
+    });
+
+    it('leaves a history longer than 8 MB to listEvents, which reads it chunk by chunk', async () => {
+      const row = executionRow('long');
+      const arn = row.executionArn;
+      await store.commit(batch({ executions: [row], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
+      await store.pool.query(
+        `UPDATE ${store.schema}.event_chunks SET events = '[[1,0,"ExecutionStarted",1,":1",{"pad":"' || repeat('x', 8400000) || '"}]]'
+         WHERE execution_arn = $1`,
+        [arn],
+      );
+      const [claimed] = await store.claim({ owner: 'worker', limit: 1, leaseMs: 60_000, now: Date.now() });
+      expect(claimed?.executionArn).toBe(arn);
+      expect(claimed && 'history' in claimed).toBe(false);
+      expect(await store.listEvents(arn)).toHaveLength(1);
+    });
+
+    it('hands over no history under a stricter isolation level, whose snapshot may predate the claim', async () => {
+      const pool = new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 });
+      pool.on('connect', (client) => {
+        void client.query("SET default_transaction_isolation = 'repeatable read'");
+      });
+      const strict = new PostgresStore({ pool, schema: store.schema });
+      try {
+        const row = executionRow('strict');
+        await strict.commit(batch({ executions: [row] }));
+        const [claimed] = await strict.claim({ owner: 'worker', limit: 1, leaseMs: 60_000, now: Date.now() });
+        expect(claimed?.executionArn).toBe(row.executionArn);
+        expect(claimed && 'history' in claimed).toBe(false);
+      } finally {
+        await strict.close();
+        await pool.end();
+      }
     });
 
     it('leaves later commits on the connection that claimed waiting for their flush', async () => {

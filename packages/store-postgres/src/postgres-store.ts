@@ -474,10 +474,11 @@ export class PostgresStore implements DurableStore {
 function withHistory(row: Record<string, unknown>): ClaimedExecution {
   const { history_chunks: chunks, ...columns } = row;
   const claimed = claimedFrom(columns);
-  if (isUnreadable(claimed)) return claimed;
+  // NULL: not read with the claim (a strict isolation level, a long history).
+  if (isUnreadable(claimed) || chunks == null) return claimed;
   try {
     const arn = claimed.executionArn;
-    const history = ((chunks ?? []) as [number, number, string][]).flatMap(([first, last, events]) =>
+    const history = (chunks as [number, number, string][]).flatMap(([first, last, events]) =>
       decodeChunk(arn, first, events, last),
     );
     return { ...claimed, history };

@@ -95,12 +95,22 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE {s}.executions ADD CONSTRAINT executions_status_known
      CHECK (status IN (${KNOWN_STATUSES}));`,
   // A claim returns the histories of the executions it takes, saving a query per execution. The
-  // function is volatile, so it reads with a snapshot of its own, taken once the claim holds the
-  // row: every chunk an earlier owner committed before letting go of the row is in it (a read
-  // within the claim's statement would see the table as it was when the statement began).
+  // function is volatile, so under READ COMMITTED it reads with a snapshot of its own, taken once
+  // the claim holds the row: every chunk an earlier owner committed before letting go of the row
+  // is in it (a read within the claim's statement would see the table as it was when the
+  // statement began). Under a stricter isolation level the snapshot is the claim's, and a history
+  // of more than 8 MB could pass the size PostgreSQL or Node allows one value: in both cases it
+  // returns NULL, and the history is read by listEvents, chunk by chunk.
   `CREATE FUNCTION {s}.history_of(p_arn TEXT) RETURNS JSON LANGUAGE plpgsql VOLATILE AS $$
    BEGIN
-     RETURN (SELECT json_agg(json_build_array(c.first_id, c.last_id, c.events) ORDER BY c.first_id)
+     IF current_setting('transaction_isolation') <> 'read committed' THEN
+       RETURN NULL;
+     END IF;
+     IF (SELECT coalesce(sum(octet_length(c.events)), 0) FROM {s}.event_chunks c
+         WHERE c.execution_arn = p_arn) > 8388608 THEN
+       RETURN NULL;
+     END IF;
+     RETURN (SELECT coalesce(json_agg(json_build_array(c.first_id, c.last_id, c.events) ORDER BY c.first_id), '[]')
        FROM {s}.event_chunks c WHERE c.execution_arn = p_arn);
    END $$;`,
 ];
