@@ -11,9 +11,16 @@ import {
   type StoredExecution,
 } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
-import { readHistory } from './history';
+import { chunkRows, decodeHistory } from './history';
 import type { Statements } from './statements';
 import type { ExecutionKeys } from './write-batch';
+
+/**
+ * How much history text (in characters) one claim hands over: the claim crosses from the writer
+ * thread as one message, and a restart claims every running execution at once. The histories
+ * past it are read by `listEvents`, one execution at a time.
+ */
+export const HISTORY_BUDGET = 32 * 2 ** 20;
 
 /** Who runs which execution: claims, leases, seizing, unloading and waking, redrive. */
 export class SqliteLeases {
@@ -21,6 +28,7 @@ export class SqliteLeases {
     private readonly db: Database.Database,
     private readonly sql: () => Statements,
     private readonly keys: ExecutionKeys,
+    private readonly historyBudget = HISTORY_BUDGET,
   ) {}
 
   claim(request: ClaimRequest): ClaimedExecution[] {
@@ -34,11 +42,16 @@ export class SqliteLeases {
       const params = { now: request.now, owner: request.owner, limit: request.limit };
       const rows = query.all(request.wokenOnly ? { now: params.now, limit: params.limit } : params) as Row[];
       const expires = request.now + request.leaseMs;
+      let budget = this.historyBudget;
       return rows.map((row) => {
         sql.lease.run(request.owner, expires, row.arn);
         const claimed = claimedFrom({ ...row, owner: request.owner, lease_expires: expires });
         if (isUnreadable(claimed)) return claimed;
-        return withHistory(claimed, () => readHistory(sql, Number(row.seq), claimed.executionArn));
+        const chunks = chunkRows(sql, Number(row.seq));
+        const size = chunks.reduce((total, chunk) => total + chunk.events.length, 0);
+        if (size > budget) return claimed;
+        budget -= size;
+        return withHistory(claimed, () => decodeHistory(claimed.executionArn, chunks));
       });
     })();
   }

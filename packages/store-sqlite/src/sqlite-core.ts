@@ -22,7 +22,7 @@ import { SqliteCatalog } from './catalog';
 import type { SyncStore } from './core-api';
 import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { SqliteStoreNotInitializedError } from './errors';
-import { readHistory } from './history';
+import { chunkRows, decodeHistory } from './history';
 import { SqliteLeases } from './leases';
 import { type ClaimedRow, encodeClaimed } from './messages';
 import { migrate } from './migrate';
@@ -33,6 +33,8 @@ import { ExecutionKeys, writeBatch } from './write-batch';
 export interface SqliteCoreOptions {
   readonly filename: string;
   readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How much history text one claim hands over (default `HISTORY_BUDGET`). */
+  readonly historyBudget?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export class SqliteCore implements SyncStore {
     const sql = () => this.sql;
     this.catalog = new SqliteCatalog(this.db, sql);
     this.tasks = new SqliteTaskTokens(this.db, sql);
-    this.leases = new SqliteLeases(this.db, sql, this.keys);
+    this.leases = new SqliteLeases(this.db, sql, this.keys, options.historyBudget);
   }
 
   init(): void {
@@ -109,7 +111,7 @@ export class SqliteCore implements SyncStore {
   }
   listEvents(arn: string): StoredEvent[] {
     const row = this.sql.keyOf.get(arn) as { seq: number } | undefined;
-    return row ? readHistory(this.sql, row.seq, arn) : [];
+    return row ? decodeHistory(arn, chunkRows(this.sql, row.seq)) : [];
   }
   listTimers(arn: string): StoredTimer[] {
     return (this.sql.listTimers.all(arn) as Record<string, unknown>[]).map(timerFrom);
