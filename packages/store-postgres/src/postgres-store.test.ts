@@ -53,6 +53,23 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       }
     });
 
+    it("hands over each claimed execution's history with the claim, an empty one included", async () => {
+      const ran = executionRow('ran');
+      const queued = executionRow('queued');
+      const arn = ran.executionArn;
+      await store.commit(
+        batch({ executions: [ran, queued], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }),
+      );
+      await store.commit(batch({ events: [eventRow(arn, 2, 'PassStateEntered', { name: 'P' })] }));
+      const claimed = await store.claim({ owner: 'worker', limit: 2, leaseMs: 60_000, now: Date.now() });
+      const history = new Map(
+        claimed.map((row) => [row.executionArn, 'history' in row ? row.history : 'none']),
+      );
+      expect(history.get(arn)).toEqual(await store.listEvents(arn));
+      expect(history.get(arn)).toHaveLength(2);
+      expect(history.get(queued.executionArn)).toEqual([]);
+    });
+
     it('leaves a history it cannot read to listEvents, which names what is wrong', async () => {
       const row = executionRow('damaged');
       const arn = row.executionArn;

@@ -299,30 +299,32 @@ export function describeStoreContract(
       assert.equal((await store.getExecution(row.executionArn))?.leaseExpires, T0 + 2002);
     });
 
-    t.it("hands over each claimed execution's history, as listEvents reads it", async () => {
-      const ran = executionRow('ran');
-      const queued = executionRow('queued');
-      const arn = ran.executionArn;
-      await store.commit(
-        batch({ executions: [ran, queued], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }),
-      );
-      await store.commit(
-        batch({
-          events: [
-            eventRow(arn, 2, 'PassStateEntered', { name: 'P' }),
-            eventRow(arn, 3, 'PassStateExited', { name: 'P' }),
-          ],
-        }),
-      );
-      const claimed = await claimReadable(store, { owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
-      const history = new Map(claimed.map((row) => [row.executionArn, row.history]));
-      assert.deepEqual(history.get(arn), await store.listEvents(arn));
-      assert.deepEqual(
-        history.get(arn)?.map((e) => e.id),
-        [1, 2, 3],
-      );
-      assert.deepEqual(history.get(queued.executionArn), []);
-    });
+    t.it(
+      'hands over with a claim, if it hands over histories at all, the ones listEvents reads',
+      async () => {
+        const ran = executionRow('ran');
+        const queued = executionRow('queued');
+        const arn = ran.executionArn;
+        await store.commit(
+          batch({ executions: [ran, queued], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }),
+        );
+        await store.commit(
+          batch({
+            events: [
+              eventRow(arn, 2, 'PassStateEntered', { name: 'P' }),
+              eventRow(arn, 3, 'PassStateExited', { name: 'P' }),
+            ],
+          }),
+        );
+        const claimed = await claimReadable(store, { owner: 'w1', limit: 2, leaseMs: 1000, now: T0 });
+        assert.deepEqual(claimed.map((row) => row.executionArn).sort(), [arn, queued.executionArn].sort());
+        // Handing histories over is optional (the runtime reads them with listEvents otherwise).
+        for (const row of claimed) {
+          if (row.history !== undefined)
+            assert.deepEqual(row.history, await store.listEvents(row.executionArn));
+        }
+      },
+    );
 
     t.it('claims no more than asked, and only running executions', async () => {
       await store.commit(
