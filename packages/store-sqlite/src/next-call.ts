@@ -6,8 +6,9 @@ export const MAX_SPIN_MICROS = 10_000;
 
 /**
  * How long the writer thread keeps checking for the next call after answering one, unless told
- * (`SqliteStoreOptions.spinMicros`): 100 µs where it has a core of its own, none on one CPU, where
- * checking would take the time of the thread that posts the calls.
+ * (`SqliteStoreOptions.spinMicros`): 100 µs where it has a CPU of its own, none where the process
+ * may use one CPU (or a container's quota of less than two), as checking would then take the time
+ * of the thread that posts the calls.
  */
 export function spinMicrosOf(option: number | undefined, cpus: number): number {
   if (option === undefined) return cpus > 1 ? 100 : 0;

@@ -75,7 +75,11 @@ describeStoreContract(
 describe('SQLite store options', () => {
   it('refuses a spinMicros that is not a whole number of microseconds up to 10,000, naming it', () => {
     for (const spinMicros of [-1, 0.5, 10_001]) {
-      expect(() => new SqliteStore({ filename: ':memory:', spinMicros })).toThrow(SqliteStoreOptionError);
+      for (const thread of [true, false]) {
+        expect(() => new SqliteStore({ filename: ':memory:', spinMicros, thread })).toThrow(
+          SqliteStoreOptionError,
+        );
+      }
     }
     expect(() => new SqliteStore({ filename: ':memory:', spinMicros: -1 })).toThrow(/'spinMicros'/);
   });

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type {
   ClaimedExecution,
   ClaimRequest,
@@ -24,6 +23,7 @@ import { type ClaimedRow, decodeClaimed } from './messages';
 import { spinMicrosOf } from './next-call';
 import { SqliteCore } from './sqlite-core';
 import { SqliteThread, startWorker } from './thread-client';
+import { usableCpus } from './usable-cpus';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -43,7 +43,8 @@ export interface SqliteStoreOptions {
   /**
    * With the writer thread: how many microseconds the thread keeps checking for the next call
    * after answering one before it sleeps, and the caller's event loop keeps turning after posting
-   * one (default 100 on a machine with more than one CPU, else 0). Neither then waits to be woken,
+   * one (default 100 where the process may use two CPUs or more, counting a container's CPU
+   * quota, else 0). Neither then waits to be woken,
    * which on a virtual machine is most of the latency of each commit an execution waits for; the
    * price is up to that much CPU time on each side per call. 0 turns it off.
    */
@@ -65,12 +66,11 @@ export class SqliteStore implements DurableStore {
 
   constructor(options: SqliteStoreOptions) {
     this.filename = options.filename;
-    if (options.thread === false) {
-      this.core = new InlineCore(new SqliteCore(options));
-    } else {
-      const spinMicros = spinMicrosOf(options.spinMicros, availableParallelism());
-      this.core = new SqliteThread(startWorker({ ...options, spinMicros }), spinMicros);
-    }
+    const spinMicros = spinMicrosOf(options.spinMicros, usableCpus());
+    this.core =
+      options.thread === false
+        ? new InlineCore(new SqliteCore(options))
+        : new SqliteThread(startWorker({ ...options, spinMicros }), spinMicros);
   }
 
   init(): Promise<void> {
