@@ -71,4 +71,12 @@ describe('the event loop kept turning while a call to the writer thread waits', 
     spin.hold();
     expect(turns).toHaveLength(0);
   });
+
+  it('stops after a thousand turns even if its clock never moves (a faked one, say)', () => {
+    const { spin, runTurns } = harness(100);
+    spin.hold();
+    let turns = 0;
+    while (runTurns() > 0) turns++;
+    expect(turns).toBe(1000);
+  });
 });
