@@ -7,6 +7,7 @@ import {
   type CommitBatch,
   type CommitResult,
   claimedFrom,
+  claimedWithHistory,
   DuplicateTransitionError,
   DurableResourceNotFoundError,
   type DurableStatus,
@@ -14,8 +15,6 @@ import {
   decodeChunk,
   executionFrom,
   HistoryGapError,
-  isUnreadable,
-  StoreCorruptionError,
   type StoredActivity,
   type StoredAlias,
   type StoredEvent,
@@ -467,23 +466,15 @@ export class PostgresStore implements DurableStore {
   }
 }
 
-/**
- * A claimed row with the history the claim read (see `history_of` in the schema). One that cannot
- * be read is left out, for `listEvents` to report when the execution resumes.
- */
+/** A claimed row with the history the claim read (see `history_of` in the schema). */
 function withHistory(row: Record<string, unknown>): ClaimedExecution {
   const { history_chunks: chunks, ...columns } = row;
   const claimed = claimedFrom(columns);
   // NULL: not read with the claim (a strict isolation level, a long history).
-  if (isUnreadable(claimed) || chunks == null) return claimed;
-  try {
-    const arn = claimed.executionArn;
-    const history = (chunks as [number, number, string][]).flatMap(([first, last, events]) =>
-      decodeChunk(arn, first, events, last),
-    );
-    return { ...claimed, history };
-  } catch (error) {
-    if (error instanceof StoreCorruptionError) return claimed;
-    throw error;
-  }
+  if (chunks == null) return claimed;
+  return claimedWithHistory(claimed, () =>
+    (chunks as [number, number, string][]).flatMap(([first, last, events]) =>
+      decodeChunk(claimed.executionArn, first, events, last),
+    ),
+  );
 }

@@ -1,13 +1,11 @@
 import {
   type ClaimedExecution,
-  type ClaimedRun,
   type ClaimRequest,
   claimedFrom,
+  claimedWithHistory,
   executionFrom,
   isUnreadable,
   type Row,
-  StoreCorruptionError,
-  type StoredEvent,
   type StoredExecution,
 } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
@@ -51,7 +49,7 @@ export class SqliteLeases {
         const size = chunks.reduce((total, chunk) => total + chunk.events.length, 0);
         if (size > budget) return claimed;
         budget -= size;
-        return withHistory(claimed, () => decodeHistory(claimed.executionArn, chunks));
+        return claimedWithHistory(claimed, () => decodeHistory(claimed.executionArn, chunks));
       });
     })();
   }
@@ -93,18 +91,5 @@ export class SqliteLeases {
     if (sql.redrive.run(owner, now + leaseMs, arn).changes === 0) return undefined;
     const row = sql.getExecution.get(arn) as Row | undefined;
     return row && executionFrom(row);
-  }
-}
-
-/**
- * A claimed execution with its history, handed over so that resuming it needs no further trip to
- * the writer thread; one that cannot be read is left for `listEvents` to report.
- */
-function withHistory(claimed: StoredExecution, read: () => StoredEvent[]): ClaimedRun {
-  try {
-    return { ...claimed, history: read() };
-  } catch (error) {
-    if (error instanceof StoreCorruptionError) return claimed;
-    throw error;
   }
 }

@@ -37,6 +37,7 @@ export { InMemoryDurableStore } from './memory-durable-store';
 export {
   aliasFrom,
   claimedFrom,
+  claimedWithHistory,
   EXECUTION_COLUMNS,
   eventFrom,
   executionFrom,

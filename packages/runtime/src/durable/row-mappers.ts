@@ -2,6 +2,7 @@ import {
   type ClaimedExecution,
   DURABLE_STATUSES,
   type DurableStatus,
+  isUnreadable,
   type StoredAlias,
   type StoredEvent,
   type StoredExecution,
@@ -131,6 +132,24 @@ export function claimedFrom(row: Row): ClaimedExecution {
   } catch (error) {
     if (!(error instanceof StoreCorruptionError)) throw error;
     return { executionArn: String(row.arn), unreadable: error };
+  }
+}
+
+/**
+ * A claimed execution with the history its store read along with the claim. A history that
+ * cannot be read is left out, for `listEvents` to report when the execution resumes, rather than
+ * failing the whole claim.
+ */
+export function claimedWithHistory(
+  claimed: ClaimedExecution,
+  read: () => readonly StoredEvent[],
+): ClaimedExecution {
+  if (isUnreadable(claimed)) return claimed;
+  try {
+    return { ...claimed, history: read() };
+  } catch (error) {
+    if (error instanceof StoreCorruptionError) return claimed;
+    throw error;
   }
 }
 
