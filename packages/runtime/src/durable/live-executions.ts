@@ -207,7 +207,6 @@ export class LiveExecutions {
     await this.options.queue.flushed();
   }
 
-  /** Loads a running execution's history and definition and runs it from where it was. */
   /**
    * Claims executions for this runtime. The histories a store hands over with them are read when
    * the claim is made, so they are used only while no stop has begun here since: a stop that ran
@@ -216,10 +215,11 @@ export class LiveExecutions {
   async claim(request: ClaimRequest): Promise<ClaimedExecution[]> {
     const begun = this.stops.begun;
     const rows = await this.options.store.claim(request);
-    for (const row of rows) if (!isUnreadable(row)) this.claimedAt.set(row, begun);
+    for (const row of rows) if (!isUnreadable(row) && row.history) this.claimedAt.set(row, begun);
     return rows;
   }
 
+  /** Loads a running execution's history and definition and runs it from where it was. */
   async resume(row: ClaimedExecution): Promise<DurableExecution> {
     if (isUnreadable(row)) throw row.unreadable;
     const arn = row.executionArn;
