@@ -53,17 +53,22 @@ describe('the next call, taken while the writer thread stays awake', () => {
   });
 
   it('checks by default only where the thread has a CPU of its own', () => {
-    expect(spinMicrosOf(undefined, 1)).toBe(0);
-    expect(spinMicrosOf(undefined, 2)).toBe(100);
-    expect(spinMicrosOf(0, 8)).toBe(0);
-    expect(spinMicrosOf(250, 1)).toBe(250);
+    expect(spinMicrosOf(undefined, () => 1)).toBe(0);
+    expect(spinMicrosOf(undefined, () => 2)).toBe(100);
+    expect(spinMicrosOf(0, () => 8)).toBe(0);
+    expect(spinMicrosOf(250, () => 1)).toBe(250);
+    // A time given is taken without counting CPUs (which reads the cgroup's files).
+    const uncounted = () => {
+      throw new Error('CPUs counted');
+    };
+    expect(spinMicrosOf(250, uncounted)).toBe(250);
   });
 
   it('refuses a time that is not a whole number of microseconds up to the limit, naming the option', () => {
     for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, MAX_SPIN_MICROS + 1]) {
-      expect(() => spinMicrosOf(bad, 2)).toThrow(SqliteStoreOptionError);
+      expect(() => spinMicrosOf(bad, () => 2)).toThrow(SqliteStoreOptionError);
     }
-    expect(() => spinMicrosOf(-1, 2)).toThrow(
+    expect(() => spinMicrosOf(-1, () => 2)).toThrow(
       "SqliteStore option 'spinMicros' must be a whole number from 0 to 10000, but was: -1",
     );
   });

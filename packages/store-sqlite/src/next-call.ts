@@ -1,6 +1,9 @@
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { SqliteStoreOptionError } from './errors';
 
+// Bound once: a default parameter would bind anew on every call the thread answers.
+const clock = performance.now.bind(performance);
+
 /** The longest wait for a next call allowed: past that, sleeping costs less than checking. */
 export const MAX_SPIN_MICROS = 10_000;
 
@@ -10,8 +13,8 @@ export const MAX_SPIN_MICROS = 10_000;
  * may use one CPU (or a container's quota of less than two), as checking would then take the time
  * of the thread that posts the calls.
  */
-export function spinMicrosOf(option: number | undefined, cpus: number): number {
-  if (option === undefined) return cpus > 1 ? 100 : 0;
+export function spinMicrosOf(option: number | undefined, cpus: () => number): number {
+  if (option === undefined) return cpus() > 1 ? 100 : 0;
   if (!Number.isInteger(option) || option < 0 || option > MAX_SPIN_MICROS) {
     throw new SqliteStoreOptionError('spinMicros', option, `a whole number from 0 to ${MAX_SPIN_MICROS}`);
   }
@@ -26,11 +29,7 @@ export function spinMicrosOf(option: number | undefined, cpus: number): number {
  * execution's start, usually comes well within that time. Calls are taken from the same queue as
  * the event loop's, so their order is kept.
  */
-export function nextCallWithin(
-  port: MessagePort,
-  spinMicros: number,
-  now: () => number = performance.now.bind(performance),
-): unknown {
+export function nextCallWithin(port: MessagePort, spinMicros: number, now: () => number = clock): unknown {
   if (spinMicros <= 0) return undefined;
   const until = now() + spinMicros / 1000;
   do {

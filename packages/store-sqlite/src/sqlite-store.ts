@@ -44,9 +44,9 @@ export interface SqliteStoreOptions {
    * With the writer thread: how many microseconds the thread keeps checking for the next call
    * after answering one before it sleeps, and the caller's event loop keeps turning after posting
    * one (default 100 where the process may use two CPUs or more, counting a container's CPU
-   * quota, else 0). Neither then waits to be woken,
-   * which on a virtual machine is most of the latency of each commit an execution waits for; the
-   * price is up to that much CPU time on each side per call. 0 turns it off.
+   * quota, else 0). Neither then waits to be woken, which on a virtual machine is most of the
+   * latency of each commit an execution waits for; the price is up to that much CPU time on each
+   * side per call. 0 turns it off.
    */
   readonly spinMicros?: number;
 }
@@ -66,7 +66,7 @@ export class SqliteStore implements DurableStore {
 
   constructor(options: SqliteStoreOptions) {
     this.filename = options.filename;
-    const spinMicros = spinMicrosOf(options.spinMicros, usableCpus());
+    const spinMicros = spinMicrosOf(options.spinMicros, usableCpus);
     this.core =
       options.thread === false
         ? new InlineCore(new SqliteCore(options))
