@@ -213,11 +213,13 @@ describe('durable runtime: redrive', () => {
     const store = new InMemoryDurableStore();
     let prepared = 0;
     let broken = true;
+    const keys: string[] = [];
     const runtime = createDurableRuntime({
       store,
       handlers: {
         [fn('prepare')]: () => ++prepared,
-        [fn('flaky')]: () => {
+        [fn('flaky')]: (_input: unknown, context: TaskContext) => {
+          keys.push(context.idempotencyKey);
           if (broken) throw new Error('down');
           return 'up';
         },
@@ -242,6 +244,8 @@ describe('durable runtime: redrive', () => {
     const redriven = await runtime.redriveExecution(started.executionArn);
     expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: { prepared: 1, flaky: 'up' } });
     expect(prepared).toBe(1);
+    // The redriven call is a new attempt of the failed one, so a handler does not take it for a repeat.
+    expect(keys).toEqual([expect.stringMatching(/\|Flaky\|0$/), `${keys[0]}|1`]);
     expect((await runtime.describeExecution(started.executionArn))?.redriveCount).toBe(1);
     const history = await redriven.history();
     expect(history.map((e) => e.id)).toEqual(history.map((_, i) => i + 1));

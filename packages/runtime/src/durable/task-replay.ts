@@ -38,7 +38,9 @@ export function recordedTaskOutcome(recorder: HistoryRecorder, lane: Lane): (() 
 /**
  * The key a handler can deduplicate its side effects by: the execution, the lane (Parallel branch
  * and Map iteration indexes), the state with its position in the lane (a state visited twice in
- * a loop gets two keys) and the attempt. The same on every run of the same invocation.
+ * a loop gets two keys), the attempt and, once the execution has been redriven, the redrive count.
+ * The same on every run of the same invocation. A redrive runs the failed state's task again at
+ * the position of the attempt that failed, and that call is a new attempt: the count tells it apart.
  */
 export function idempotencyKey(
   executionArn: string,
@@ -46,6 +48,8 @@ export function idempotencyKey(
   lane: Lane,
   stateName: string,
   attempt: number,
+  redriveCount: number,
 ): string {
-  return `${executionArn}|${recorder.nextPosition(lane)}|${stateName}|${attempt}`;
+  const key = `${executionArn}|${recorder.nextPosition(lane)}|${stateName}|${attempt}`;
+  return redriveCount > 0 ? `${key}|${redriveCount}` : key;
 }

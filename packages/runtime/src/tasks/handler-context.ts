@@ -67,6 +67,7 @@ export class HandlerContext implements TaskContext, AbandonableCall {
       { cursor: 0, path: this.lanePath, seq: this.laneSeq },
       this.stateName,
       this.attempt,
+      this.frame.run.identity.redriveCount,
     );
     return this.key;
   }
