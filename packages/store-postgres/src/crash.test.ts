@@ -9,7 +9,12 @@ import {
   type ExecutionResult,
   InMemoryDurableStore,
 } from '@stepwise/runtime';
-import { checkCrashOutcome, crashHandlers, crashRuns } from '@stepwise/runtime/store-contract';
+import {
+  checkCrashOutcome,
+  crashHandlers,
+  crashRuns,
+  uninterruptedResults,
+} from '@stepwise/runtime/store-contract';
 import { describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
 import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
@@ -44,7 +49,7 @@ const exited = (proc: ChildProcess) =>
     else proc.on('exit', () => resolve());
   });
 
-async function uninterrupted(): Promise<Map<string, ExecutionResult>> {
+function uninterrupted(): Promise<Map<string, ExecutionResult>> {
   const runtime = createDurableRuntime({
     store: new InMemoryDurableStore(),
     handlers: crashHandlers(
@@ -52,13 +57,7 @@ async function uninterrupted(): Promise<Map<string, ExecutionResult>> {
       (token, output) => runtime.sendTaskSuccess(token, output),
     ),
   });
-  const runs = crashRuns(RUNS, 'pg');
-  const results = await Promise.all(
-    runs.map(async (run) =>
-      (await runtime.startExecution(run.definition, { name: run.name, input: run.input })).result(),
-    ),
-  );
-  return new Map(runs.map((run, i) => [run.name, results[i] as ExecutionResult]));
+  return uninterruptedResults(runtime, crashRuns(RUNS, 'pg'));
 }
 
 if (!TEST_POSTGRES_URL) console.log(SKIP_REASON);
@@ -74,7 +73,7 @@ describe.skipIf(!TEST_POSTGRES_URL || !built)(
       const effects = join(dir, 'effects.log');
       writeFileSync(effects, '');
       const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
-      const args = [TEST_POSTGRES_URL as string, schema, effects, String(LEASE_MS)];
+      const args = [TEST_POSTGRES_URL as string, schema, effects, String(LEASE_MS), String(RUNS)];
       const workers: ChildProcess[] = [];
       try {
         await store.init();
@@ -112,8 +111,15 @@ describe.skipIf(!TEST_POSTGRES_URL || !built)(
         leaving.kill('SIGTERM');
         await exited(leaving);
         workers[0] = await launch(args);
+        // Done once nothing runs and nothing waits for its redrive.
+        const redriven = new Set(runs.filter((run) => run.redriveOnce).map(arnOf));
+        const awaitingRedrive = async () =>
+          (await store.listExecutions({ status: 'FAILED' })).some(
+            (row) => redriven.has(row.executionArn) && row.redriveCount === 0,
+          );
         for (let waited = 0; waited < 90_000; waited += 200) {
-          if ((await store.listExecutions({ status: 'RUNNING' })).length === 0) break;
+          const running = (await store.listExecutions({ status: 'RUNNING' })).length;
+          if (running === 0 && !(await awaitingRedrive())) break;
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
         const report = await checkCrashOutcome(
@@ -125,7 +131,7 @@ describe.skipIf(!TEST_POSTGRES_URL || !built)(
           { kills, leaseSteals: true },
         );
         console.log(
-          `PostgreSQL crash: ${WORKERS} workers, ${kills} kills, ${steals} leases forced to expire, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.reruns} invocations ran again, ${report.staleOwnerStarts} started by an owner whose lease had been taken`,
+          `PostgreSQL crash: ${WORKERS} workers, ${kills} kills, ${steals} leases forced to expire, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.redriven} redriven, ${report.reruns} invocations ran again, ${report.staleOwnerStarts} started by an owner whose lease had been taken`,
         );
         for (const problem of report.problems) console.log(`problem: ${problem}`);
         expect(report.problems).toEqual([]);

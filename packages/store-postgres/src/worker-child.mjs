@@ -1,11 +1,12 @@
-// One worker process of the PostgreSQL crash test: claims and runs executions until it is killed
-// (SIGKILL) or asked to stop (SIGTERM: hands its leases back and exits).
+// One worker process of the PostgreSQL crash test: claims and runs executions, and redrives those
+// that fail until redriven, until it is killed (SIGKILL) or asked to stop (SIGTERM: hands its
+// leases back and exits).
 import { appendFileSync } from 'node:fs';
 import { createDurableRuntime } from '@stepwise/runtime';
-import { crashHandlers } from '@stepwise/runtime/store-contract';
+import { crashHandlers, crashRuns, redriveCrashRuns } from '@stepwise/runtime/store-contract';
 import { PostgresStore } from '@stepwise/store-postgres';
 
-const [connectionString, schema, effectsFile, leaseText] = process.argv.slice(2);
+const [connectionString, schema, effectsFile, leaseText, runsText] = process.argv.slice(2);
 const effects = (line) => appendFileSync(effectsFile, `${line} ${process.pid}\n`);
 const COMPLETION = /(LambdaFunction|Task)Succeeded$/;
 
@@ -32,7 +33,17 @@ const runtime = createDurableRuntime({
   handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
 });
 const worker = runtime.startWorker({ concurrency: 8, pollMs: 100 });
+// Every worker looks for failed executions to redrive; a redrive another worker made first is skipped.
+const runs = crashRuns(Number(runsText), 'pg');
+const arnOf = (run) => `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
+const redriveLater = () =>
+  setTimeout(async () => {
+    await redriveCrashRuns(runtime, store, runs, arnOf).catch((error) => console.error('redrive:', error));
+    redrives = redriveLater();
+  }, 200);
+let redrives = redriveLater();
 process.on('SIGTERM', async () => {
+  clearTimeout(redrives);
   await worker.stop();
   await runtime.close();
   await store.close();

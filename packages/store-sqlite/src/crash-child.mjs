@@ -1,8 +1,9 @@
 // One life of the process the SQLite crash test kills: resumes what the file holds, starts the
-// executions not started yet, and exits once every execution has finished.
+// executions not started yet, redrives those that fail until redriven, and exits once every
+// execution has finished.
 import { appendFileSync } from 'node:fs';
 import { createDurableRuntime } from '@stepwise/runtime';
-import { crashHandlers, crashRuns } from '@stepwise/runtime/store-contract';
+import { crashHandlers, crashRuns, redriveCrashRuns } from '@stepwise/runtime/store-contract';
 import { SqliteStore } from '@stepwise/store-sqlite';
 
 const [filename, effectsFile, countText, prefix, perLifeText] = process.argv.slice(2);
@@ -34,13 +35,19 @@ const runtime = createDurableRuntime({
 await runtime.recover();
 process.stdout.write('READY\n');
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-for (const run of crashRuns(Number(countText), prefix)) {
-  const arn = `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
-  if (await store.getExecution(arn)) continue;
+const arnOf = (run) => `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
+const runs = crashRuns(Number(countText), prefix);
+for (const run of runs) {
+  if (await store.getExecution(arnOf(run))) continue;
   if (startsLeft-- <= 0) break;
   await runtime.startExecution(run.definition, { name: run.name, input: run.input });
+  await redriveCrashRuns(runtime, store, runs, arnOf);
   await pause(30);
 }
-while ((await store.listExecutions({ status: 'RUNNING' })).length > 0) await pause(20);
+const running = async () => {
+  await redriveCrashRuns(runtime, store, runs, arnOf);
+  return (await store.listExecutions({ status: 'RUNNING' })).length;
+};
+while ((await running()) > 0) await pause(20);
 await store.close();
 process.exit(0);

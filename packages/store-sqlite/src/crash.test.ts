@@ -9,7 +9,12 @@ import {
   type ExecutionResult,
   InMemoryDurableStore,
 } from '@stepwise/runtime';
-import { checkCrashOutcome, crashHandlers, crashRuns } from '@stepwise/runtime/store-contract';
+import {
+  checkCrashOutcome,
+  crashHandlers,
+  crashRuns,
+  uninterruptedResults,
+} from '@stepwise/runtime/store-contract';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store';
 
@@ -47,7 +52,7 @@ const exited = (proc: ChildProcess) =>
   });
 
 /** Runs the workflows once, undisturbed, for the outputs every killed run must end with. */
-async function uninterrupted(prefix: string): Promise<Map<string, ExecutionResult>> {
+function uninterrupted(prefix: string): Promise<Map<string, ExecutionResult>> {
   const runtime = createDurableRuntime({
     store: new InMemoryDurableStore(),
     handlers: crashHandlers(
@@ -55,13 +60,7 @@ async function uninterrupted(prefix: string): Promise<Map<string, ExecutionResul
       (token, output) => runtime.sendTaskSuccess(token, output),
     ),
   });
-  const runs = crashRuns(RUNS_PER_LANE, prefix);
-  const results = await Promise.all(
-    runs.map(async (run) =>
-      (await runtime.startExecution(run.definition, { name: run.name, input: run.input })).result(),
-    ),
-  );
-  return new Map(runs.map((run, i) => [run.name, results[i] as ExecutionResult]));
+  return uninterruptedResults(runtime, crashRuns(RUNS_PER_LANE, prefix));
 }
 
 /** Kills the child again and again at seeded random moments, then lets it finish. */
@@ -109,7 +108,7 @@ describe.skipIf(!built)('SQLite: killed with SIGKILL at random moments, resumed 
         );
         await store.close();
         console.log(
-          `SQLite crash lane ${lane}: ${outcome.kills} kills, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.reruns} invocations ran again`,
+          `SQLite crash lane ${lane}: ${outcome.kills} kills, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.redriven} redriven, ${report.reruns} invocations ran again`,
         );
         expect(report.problems).toEqual([]);
       }

@@ -11,6 +11,8 @@ export interface CrashReport {
   /** Child executions of distributed Maps among them. */
   readonly children: number;
   readonly events: number;
+  /** Executions whose history holds a redrive. */
+  readonly redriven: number;
   /** Task invocations that started more than once (each time in a different process). */
   readonly reruns: number;
   /**
@@ -23,7 +25,7 @@ export interface CrashReport {
 
 /**
  * Checks what the crash tests promise: every execution finished with the output of an
- * uninterrupted run, and every child execution of a distributed Map finished too; ids run 1..n with one terminal event, last; no invocation started twice in
+ * uninterrupted run, and every child execution of a distributed Map finished too; ids run 1..n with one terminal event, last (and one more before each redrive); no invocation started twice in
  * one process, or more often than the processes that were killed; none started again after its
  * completion had been committed (`committed <arn>#<id>` lines in the effects log).
  */
@@ -42,6 +44,7 @@ export async function checkCrashOutcome(
   const { kills, leaseSteals = false } = interruptions;
   const problems: string[] = [];
   let events = 0;
+  let redriven = 0;
   const completedAt = new Map<string, number>();
   const committedLine = new Map<string, number>();
   effectLines.forEach((line, index) => {
@@ -72,13 +75,11 @@ export async function checkCrashOutcome(
     }
     const history = await store.listEvents(arn);
     events += history.length;
+    if (history.some((event) => event.type === 'ExecutionRedriven')) redriven++;
     history.forEach((event, i) => {
       if (event.id !== i + 1) problems.push(`${name}: event ${event.id} at index ${i}`);
     });
-    const terminal = history.filter((e) => TERMINAL.test(e.type));
-    if (terminal.length !== 1 || !TERMINAL.test(history.at(-1)?.type ?? '')) {
-      problems.push(`${name}: ${terminal.length} terminal events`);
-    }
+    problems.push(...endingProblems(name, history));
     for (const event of history) {
       if (!COMPLETION.test(event.type)) continue;
       const key = invocationKey(history, event);
@@ -90,7 +91,9 @@ export async function checkCrashOutcome(
   effectLines.forEach((line, index) => {
     const [kind, key, pid] = line.split(' ');
     if (kind !== 'start' || !key || !pid) return;
-    const prefix = key.split('|').slice(0, 2).join('|');
+    // `<arn>|<position>|<state>|<attempt>[|<redrive count>]`: one invocation per position and redrive.
+    const [arn, position, , , redrives = '0'] = key.split('|');
+    const prefix = `${arn}|${position}|${redrives}`;
     const list = starts.get(prefix) ?? [];
     list.push({ pid, line: index });
     starts.set(prefix, list);
@@ -113,15 +116,34 @@ export async function checkCrashOutcome(
     executions: checked.length,
     children: children.length,
     events,
+    redriven,
     reruns,
     staleOwnerStarts,
     problems,
   };
 }
 
-/** `<arn>|<position of the Scheduled event>`: the prefix of the invocation's idempotency key. */
+/**
+ * A history ends with its one terminal event; a redriven one has one more for each redrive, each
+ * directly before its `ExecutionRedriven`.
+ */
+function endingProblems(name: string, history: readonly StoredEvent[]): string[] {
+  const terminal = history.filter((e) => TERMINAL.test(e.type)).length;
+  const redrives = history.flatMap((e, i) => (e.type === 'ExecutionRedriven' ? [i] : []));
+  const sound =
+    terminal === redrives.length + 1 &&
+    redrives.every((i) => TERMINAL.test(history[i - 1]?.type ?? '')) &&
+    TERMINAL.test(history.at(-1)?.type ?? '');
+  return sound ? [] : [`${name}: ${terminal} terminal events, ${redrives.length} redrives`];
+}
+
+/**
+ * `<arn>|<position of the Scheduled event>|<redrives before the completion>`: the invocation a
+ * completion ends, as the start lines name it (a redrive runs the failed task again at its position).
+ */
 function invocationKey(history: readonly StoredEvent[], completion: StoredEvent): string {
   let event: StoredEvent | undefined = completion;
   while (event && !event.type.endsWith('Scheduled')) event = history[event.previousEventId - 1];
-  return `${completion.executionArn}|${event?.position ?? '?'}`;
+  const redrives = history.filter((e) => e.type === 'ExecutionRedriven' && e.id < completion.id).length;
+  return `${completion.executionArn}|${event?.position ?? '?'}|${redrives}`;
 }

@@ -3,13 +3,16 @@ import type { TaskContext, TaskHandler } from '../../tasks/task-handler';
 
 /**
  * The workflows the crash tests kill and resume: tasks with side effects, a Wait, a retry with
- * back-off, a Map (inline, and distributed with child executions), a Parallel and a callback. Outputs depend only on inputs, so a run that was
- * killed many times must end with exactly the output of one that never was.
+ * back-off, a Map (inline, and distributed with child executions), a Parallel, a callback, and one
+ * that fails until it is redriven. Outputs depend only on inputs, so a run that was killed many
+ * times must end with exactly the output of one that never was.
  */
 export interface CrashRun {
   readonly name: string;
   readonly definition: object;
   readonly input: unknown;
+  /** Fails on its first run: it must be redriven once (see redriveCrashRuns) to succeed. */
+  readonly redriveOnce?: true;
 }
 
 const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:crash-${name}`;
@@ -92,11 +95,29 @@ const CALLBACK = {
   },
 };
 
-/** `count` executions cycling through the five workflows, with inputs that vary by index. */
+/**
+ * Fails at the gate on its first run, and passes once redriven: the Add before it must not run
+ * again (AWS redrives from the failed state).
+ */
+const REDRIVEN = {
+  StartAt: 'Add',
+  States: {
+    Add: { Type: 'Task', Resource: fn('add'), ResultPath: '$.sum', Next: 'Gate' },
+    Gate: {
+      Type: 'Task',
+      Resource: fn('gate'),
+      Parameters: { 'sum.$': '$.sum', 'redrives.$': '$$.Execution.RedriveCount' },
+      ResultPath: '$.gate',
+      End: true,
+    },
+  },
+};
+
+/** `count` executions cycling through the six workflows, with inputs that vary by index. */
 export function crashRuns(count: number, prefix = 'crash'): CrashRun[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `${prefix}-${i}`;
-    switch (i % 5) {
+    switch (i % 6) {
       case 0:
         return { name, definition: SEQUENCE, input: { a: i, b: 2 } };
       case 1:
@@ -105,6 +126,8 @@ export function crashRuns(count: number, prefix = 'crash'): CrashRun[] {
         return { name, definition: PARALLEL, input: { a: i, b: 3 } };
       case 3:
         return { name, definition: DISTRIBUTED_MAP, input: { items: [i, i + 1, i + 2] } };
+      case 5:
+        return { name, definition: REDRIVEN, input: { a: i, b: 4 }, redriveOnce: true };
       default:
         return { name, definition: CALLBACK, input: { n: i } };
     }
@@ -143,6 +166,12 @@ export function crashHandlers(
       await pause(5);
       if (context.attempt === 0) throw new TaskFailedError('Flaky.Once', 'the first attempt always fails');
       return { attempt: context.attempt, a: input.a };
+    }),
+    [fn('gate')]: logged(async (input) => {
+      await pause(5);
+      if (input.redrives === 0)
+        throw new TaskFailedError('Gate.Closed', 'opens once the execution is redriven');
+      return { opened: true, sum: input.sum };
     }),
     [fn('notify')]: logged(async (input) => {
       const token = String(input.token);

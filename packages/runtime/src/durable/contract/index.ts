@@ -1,4 +1,5 @@
 export { type CrashReport, checkCrashOutcome } from './crash-checks';
+export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
 export { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
 export { batch, eventRow, executionRow, T0 } from './sample-rows';
 export { describeStoreContract } from './store-contract';
