@@ -1,4 +1,5 @@
 import { type AbandonableCall, abortReason, type Clock } from './clock';
+import { PLAIN_TIMER, type WithPlainTimer } from './plain-timer';
 
 interface Timer {
   readonly due: number;
@@ -73,7 +74,7 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     setImmediate(autoAdvance ? skipWhenIdle : fireElapsed);
   };
 
-  return {
+  const clock: VirtualClock & WithPlainTimer = {
     now: () => now,
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
@@ -102,6 +103,20 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
         scheduleCheck();
       });
     },
+    [PLAIN_TIMER](ms, fire) {
+      const timer: Timer = {
+        due: now + Math.max(0, ms),
+        seq: seq++,
+        // Fired as a sleep's callback would be: once every timer now due has been reached, in turn.
+        resolve: () => queueMicrotask(() => timer.cancelled || fire()),
+        cancelled: false,
+      };
+      timers.push(timer);
+      scheduleCheck();
+      return () => {
+        timer.cancelled = true;
+      };
+    },
     async track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {
       const abandoned = call?.abandoned;
       if (abandoned?.aborted) return work;
@@ -129,4 +144,5 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     },
     pendingTimers: () => timers.filter((t) => !t.cancelled).length,
   };
+  return clock;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { PLAIN_TIMER, setClockTimer, type WithPlainTimer } from '../clock/plain-timer';
 
 /** Where a durable execution's pending timers are written (the store's timer rows). */
 export interface TimerSink {
@@ -24,7 +25,7 @@ export function createReplayClock(base: Clock, timers: TimerSink): ReplayClock {
   let resetScheduled = false;
   let nextTimer = 0;
   const now = () => replayTime ?? base.now();
-  return {
+  const clock: ReplayClock & WithPlainTimer = {
     now,
     replayAt(time) {
       replayTime = time;
@@ -46,6 +47,23 @@ export function createReplayClock(base: Clock, timers: TimerSink): ReplayClock {
       sleeping.then(done, done);
       return sleeping;
     },
+    [PLAIN_TIMER](ms, fire) {
+      const due = now() + Math.max(0, ms);
+      const timerId = String(++nextTimer);
+      timers.set(timerId, due);
+      let live = true;
+      const end = () => {
+        if (!live) return false;
+        live = false;
+        timers.clear(timerId);
+        return true;
+      };
+      const cancel = setClockTimer(base, Math.max(0, due - base.now()), () => end() && fire());
+      return () => {
+        if (end()) cancel();
+      };
+    },
     track: (work, call) => base.track(work, call),
   };
+  return clock;
 }

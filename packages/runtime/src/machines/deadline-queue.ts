@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { setClockTimer } from '../clock/plain-timer';
 
 /** setTimeout fires at once for delays beyond 2^31-1 ms, so longer sleeps are taken in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -26,16 +27,17 @@ class Entry implements Deadline {
 
 /**
  * Deadlines of many executions served by one timer on the clock, for AWS's ceiling on an
- * execution's duration. Starting an execution then costs one small entry rather than a timer, a
- * promise and an AbortController each. Deadlines are kept in due order; a cancelled one stays
- * until the timer reaches it, and the timer itself is cancelled once no deadline is live, so a
- * virtual clock is not pulled ahead by executions that have already ended.
+ * execution's duration. Starting an execution then costs one small entry rather than a timer
+ * each. Deadlines are kept in due order; a cancelled one stays until the timer reaches it, and the
+ * timer itself is cancelled once no deadline is live, so a virtual clock is not pulled ahead by
+ * executions that have already ended (one execution at a time, that is a timer per execution: a
+ * plain one, see setClockTimer).
  */
 export class DeadlineQueue {
   private readonly entries: Entry[] = [];
   private head = 0;
   private live = 0;
-  private timer: AbortController | undefined;
+  private cancelTimer: (() => void) | undefined;
   private timerDue = Number.POSITIVE_INFINITY;
 
   constructor(private readonly clock: Clock) {}
@@ -54,8 +56,8 @@ export class DeadlineQueue {
     this.live--;
     if (this.live > 0) return;
     // Nothing left to time out: drop the timer and the cancelled entries.
-    this.timer?.abort(STOPPED);
-    this.timer = undefined;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
     this.timerDue = Number.POSITIVE_INFINITY;
     this.entries.length = 0;
     this.head = 0;
@@ -73,20 +75,16 @@ export class DeadlineQueue {
   private arm(): void {
     const next = this.entries[this.head];
     if (next === undefined) return;
-    this.timer?.abort(STOPPED);
-    const timer = new AbortController();
-    this.timer = timer;
+    this.cancelTimer?.();
     this.timerDue = next.due;
     const ms = Math.min(Math.max(0, next.due - this.clock.now()), MAX_TIMER_MS);
-    this.clock.sleep(ms, timer.signal).then(
-      () => {
-        if (this.timer !== timer) return;
-        this.timer = undefined;
-        this.timerDue = Number.POSITIVE_INFINITY;
-        this.fireDue();
-      },
-      () => {},
-    );
+    const cancel = setClockTimer(this.clock, ms, () => {
+      if (this.cancelTimer !== cancel) return;
+      this.cancelTimer = undefined;
+      this.timerDue = Number.POSITIVE_INFINITY;
+      this.fireDue();
+    });
+    this.cancelTimer = cancel;
   }
 
   /** Expires every live entry whose time has come, then waits for the next one. */
@@ -113,6 +111,3 @@ export class DeadlineQueue {
     }
   }
 }
-
-/** The reason the queue's own timer is cancelled with; nobody observes it. */
-const STOPPED = new Error('deadline timer no longer needed');

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { setClockTimer } from '../clock/plain-timer';
 import { ErrorNames } from '../errors/error-names';
 import { StatesError } from '../errors/runtime-errors';
 import type { HandlerContext } from './handler-context';
@@ -47,7 +48,7 @@ export function callHandler(
   return callTimed(handler, input, context, clock, mode, call);
 }
 
-async function callTimed(
+function callTimed(
   handler: TaskHandler,
   input: unknown,
   context: HandlerContext,
@@ -55,61 +56,57 @@ async function callTimed(
   mode: CallMode,
   call: HandlerCall,
 ): Promise<unknown> {
-  const timers = new AbortController();
-  const racers: Promise<unknown>[] = [];
-  if (call.timeoutSeconds !== undefined) {
-    racers.push(expire(clock, call.timeoutSeconds, timers.signal, ErrorNames.timeout));
-  }
-  if (call.heartbeatSeconds !== undefined) {
-    let beat = new AbortController();
-    const seconds = call.heartbeatSeconds;
-    const arm = (): Promise<never> =>
-      expire(
-        clock,
-        seconds,
-        AbortSignal.any([beat.signal, timers.signal]),
-        ErrorNames.heartbeatTimeout,
-      ).catch((error: unknown) => {
-        if (beat.signal.aborted && !timers.signal.aborted) {
-          beat = new AbortController();
-          return arm();
-        }
-        throw error;
-      });
-    if (mode.deferHeartbeat) {
-      let start: ((racer: Promise<never>) => void) | undefined;
-      racers.push(new Promise<never>((_, reject) => (start = (racer) => void racer.catch(reject))));
-      context.beat = () => {
-        if (start === undefined) return beat.abort();
-        start(arm());
-        start = undefined;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let cancelTimeout: (() => void) | undefined;
+    let cancelBeat: (() => void) | undefined;
+    /** Made only for a clock that reads it (a virtual one): fires once nobody waits for the call. */
+    let givenUp: AbortController | undefined;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      cancelTimeout?.();
+      cancelBeat?.();
+      givenUp?.abort();
+      return true;
+    };
+    const fail = (error: unknown) => {
+      if (!settle()) return;
+      if (
+        error instanceof StatesError &&
+        (error.error === ErrorNames.timeout || error.error === ErrorNames.heartbeatTimeout)
+      ) {
+        context.expire(error);
+      }
+      reject(error);
+    };
+    const expire = (name: string) => () => fail(new StatesError(name, undefined));
+    if (call.timeoutSeconds !== undefined) {
+      cancelTimeout = setClockTimer(clock, call.timeoutSeconds * 1000, expire(ErrorNames.timeout));
+    }
+    const beatSeconds = call.heartbeatSeconds;
+    if (beatSeconds !== undefined) {
+      // Each heartbeat sets the timer again; for an activity the first one starts it.
+      const arm = () => {
+        if (settled) return;
+        cancelBeat?.();
+        cancelBeat = setClockTimer(clock, beatSeconds * 1000, expire(ErrorNames.heartbeatTimeout));
       };
-    } else {
-      context.beat = () => beat.abort();
-      racers.push(arm());
+      context.beat = arm;
+      if (!mode.deferHeartbeat) arm();
     }
-  }
-  const started = Promise.resolve().then(() => handler(input, context));
-  // The call is given up when it times out (timers fire in `finally`) or is stopped from outside.
-  const given = { abandoned: AbortSignal.any([timers.signal, context.abandoned]) };
-  const work = mode.clockVisible === true ? started : clock.track(started, given);
-  try {
-    return await Promise.race([work, ...racers]);
-  } catch (error) {
-    if (
-      error instanceof StatesError &&
-      (error.error === ErrorNames.timeout || error.error === ErrorNames.heartbeatTimeout)
-    ) {
-      context.expire(error);
-    }
-    throw error;
-  } finally {
-    timers.abort();
-    work.catch(() => {});
-  }
-}
-
-async function expire(clock: Clock, seconds: number, signal: AbortSignal, error: string): Promise<never> {
-  await clock.sleep(seconds * 1000, signal);
-  throw new StatesError(error, undefined);
+    const started = Promise.resolve().then(() => handler(input, context));
+    // The call is given up when it ends, times out or misses a heartbeat, or is stopped from outside.
+    const given = {
+      get abandoned(): AbortSignal {
+        givenUp ??= new AbortController();
+        if (settled) givenUp.abort();
+        return AbortSignal.any([givenUp.signal, context.abandoned]);
+      },
+    };
+    const work = mode.clockVisible === true ? started : clock.track(started, given);
+    work.then((value) => {
+      if (settle()) resolve(value);
+    }, fail);
+  });
 }
