@@ -1,4 +1,4 @@
-import type { Clock } from '../clock/clock';
+import type { AbandonableCall, Clock } from '../clock/clock';
 import { setClockTimer } from '../clock/plain-timer';
 import { ErrorNames } from '../errors/error-names';
 import { StatesError } from '../errors/runtime-errors';
@@ -57,56 +57,80 @@ function callTimed(
   call: HandlerCall,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    let settled = false;
-    let cancelTimeout: (() => void) | undefined;
-    let cancelBeat: (() => void) | undefined;
-    /** Made only for a clock that reads it (a virtual one): fires once nobody waits for the call. */
-    let givenUp: AbortController | undefined;
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      cancelTimeout?.();
-      cancelBeat?.();
-      givenUp?.abort();
-      return true;
-    };
-    const fail = (error: unknown) => {
-      if (!settle()) return;
-      if (
-        error instanceof StatesError &&
-        (error.error === ErrorNames.timeout || error.error === ErrorNames.heartbeatTimeout)
-      ) {
-        context.expire(error);
-      }
-      reject(error);
-    };
-    const expire = (name: string) => () => fail(new StatesError(name, undefined));
-    if (call.timeoutSeconds !== undefined) {
-      cancelTimeout = setClockTimer(clock, call.timeoutSeconds * 1000, expire(ErrorNames.timeout));
-    }
-    const beatSeconds = call.heartbeatSeconds;
-    if (beatSeconds !== undefined) {
-      // Each heartbeat sets the timer again; for an activity the first one starts it.
-      const arm = () => {
-        if (settled) return;
-        cancelBeat?.();
-        cancelBeat = setClockTimer(clock, beatSeconds * 1000, expire(ErrorNames.heartbeatTimeout));
-      };
-      context.beat = arm;
-      if (!mode.deferHeartbeat) arm();
-    }
+    const timed = new TimedCall(context, clock, resolve, reject);
+    if (call.timeoutSeconds !== undefined) timed.limit(call.timeoutSeconds);
+    if (call.heartbeatSeconds !== undefined)
+      timed.expectHeartbeats(call.heartbeatSeconds, mode.deferHeartbeat);
     const started = Promise.resolve().then(() => handler(input, context));
-    // The call is given up when it ends, times out or misses a heartbeat, or is stopped from outside.
-    const given = {
-      get abandoned(): AbortSignal {
-        givenUp ??= new AbortController();
-        if (settled) givenUp.abort();
-        return AbortSignal.any([givenUp.signal, context.abandoned]);
-      },
-    };
-    const work = mode.clockVisible === true ? started : clock.track(started, given);
-    work.then((value) => {
-      if (settle()) resolve(value);
-    }, fail);
+    const work = mode.clockVisible === true ? started : clock.track(started, timed);
+    work.then(timed.succeed, timed.fail);
   });
+}
+
+/**
+ * One call under its limits, settled once by whichever comes first. A class, not closures over an
+ * object literal: its `abandoned` getter would put each call's object in V8's dictionary mode.
+ */
+class TimedCall implements AbandonableCall {
+  private settled = false;
+  private cancelTimeout: (() => void) | undefined;
+  private cancelBeat: (() => void) | undefined;
+  /** Made only for a clock that reads `abandoned` (a virtual one). */
+  private givenUp: AbortController | undefined;
+
+  constructor(
+    private readonly context: HandlerContext,
+    private readonly clock: Clock,
+    private readonly resolve: (value: unknown) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  limit(seconds: number): void {
+    this.cancelTimeout = setClockTimer(this.clock, seconds * 1000, () =>
+      this.fail(new StatesError(ErrorNames.timeout, undefined)),
+    );
+  }
+
+  /** Each heartbeat sets the timer again; for an activity (`deferred`) the first one starts it. */
+  expectHeartbeats(seconds: number, deferred: boolean | undefined): void {
+    const missed = () => this.fail(new StatesError(ErrorNames.heartbeatTimeout, undefined));
+    const arm = () => {
+      if (this.settled) return;
+      this.cancelBeat?.();
+      this.cancelBeat = setClockTimer(this.clock, seconds * 1000, missed);
+    };
+    this.context.beat = arm;
+    if (!deferred) arm();
+  }
+
+  /** The call is given up once it ends, times out or misses a heartbeat, or is stopped from outside. */
+  get abandoned(): AbortSignal {
+    this.givenUp ??= new AbortController();
+    if (this.settled) this.givenUp.abort();
+    return AbortSignal.any([this.givenUp.signal, this.context.abandoned]);
+  }
+
+  readonly succeed = (value: unknown): void => {
+    if (this.settle()) this.resolve(value);
+  };
+
+  readonly fail = (error: unknown): void => {
+    if (!this.settle()) return;
+    if (
+      error instanceof StatesError &&
+      (error.error === ErrorNames.timeout || error.error === ErrorNames.heartbeatTimeout)
+    ) {
+      this.context.expire(error);
+    }
+    this.reject(error);
+  };
+
+  private settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.cancelTimeout?.();
+    this.cancelBeat?.();
+    this.givenUp?.abort();
+    return true;
+  }
 }
