@@ -24,9 +24,9 @@ describe('a plain timer on the real clock', () => {
   it('never fires once cancelled, even between steps, and leaves no timer behind', async () => {
     vi.useFakeTimers({ now: 0 });
     const fire = vi.fn();
-    const cancel = setClockTimer(createRealClock(), 2 * MAX_TIMER_MS + 5, fire);
+    const timer = setClockTimer(createRealClock(), 2 * MAX_TIMER_MS + 5, fire);
     await vi.advanceTimersByTimeAsync(MAX_TIMER_MS + 10);
-    cancel();
+    timer.cancel();
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(2 * MAX_TIMER_MS);
     expect(fire).not.toHaveBeenCalled();
@@ -50,8 +50,8 @@ describe('a plain timer on the virtual clock', () => {
   it('is no longer pending once cancelled, and never fires', async () => {
     const clock = createVirtualClock({ start: 0, autoAdvance: false });
     const fire = vi.fn();
-    const cancel = setClockTimer(clock, 1000, fire);
-    cancel();
+    const timer = setClockTimer(clock, 1000, fire);
+    timer.cancel();
     expect(clock.pendingTimers()).toBe(0);
     clock.advance(5000);
     await Promise.resolve();
@@ -88,8 +88,8 @@ describe('a plain timer on a clock of the caller’s own', () => {
     vi.useFakeTimers({ now: 0 });
     const { clock, signals } = ownClock();
     const fire = vi.fn();
-    const cancel = setClockTimer(clock, 500, fire);
-    cancel();
+    const timer = setClockTimer(clock, 500, fire);
+    timer.cancel();
     expect(signals.map((signal) => signal.aborted)).toEqual([true]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(fire).not.toHaveBeenCalled();
@@ -107,9 +107,9 @@ describe('a plain timer on a durable execution’s clock', () => {
     const clock = createReplayClock(base, sink);
     const fire = vi.fn();
     setClockTimer(clock, 1000, fire);
-    const cancel = setClockTimer(clock, 2000, () => {});
+    const timer = setClockTimer(clock, 2000, () => {});
     expect([...rows.values()]).toEqual([1000, 2000]);
-    cancel();
+    timer.cancel();
     expect([...rows.values()]).toEqual([1000]);
     base.advance(1000);
     await Promise.resolve();

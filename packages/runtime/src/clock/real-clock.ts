@@ -1,5 +1,5 @@
 import { abortReason, type Clock } from './clock';
-import { PLAIN_TIMER, type WithPlainTimer } from './plain-timer';
+import { type Cancellable, PLAIN_TIMER, type WithPlainTimer } from './plain-timer';
 
 /** Node fires a timer set for longer than this at once (with a TimeoutOverflowWarning). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -15,10 +15,10 @@ export function createRealClock(): Clock {
           return;
         }
         const onAbort = () => {
-          cancel();
+          timer.cancel();
           reject(abortReason(signal as AbortSignal));
         };
-        const cancel = realTimer(ms, () => {
+        const timer = new RealTimer(ms, () => {
           signal?.removeEventListener('abort', onAbort);
           resolve();
         });
@@ -26,7 +26,7 @@ export function createRealClock(): Clock {
       });
     },
     track: (work) => work,
-    [PLAIN_TIMER]: realTimer,
+    [PLAIN_TIMER]: (ms, fire) => new RealTimer(ms, fire),
   };
   return clock;
 }
@@ -35,13 +35,26 @@ export function createRealClock(): Clock {
  * A Wait or a timeout may be up to a year long: past Node's timer limit the wait is taken in
  * steps, each aimed at the original due time so the steps add no drift.
  */
-function realTimer(ms: number, fire: () => void): () => void {
-  const due = Date.now() + Math.max(0, ms);
-  let timer: ReturnType<typeof setTimeout>;
-  const step = () => {
-    const left = due - Date.now();
-    timer = left > MAX_TIMER_MS ? setTimeout(step, MAX_TIMER_MS) : setTimeout(fire, Math.max(0, left));
-  };
-  step();
-  return () => clearTimeout(timer);
+class RealTimer implements Cancellable {
+  readonly due: number;
+  handle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    ms: number,
+    readonly fire: () => void,
+  ) {
+    this.due = Date.now() + Math.max(0, ms);
+    step(this);
+  }
+
+  cancel(): void {
+    clearTimeout(this.handle);
+  }
+}
+
+// One function for every timer's steps, handed the timer, rather than a closure per timer.
+function step(timer: RealTimer): void {
+  const left = timer.due - Date.now();
+  timer.handle =
+    left > MAX_TIMER_MS ? setTimeout(step, MAX_TIMER_MS, timer) : setTimeout(timer.fire, Math.max(0, left));
 }

@@ -113,8 +113,10 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
       };
       timers.push(timer);
       scheduleCheck();
-      return () => {
-        timer.cancelled = true;
+      return {
+        cancel: () => {
+          timer.cancelled = true;
+        },
       };
     },
     async track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock/clock';
-import { PLAIN_TIMER, setClockTimer, type WithPlainTimer } from '../clock/plain-timer';
+import type { AbandonableCall, Clock } from '../clock/clock';
+import { type Cancellable, PLAIN_TIMER, setClockTimer, type WithPlainTimer } from '../clock/plain-timer';
 
 /** Where a durable execution's pending timers are written (the store's timer rows). */
 export interface TimerSink {
@@ -21,49 +21,85 @@ export interface ReplayClock extends Clock {
  * how a Wait that fell due while the process was down completes as soon as it resumes.
  */
 export function createReplayClock(base: Clock, timers: TimerSink): ReplayClock {
-  let replayTime: number | undefined;
-  let resetScheduled = false;
-  let nextTimer = 0;
-  const now = () => replayTime ?? base.now();
-  const clock: ReplayClock & WithPlainTimer = {
-    now,
-    replayAt(time) {
-      replayTime = time;
-      // Replayed steps run in one burst of promise callbacks; afterwards time is real again.
-      if (time !== undefined && !resetScheduled) {
-        resetScheduled = true;
-        setImmediate(() => {
-          resetScheduled = false;
-          replayTime = undefined;
-        });
-      }
-    },
-    sleep(ms, signal) {
-      const due = now() + Math.max(0, ms);
-      const timerId = String(++nextTimer);
-      timers.set(timerId, due);
-      const sleeping = base.sleep(Math.max(0, due - base.now()), signal);
-      const done = () => timers.clear(timerId);
-      sleeping.then(done, done);
-      return sleeping;
-    },
-    [PLAIN_TIMER](ms, fire) {
-      const due = now() + Math.max(0, ms);
-      const timerId = String(++nextTimer);
-      timers.set(timerId, due);
-      let live = true;
-      const end = () => {
-        if (!live) return false;
-        live = false;
-        timers.clear(timerId);
-        return true;
-      };
-      const cancel = setClockTimer(base, Math.max(0, due - base.now()), () => end() && fire());
-      return () => {
-        if (end()) cancel();
-      };
-    },
-    track: (work, call) => base.track(work, call),
-  };
-  return clock;
+  return new ExecutionClock(base, timers);
+}
+
+/** A class: every running execution holds one, and its methods are then shared, not closures. */
+class ExecutionClock implements ReplayClock, WithPlainTimer {
+  private replayTime: number | undefined;
+  private resetScheduled = false;
+  private nextTimer = 0;
+
+  constructor(
+    private readonly base: Clock,
+    private readonly timers: TimerSink,
+  ) {}
+
+  /** A field, not a method: callers may hand `clock.now` on by itself. */
+  readonly now = (): number => this.replayTime ?? this.base.now();
+
+  replayAt(time: number | undefined): void {
+    this.replayTime = time;
+    // Replayed steps run in one burst of promise callbacks; afterwards time is real again.
+    if (time !== undefined && !this.resetScheduled) {
+      this.resetScheduled = true;
+      setImmediate(() => {
+        this.resetScheduled = false;
+        this.replayTime = undefined;
+      });
+    }
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    const due = this.now() + Math.max(0, ms);
+    const timerId = this.timerSet(due);
+    const sleeping = this.base.sleep(Math.max(0, due - this.base.now()), signal);
+    const done = () => this.timers.clear(timerId);
+    sleeping.then(done, done);
+    return sleeping;
+  }
+
+  [PLAIN_TIMER](ms: number, fire: () => void): Cancellable {
+    const due = this.now() + Math.max(0, ms);
+    return new RowTimer(this.base, due, this.timerSet(due), this.timers, fire);
+  }
+
+  track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {
+    return this.base.track(work, call);
+  }
+
+  private timerSet(due: number): string {
+    const timerId = String(++this.nextTimer);
+    this.timers.set(timerId, due);
+    return timerId;
+  }
+}
+
+/** A plain timer whose row is cleared when it fires or is cancelled, whichever comes first. */
+class RowTimer implements Cancellable {
+  private live = true;
+  private readonly inner: Cancellable;
+
+  constructor(
+    base: Clock,
+    due: number,
+    private readonly timerId: string,
+    private readonly timers: TimerSink,
+    fire: () => void,
+  ) {
+    this.inner = setClockTimer(base, Math.max(0, due - base.now()), () => {
+      if (this.end()) fire();
+    });
+  }
+
+  cancel(): void {
+    if (this.end()) this.inner.cancel();
+  }
+
+  private end(): boolean {
+    if (!this.live) return false;
+    this.live = false;
+    this.timers.clear(this.timerId);
+    return true;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/clock';
-import { setClockTimer } from '../clock/plain-timer';
+import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 
 /** setTimeout fires at once for delays beyond 2^31-1 ms, so longer sleeps are taken in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -37,7 +37,7 @@ export class DeadlineQueue {
   private readonly entries: Entry[] = [];
   private head = 0;
   private live = 0;
-  private cancelTimer: (() => void) | undefined;
+  private timer: Cancellable | undefined;
   private timerDue = Number.POSITIVE_INFINITY;
 
   constructor(private readonly clock: Clock) {}
@@ -56,8 +56,8 @@ export class DeadlineQueue {
     this.live--;
     if (this.live > 0) return;
     // Nothing left to time out: drop the timer and the cancelled entries.
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
+    this.timer?.cancel();
+    this.timer = undefined;
     this.timerDue = Number.POSITIVE_INFINITY;
     this.entries.length = 0;
     this.head = 0;
@@ -75,16 +75,16 @@ export class DeadlineQueue {
   private arm(): void {
     const next = this.entries[this.head];
     if (next === undefined) return;
-    this.cancelTimer?.();
+    this.timer?.cancel();
     this.timerDue = next.due;
     const ms = Math.min(Math.max(0, next.due - this.clock.now()), MAX_TIMER_MS);
-    const cancel = setClockTimer(this.clock, ms, () => {
-      if (this.cancelTimer !== cancel) return;
-      this.cancelTimer = undefined;
+    const timer = setClockTimer(this.clock, ms, () => {
+      if (this.timer !== timer) return;
+      this.timer = undefined;
       this.timerDue = Number.POSITIVE_INFINITY;
       this.fireDue();
     });
-    this.cancelTimer = cancel;
+    this.timer = timer;
   }
 
   /** Expires every live entry whose time has come, then waits for the next one. */

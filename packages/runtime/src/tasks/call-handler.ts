@@ -1,5 +1,5 @@
 import type { AbandonableCall, Clock } from '../clock/clock';
-import { setClockTimer } from '../clock/plain-timer';
+import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { ErrorNames } from '../errors/error-names';
 import { StatesError } from '../errors/runtime-errors';
 import type { HandlerContext } from './handler-context';
@@ -73,8 +73,8 @@ function callTimed(
  */
 class TimedCall implements AbandonableCall {
   private settled = false;
-  private cancelTimeout: (() => void) | undefined;
-  private cancelBeat: (() => void) | undefined;
+  private timeout: Cancellable | undefined;
+  private heartbeat: Cancellable | undefined;
   /** Made only for a clock that reads `abandoned` (a virtual one). */
   private givenUp: AbortController | undefined;
 
@@ -86,7 +86,7 @@ class TimedCall implements AbandonableCall {
   ) {}
 
   limit(seconds: number): void {
-    this.cancelTimeout = setClockTimer(this.clock, seconds * 1000, () =>
+    this.timeout = setClockTimer(this.clock, seconds * 1000, () =>
       this.fail(new StatesError(ErrorNames.timeout, undefined)),
     );
   }
@@ -96,8 +96,8 @@ class TimedCall implements AbandonableCall {
     const missed = () => this.fail(new StatesError(ErrorNames.heartbeatTimeout, undefined));
     const arm = () => {
       if (this.settled) return;
-      this.cancelBeat?.();
-      this.cancelBeat = setClockTimer(this.clock, seconds * 1000, missed);
+      this.heartbeat?.cancel();
+      this.heartbeat = setClockTimer(this.clock, seconds * 1000, missed);
     };
     this.context.beat = arm;
     if (!deferred) arm();
@@ -128,8 +128,8 @@ class TimedCall implements AbandonableCall {
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    this.cancelTimeout?.();
-    this.cancelBeat?.();
+    this.timeout?.cancel();
+    this.heartbeat?.cancel();
     this.givenUp?.abort();
     return true;
   }
