@@ -121,7 +121,11 @@ function mapOverItems(): Workload {
   };
 }
 
-function taskChain(): Workload {
+/**
+ * Ten Tasks in a row. Timed, each has TimeoutSeconds and HeartbeatSeconds, as production
+ * workflows set them (AWS's advice), so each call also sets and cancels two timers.
+ */
+function taskChain(timed: boolean): Workload {
   const states: Record<string, unknown> = {};
   const handlers: Record<string, BenchHandler> = {};
   for (let i = 0; i < TASK_CHAIN_LENGTH; i++) {
@@ -130,12 +134,15 @@ function taskChain(): Workload {
     states[`Task${i}`] = {
       Type: 'Task',
       Resource: resource,
+      ...(timed ? { TimeoutSeconds: 60, HeartbeatSeconds: 30 } : {}),
       ...(i + 1 < TASK_CHAIN_LENGTH ? { Next: `Task${i + 1}` } : { End: true }),
     };
   }
   return {
-    name: 'task-chain',
-    description: `${TASK_CHAIN_LENGTH} Task states x ${CONCURRENT_EXECUTIONS} concurrent executions, trivial handlers`,
+    name: timed ? 'timed-task-chain' : 'task-chain',
+    description: timed
+      ? `${TASK_CHAIN_LENGTH} Task states with TimeoutSeconds and HeartbeatSeconds x ${CONCURRENT_EXECUTIONS} concurrent executions`
+      : `${TASK_CHAIN_LENGTH} Task states x ${CONCURRENT_EXECUTIONS} concurrent executions, trivial handlers`,
     definition: { StartAt: 'Task0', States: states } as StateMachineDefinition,
     input: { orderId: 'o-1' },
     type: 'STANDARD',
@@ -146,4 +153,10 @@ function taskChain(): Workload {
   };
 }
 
-export const workloads: readonly Workload[] = [passChain(), choiceLoop(), mapOverItems(), taskChain()];
+export const workloads: readonly Workload[] = [
+  passChain(),
+  choiceLoop(),
+  mapOverItems(),
+  taskChain(false),
+  taskChain(true),
+];
