@@ -1,3 +1,4 @@
+import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { VariableScope } from '../dataflow/variable-scope';
 import { ErrorNames } from '../errors/error-names';
 import { StateFailureSignal } from '../errors/state-failure';
@@ -55,8 +56,8 @@ class ExecutionRun implements RunningExecution {
   private readonly lane = { cursor: 0 };
   private settle: (outcome: ExecutionResult) => void = noop;
   private broke: (error: unknown) => void = noop;
-  /** Only a machine-level timeout needs a timer (and a controller to cancel it). */
-  private readonly timers: AbortController | undefined;
+  /** Only a machine-level timeout needs a timer. */
+  private readonly timeout: Cancellable | undefined;
   private ended = false;
 
   constructor(
@@ -76,12 +77,12 @@ class ExecutionRun implements RunningExecution {
       this.settle = resolve;
       this.broke = reject;
     });
-    this.timers = plan.timeoutSeconds === undefined ? undefined : new AbortController();
-    if (this.timers !== undefined && plan.timeoutSeconds !== undefined) {
-      run.clock
-        .sleep(plan.timeoutSeconds * 1000, this.timers.signal)
-        .then(() => this.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }), noop);
-    }
+    this.timeout =
+      plan.timeoutSeconds === undefined
+        ? undefined
+        : setClockTimer(run.clock, plan.timeoutSeconds * 1000, () =>
+            this.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
+          );
     const frame: Frame = { run, lane: this.lane, vars: new VariableScope() };
     Promise.resolve()
       .then(() => runGraph(frame, plan.graph, input))
@@ -104,7 +105,7 @@ class ExecutionRun implements RunningExecution {
 
   private end(outcome: ExecutionResult): void {
     const run = this.run;
-    this.timers?.abort();
+    this.timeout?.cancel();
     if (outcome.status !== 'SUCCEEDED' && outcome.status !== 'FAILED') {
       run.stop.abort(new Interruption(outcome));
     }
