@@ -60,9 +60,9 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       if (!detached) queue.clearTimer(executionArn, timerId);
     },
   });
-  const seed = seedOf(executionArn);
-  const random = createSeededRandom(seed);
-  const uuidRandom = createSeededRandom(seed ^ 0x5bd1e995);
+  // Drawn from on first use: most executions draw nothing, and the seed is a hash of the ARN.
+  let random: (() => number) | undefined;
+  let uuidRandom: (() => number) | undefined;
   // Made on the first token: most executions hand out none.
   let tokenPrefix: string | undefined;
   const tokenAt = (position: string) => {
@@ -73,8 +73,8 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   return {
     startTime: options.startTime,
     clock,
-    random,
-    uuid: () => seededUuid(uuidRandom),
+    random: () => (random ??= createSeededRandom(seedOf(executionArn)))(),
+    uuid: () => seededUuid((uuidRandom ??= createSeededRandom(seedOf(executionArn) ^ 0x5bd1e995))),
     prior,
     idle,
     // Made on the first child, so an execution without a Map Run pays next to nothing for it.
