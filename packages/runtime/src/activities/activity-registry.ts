@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { ActivityDoesNotExistError } from './activity-errors';
 
 /** What `createActivity` answers, as CreateActivity/DescribeActivity do. */
@@ -100,24 +101,24 @@ export class ActivityRegistry {
     }
     if (options.signal?.aborted) return Promise.resolve(undefined);
     return new Promise((resolve) => {
-      const timer = new AbortController();
+      let timer: Cancellable | undefined;
       const giveUp = () => {
         const index = queue.pollers.indexOf(poller);
         if (index >= 0) queue.pollers.splice(index, 1);
-        timer.abort();
+        timer?.cancel();
         resolve(undefined);
       };
       const poller: Poller = {
         workerName: options.workerName,
         deliver: (task) => {
           options.signal?.removeEventListener('abort', giveUp);
-          timer.abort();
+          timer?.cancel();
           resolve(toTask(task));
         },
       };
       queue.pollers.push(poller);
       options.signal?.addEventListener('abort', giveUp, { once: true });
-      this.clock.sleep(ACTIVITY_POLL_SECONDS * 1000, timer.signal).then(giveUp, () => {});
+      timer = setClockTimer(this.clock, ACTIVITY_POLL_SECONDS * 1000, giveUp);
     });
   }
 

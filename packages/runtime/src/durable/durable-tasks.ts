@@ -8,6 +8,7 @@ import {
 import { InvalidTokenError, TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
 import { executionArnOfToken } from '../callbacks/task-token-format';
 import type { Clock } from '../clock/clock';
+import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import type { Runtime } from '../engine/runtime';
 import type { DurableStore } from './durable-store';
 import type { TaskAnswer, TaskSignalOutcome } from './stored-tasks';
@@ -141,17 +142,17 @@ export class DurableTasks {
     return new Promise((resolve) => {
       const waiting = this.pollers.get(activityArn) ?? new Set<() => void>();
       this.pollers.set(activityArn, waiting);
-      const timer = new AbortController();
+      let timer: Cancellable | undefined;
       const wake = () => {
         waiting.delete(wake);
         if (waiting.size === 0) this.pollers.delete(activityArn);
         signal?.removeEventListener('abort', wake);
-        timer.abort();
+        timer?.cancel();
         resolve();
       };
       waiting.add(wake);
       signal?.addEventListener('abort', wake, { once: true });
-      this.options.clock.sleep(ms, timer.signal).then(wake, () => {});
+      timer = setClockTimer(this.options.clock, ms, wake);
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock';
+import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import type { DurableJournal } from './durable-journal';
 import type { DurableStore } from './durable-store';
@@ -28,7 +29,7 @@ export interface UnloaderOptions {
  */
 export class Unloader {
   private checker: NodeJS.Timeout | undefined;
-  private sleeping: { readonly at: number; readonly stop: AbortController } | undefined;
+  private sleeping: { readonly at: number; readonly timer: Cancellable } | undefined;
   private waking: Promise<void> | undefined;
   private again = false;
   private checking = false;
@@ -50,17 +51,13 @@ export class Unloader {
   /** Sleeps until `at` (if earlier than the wake already planned), then wakes what is due. */
   wakeAt(at: number | undefined): void {
     if (at === undefined || this.closed || (this.sleeping && this.sleeping.at <= at)) return;
-    this.sleeping?.stop.abort();
-    const stop = new AbortController();
-    this.sleeping = { at, stop };
+    this.sleeping?.timer.cancel();
     const { clock } = this.options;
-    clock.sleep(Math.min(LONGEST_SLEEP, Math.max(0, at - clock.now())), stop.signal).then(
-      () => {
-        if (this.sleeping?.stop === stop) this.sleeping = undefined;
-        void this.wakeDue();
-      },
-      () => {},
-    );
+    const timer = setClockTimer(clock, Math.min(LONGEST_SLEEP, Math.max(0, at - clock.now())), () => {
+      if (this.sleeping?.timer === timer) this.sleeping = undefined;
+      void this.wakeDue();
+    });
+    this.sleeping = { at, timer };
   }
 
   /** Claims the unloaded executions that are due and resumes them here. */
@@ -78,7 +75,7 @@ export class Unloader {
   close(): void {
     this.closed = true;
     if (this.checker) clearInterval(this.checker);
-    this.sleeping?.stop.abort();
+    this.sleeping?.timer.cancel();
   }
 
   private async wakeAll(): Promise<void> {
