@@ -60,9 +60,17 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       if (!detached) queue.clearTimer(executionArn, timerId);
     },
   });
-  // Drawn from on first use: most executions draw nothing, and the seed is a hash of the ARN.
+  // Made on the first draw: most executions draw nothing, and the seed is a hash of the ARN.
   let random: (() => number) | undefined;
   let uuidRandom: (() => number) | undefined;
+  const draw = () => {
+    random ??= createSeededRandom(seedOf(executionArn));
+    return random();
+  };
+  const drawForUuid = () => {
+    uuidRandom ??= createSeededRandom(seedOf(executionArn) ^ 0x5bd1e995);
+    return uuidRandom();
+  };
   // Made on the first token: most executions hand out none.
   let tokenPrefix: string | undefined;
   const tokenAt = (position: string) => {
@@ -73,8 +81,8 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   return {
     startTime: options.startTime,
     clock,
-    random: () => (random ??= createSeededRandom(seedOf(executionArn)))(),
-    uuid: () => seededUuid((uuidRandom ??= createSeededRandom(seedOf(executionArn) ^ 0x5bd1e995))),
+    random: draw,
+    uuid: () => seededUuid(drawForUuid),
     prior,
     idle,
     // Made on the first child, so an execution without a Map Run pays next to nothing for it.
