@@ -47,6 +47,16 @@ describe('a plain timer on the virtual clock', () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
+  it('never fires once cancelled, even after its time came and before its callback ran', async () => {
+    const clock = createVirtualClock({ start: 0, autoAdvance: false });
+    const fire = vi.fn();
+    const timer = setClockTimer(clock, 1000, fire);
+    clock.advance(1000);
+    timer.cancel();
+    await Promise.resolve();
+    expect(fire).not.toHaveBeenCalled();
+  });
+
   it('is no longer pending once cancelled, and never fires', async () => {
     const clock = createVirtualClock({ start: 0, autoAdvance: false });
     const fire = vi.fn();
@@ -96,6 +106,38 @@ describe('a plain timer on a clock of the caller’s own', () => {
   });
 });
 
+describe('a plain timer on a copy of a runtime clock', () => {
+  it('goes through the sleep the copy was given', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const real = createRealClock();
+    const slept: number[] = [];
+    const copy: Clock = {
+      ...real,
+      sleep: (ms, signal) => {
+        slept.push(ms);
+        return real.sleep(ms, signal);
+      },
+    };
+    const fire = vi.fn();
+    setClockTimer(copy, 250, fire);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(slept).toEqual([250]);
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+
+  it('fires when the clock’s sleep fails, rather than never', async () => {
+    const clock: Clock = {
+      now: () => 0,
+      sleep: () => Promise.reject(new Error('no timers here')),
+      track: (work) => work,
+    };
+    const fire = vi.fn();
+    setClockTimer(clock, 250, fire);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('a plain timer on a durable execution’s clock', () => {
   it('is written as a timer row until it fires or is cancelled', async () => {
     const rows = new Map<string, number>();
@@ -106,8 +148,9 @@ describe('a plain timer on a durable execution’s clock', () => {
     const base = createVirtualClock({ start: 0, autoAdvance: false });
     const clock = createReplayClock(base, sink);
     const fire = vi.fn();
+    const cancelledFire = vi.fn();
     setClockTimer(clock, 1000, fire);
-    const timer = setClockTimer(clock, 2000, () => {});
+    const timer = setClockTimer(clock, 2000, cancelledFire);
     expect([...rows.values()]).toEqual([1000, 2000]);
     timer.cancel();
     expect([...rows.values()]).toEqual([1000]);
@@ -115,5 +158,8 @@ describe('a plain timer on a durable execution’s clock', () => {
     await Promise.resolve();
     expect(fire).toHaveBeenCalledTimes(1);
     expect(rows.size).toBe(0);
+    base.advance(5000);
+    await Promise.resolve();
+    expect(cancelledFire).not.toHaveBeenCalled();
   });
 });

@@ -22,8 +22,18 @@ export interface WithPlainTimer {
 }
 
 /**
+ * Gives one of the runtime's clocks its plain timer, as a property that is not enumerable: a clock
+ * copied with its `sleep` replaced (`{ ...createRealClock(), sleep }`) does not take it along, so
+ * its timers go through the `sleep` it was given.
+ */
+export function withPlainTimer<C extends Clock>(clock: C, timer: PlainTimer): C {
+  return Object.defineProperty(clock, PLAIN_TIMER, { value: timer, enumerable: false });
+}
+
+/**
  * Calls `fire` once `ms` have passed on `clock`, unless cancelled first. A clock of the caller's
- * own (one without the plain timer) is used through its `sleep`.
+ * own (one without the plain timer) is used through its `sleep`; if that sleep fails, the timer
+ * fires then.
  */
 export function setClockTimer(clock: Clock, ms: number, fire: () => void): Cancellable {
   const plain = (clock as WithPlainTimer)[PLAIN_TIMER];
@@ -36,12 +46,11 @@ class SleepTimer implements Cancellable {
   private readonly controller = new AbortController();
 
   constructor(clock: Clock, ms: number, fire: () => void) {
-    clock.sleep(ms, this.controller.signal).then(
-      () => {
-        if (this.live) fire();
-      },
-      () => {},
-    );
+    // A sleep that fails (but was not cancelled) ends the timer too: a limit is never lost.
+    const elapsed = () => {
+      if (this.live) fire();
+    };
+    clock.sleep(ms, this.controller.signal).then(elapsed, elapsed);
   }
 
   cancel(): void {

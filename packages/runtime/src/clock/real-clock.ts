@@ -1,12 +1,12 @@
 import { abortReason, type Clock } from './clock';
-import { type Cancellable, PLAIN_TIMER, type WithPlainTimer } from './plain-timer';
+import { type Cancellable, withPlainTimer } from './plain-timer';
 
 /** Node fires a timer set for longer than this at once (with a TimeoutOverflowWarning). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Wall-clock time and real timers. */
 export function createRealClock(): Clock {
-  const clock: Clock & WithPlainTimer = {
+  const clock: Clock = {
     now: () => Date.now(),
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
@@ -26,9 +26,8 @@ export function createRealClock(): Clock {
       });
     },
     track: (work) => work,
-    [PLAIN_TIMER]: (ms, fire) => new RealTimer(ms, fire),
   };
-  return clock;
+  return withPlainTimer(clock, (ms, fire) => new RealTimer(ms, fire));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type AbandonableCall, abortReason, type Clock } from './clock';
-import { PLAIN_TIMER, type WithPlainTimer } from './plain-timer';
+import { type PlainTimer, withPlainTimer } from './plain-timer';
 
 interface Timer {
   readonly due: number;
@@ -74,7 +74,27 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     setImmediate(autoAdvance ? skipWhenIdle : fireElapsed);
   };
 
-  const clock: VirtualClock & WithPlainTimer = {
+  const plainTimer: PlainTimer = (ms, given) => {
+    // Let go of on cancel: a cancelled timer stays in the list until time reaches it.
+    let fire: (() => void) | undefined = given;
+    const timer: Timer = {
+      due: now + Math.max(0, ms),
+      seq: seq++,
+      // Fired as a sleep's callback would be: once every timer now due has been reached, in turn.
+      resolve: () => queueMicrotask(() => fire?.()),
+      cancelled: false,
+    };
+    timers.push(timer);
+    scheduleCheck();
+    return {
+      cancel: () => {
+        timer.cancelled = true;
+        fire = undefined;
+      },
+    };
+  };
+
+  const clock: VirtualClock = {
     now: () => now,
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
@@ -103,22 +123,6 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
         scheduleCheck();
       });
     },
-    [PLAIN_TIMER](ms, fire) {
-      const timer: Timer = {
-        due: now + Math.max(0, ms),
-        seq: seq++,
-        // Fired as a sleep's callback would be: once every timer now due has been reached, in turn.
-        resolve: () => queueMicrotask(() => timer.cancelled || fire()),
-        cancelled: false,
-      };
-      timers.push(timer);
-      scheduleCheck();
-      return {
-        cancel: () => {
-          timer.cancelled = true;
-        },
-      };
-    },
     async track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {
       const abandoned = call?.abandoned;
       if (abandoned?.aborted) return work;
@@ -146,5 +150,5 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     },
     pendingTimers: () => timers.filter((t) => !t.cancelled).length,
   };
-  return clock;
+  return withPlainTimer(clock, plainTimer);
 }

@@ -88,4 +88,23 @@ describe('Task TimeoutSeconds and HeartbeatSeconds', () => {
     );
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
   });
+
+  it('sets no timer for a heartbeat sent after the call has ended, and leaves none behind', async () => {
+    const contexts: TaskContext[] = [];
+    const handler = (_input: unknown, context: TaskContext) => {
+      contexts.push(context);
+      return { done: true };
+    };
+    const { runtime, clock } = specRuntime({ handlers: { [FN]: handler } });
+    const execution = runtime.startExecution({
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: FN, TimeoutSeconds: 30, HeartbeatSeconds: 10, End: true } },
+    });
+    expect(await execution.result()).toMatchObject({ status: 'SUCCEEDED' });
+    const left = clock.pendingTimers();
+    contexts[0]?.heartbeat();
+    await settle();
+    expect(clock.pendingTimers()).toBe(left);
+    expect(left).toBe(0);
+  });
 });

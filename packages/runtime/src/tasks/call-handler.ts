@@ -75,8 +75,9 @@ class TimedCall implements AbandonableCall {
   private settled = false;
   private timeout: Cancellable | undefined;
   private heartbeat: Cancellable | undefined;
-  /** Made only for a clock that reads `abandoned` (a virtual one). */
+  /** Made only for a clock that reads `abandoned` (a virtual one), then the same on every read. */
   private givenUp: AbortController | undefined;
+  private abandonedSignal: AbortSignal | undefined;
 
   constructor(
     private readonly context: HandlerContext,
@@ -105,9 +106,12 @@ class TimedCall implements AbandonableCall {
 
   /** The call is given up once it ends, times out or misses a heartbeat, or is stopped from outside. */
   get abandoned(): AbortSignal {
-    this.givenUp ??= new AbortController();
-    if (this.settled) this.givenUp.abort();
-    return AbortSignal.any([this.givenUp.signal, this.context.abandoned]);
+    if (this.abandonedSignal === undefined) {
+      this.givenUp = new AbortController();
+      if (this.settled) this.givenUp.abort();
+      this.abandonedSignal = AbortSignal.any([this.givenUp.signal, this.context.abandoned]);
+    }
+    return this.abandonedSignal;
   }
 
   readonly succeed = (value: unknown): void => {
