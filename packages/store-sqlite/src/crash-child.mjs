@@ -44,10 +44,13 @@ for (const run of runs) {
   await redriveCrashRuns(runtime, store, runs, arnOf);
   await pause(30);
 }
-const running = async () => {
-  await redriveCrashRuns(runtime, store, runs, arnOf);
-  return (await store.listExecutions({ status: 'RUNNING' })).length;
-};
-while ((await running()) > 0) await pause(20);
+// Done once nothing runs and nothing was left to redrive. Running ones are counted first: one that
+// fails after the count is redriven by the scan that follows, or found running by the next count.
+for (;;) {
+  const running = (await store.listExecutions({ status: 'RUNNING' })).length;
+  const redriven = await redriveCrashRuns(runtime, store, runs, arnOf);
+  if (running === 0 && redriven.length === 0) break;
+  await pause(20);
+}
 await store.close();
 process.exit(0);

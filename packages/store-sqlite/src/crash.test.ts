@@ -111,6 +111,7 @@ describe.skipIf(!built)('SQLite: killed with SIGKILL at random moments, resumed 
           `SQLite crash lane ${lane}: ${outcome.kills} kills, ${report.executions} executions (${report.children} of them distributed Map children), ${report.events} events, ${report.redriven} redriven, ${report.reruns} invocations ran again`,
         );
         expect(report.problems).toEqual([]);
+        expect(report.redriven).toBe(crashRuns(RUNS_PER_LANE).filter((run) => run.redriveOnce).length);
       }
       expect(totalKills).toBe(LANES * KILLS_PER_LANE);
     } finally {

@@ -61,26 +61,35 @@ describe('crash checks', () => {
     ]);
   });
 
-  it('report a history whose redrive follows no terminal event', async () => {
+  it('report a redrive that does not follow a terminal event, or lacks one', async () => {
     const store = new InMemoryDurableStore();
-    const name = 'unsound';
-    await store.commit(
-      batch({
-        executions: [executionRow(name, { executionArn: arnOf({ name }) })],
-        events: ['ExecutionStarted', 'ExecutionRedriven', 'ExecutionSucceeded'].map((type, i) =>
-          eventRow(
-            arnOf({ name }),
-            i + 1,
-            type as StoredEvent['type'],
-            type === 'ExecutionSucceeded' ? { output: '1' } : undefined,
-          ),
-        ),
-      }),
-    );
-    const run: CrashRun = { name, definition: {}, input: {} };
-    const expected = new Map([[name, { status: 'SUCCEEDED' as const, output: 1 }]]);
+    const stored = async (name: string, types: readonly StoredEvent['type'][]) => {
+      const arn = arnOf({ name });
+      const details = (type: string) => (type === 'ExecutionSucceeded' ? { output: '1' } : undefined);
+      await store.commit(
+        batch({
+          executions: [executionRow(name, { executionArn: arn })],
+          events: types.map((type, i) => eventRow(arn, i + 1, type, details(type))),
+        }),
+      );
+      return { name, definition: {}, input: {} } satisfies CrashRun;
+    };
+    const runs = [
+      await stored('no-failure', ['ExecutionStarted', 'ExecutionRedriven', 'ExecutionSucceeded']),
+      await stored('out-of-place', [
+        'ExecutionStarted',
+        'ExecutionFailed',
+        'PassStateEntered',
+        'ExecutionRedriven',
+        'ExecutionSucceeded',
+      ]),
+    ];
+    const expected = new Map(runs.map((run) => [run.name, { status: 'SUCCEEDED' as const, output: 1 }]));
 
-    const report = await checkCrashOutcome(store, [run], arnOf, expected, [], { kills: 0 });
-    expect(report.problems).toEqual(['unsound: 1 terminal events, 1 redrives']);
+    const report = await checkCrashOutcome(store, runs, arnOf, expected, [], { kills: 0 });
+    expect(report.problems).toEqual([
+      'no-failure: 1 terminal events, 1 redrives',
+      'out-of-place: 2 terminal events, 1 redrives',
+    ]);
   });
 });

@@ -7,7 +7,9 @@ import type { CrashRun } from './crash-workflows';
 
 /**
  * Redrives each run marked `redriveOnce` that has failed and was never redriven. Any number of
- * processes may call it at once: a redrive another process made first is skipped. A process
+ * processes may call it at once: a redrive another process made first is skipped. (The count is
+ * read before the redrive, so two processes could both redrive a run that failed again after its
+ * first redrive; the crash workflows succeed once redriven, so that never happens here.) A process
  * killed between the redrive's two commits leaves the execution RUNNING without its
  * `ExecutionRedriven` event, which the resume adds. Returns the executions it redrove.
  */
