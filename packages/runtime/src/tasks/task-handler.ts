@@ -9,9 +9,10 @@ export interface TaskContext {
   /** 0 for the first attempt, then 1, 2... for each retry. */
   readonly attempt: number;
   /**
-   * Stable for this invocation (execution, Parallel branch / Map iteration, state, attempt): a
-   * durable execution resumed after a crash runs an unfinished task again with the same key, so
-   * the handler can deduplicate its side effects.
+   * Stable for this invocation (execution, Parallel branch / Map iteration, state, attempt and,
+   * once the execution has been redriven, the redrive count): a durable execution resumed after a
+   * crash runs an unfinished task again with the same key, so the handler can deduplicate its side
+   * effects. A task a redrive runs again is a new attempt, with a new key.
    */
   readonly idempotencyKey: string;
   /** Fires when the state times out, misses a heartbeat, or the execution is stopped. */
