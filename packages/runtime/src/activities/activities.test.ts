@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../clock/virtual-clock';
 import { createRuntime, type Runtime } from '../engine/runtime';
@@ -77,6 +78,17 @@ describe('activities', () => {
     const poll = runtime.getActivityTask(activityArn);
     expect(await poll).toBeUndefined();
     expect(clock.now()).toBe(60_000);
+  });
+
+  it('leave no listener on a worker’s signal after polls that found no task', async () => {
+    const clock = createVirtualClock({ start: 0 });
+    const runtime = createRuntime({ clock });
+    const { activityArn } = await runtime.createActivity({ name: 'quiet' });
+    const stop = new AbortController();
+    for (let i = 0; i < 3; i++) {
+      expect(await runtime.getActivityTask(activityArn, { signal: stop.signal })).toBeUndefined();
+    }
+    expect(getEventListeners(stop.signal, 'abort')).toHaveLength(0);
   });
 
   it('answer a poll for one token at once, with no task when that token is not queued', async () => {

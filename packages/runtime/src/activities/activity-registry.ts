@@ -105,6 +105,8 @@ export class ActivityRegistry {
       const giveUp = () => {
         const index = queue.pollers.indexOf(poller);
         if (index >= 0) queue.pollers.splice(index, 1);
+        // A worker polls again and again with one signal: a poll that ends leaves no listener on it.
+        options.signal?.removeEventListener('abort', giveUp);
         timer?.cancel();
         resolve(undefined);
       };
