@@ -74,18 +74,19 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
     setImmediate(autoAdvance ? skipWhenIdle : fireElapsed);
   };
 
+  /** A timer due `ms` from now, whose `resolve` is called once time reaches it. */
+  const addTimer = (ms: number, resolve: () => void): Timer => {
+    const timer: Timer = { due: now + Math.max(0, ms), seq: seq++, resolve, cancelled: false };
+    timers.push(timer);
+    scheduleCheck();
+    return timer;
+  };
+
   const plainTimer: PlainTimer = (ms, given) => {
     // Let go of on cancel: a cancelled timer stays in the list until time reaches it.
     let fire: (() => void) | undefined = given;
-    const timer: Timer = {
-      due: now + Math.max(0, ms),
-      seq: seq++,
-      // Fired as a sleep's callback would be: once every timer now due has been reached, in turn.
-      resolve: () => queueMicrotask(() => fire?.()),
-      cancelled: false,
-    };
-    timers.push(timer);
-    scheduleCheck();
+    // Fired as a sleep's callback would be: once every timer now due has been reached, in turn.
+    const timer = addTimer(ms, () => queueMicrotask(() => fire?.()));
     return {
       cancel: () => {
         timer.cancelled = true;
@@ -103,15 +104,10 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
           return;
         }
         let onAbort: (() => void) | undefined;
-        const timer: Timer = {
-          due: now + Math.max(0, ms),
-          seq: seq++,
-          resolve: () => {
-            if (onAbort) signal?.removeEventListener('abort', onAbort);
-            resolve();
-          },
-          cancelled: false,
-        };
+        const timer = addTimer(ms, () => {
+          if (onAbort) signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
         if (signal) {
           onAbort = () => {
             timer.cancelled = true;
@@ -119,8 +115,6 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
           };
           signal.addEventListener('abort', onAbort, { once: true });
         }
-        timers.push(timer);
-        scheduleCheck();
       });
     },
     async track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {

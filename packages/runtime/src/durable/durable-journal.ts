@@ -60,17 +60,8 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       if (!detached) queue.clearTimer(executionArn, timerId);
     },
   });
-  // Made on the first draw: most executions draw nothing, and the seed is a hash of the ARN.
-  let random: (() => number) | undefined;
-  let uuidRandom: (() => number) | undefined;
-  const draw = () => {
-    random ??= createSeededRandom(seedOf(executionArn));
-    return random();
-  };
-  const drawForUuid = () => {
-    uuidRandom ??= createSeededRandom(seedOf(executionArn) ^ 0x5bd1e995);
-    return uuidRandom();
-  };
+  const draw = seededOnFirstDraw(executionArn, 0);
+  const drawForUuid = seededOnFirstDraw(executionArn, 0x5bd1e995);
   // Made on the first token: most executions hand out none.
   let tokenPrefix: string | undefined;
   const tokenAt = (position: string) => {
@@ -144,6 +135,18 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     detach() {
       detached = true;
     },
+  };
+}
+
+/**
+ * Draws from a generator seeded by the ARN (with `salt`), made on the first draw: most executions
+ * draw nothing, and the seed is a hash of the ARN.
+ */
+function seededOnFirstDraw(executionArn: string, salt: number): () => number {
+  let random: (() => number) | undefined;
+  return () => {
+    random ??= createSeededRandom(seedOf(executionArn) ^ salt);
+    return random();
   };
 }
 
