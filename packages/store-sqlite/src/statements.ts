@@ -47,13 +47,17 @@ const SQL = {
   claimableAll: `SELECT * FROM executions WHERE owner IS NOT @owner
          AND ((status = 'RUNNING' AND ${DUE}) OR status NOT IN (${STATUSES}))
        ORDER BY start_time LIMIT @limit`,
-  claimableWoken: `SELECT * FROM executions WHERE wake_at <= @now AND status = 'RUNNING' AND owner IS NULL
+  // `+status`: left to the wake index, the planner would otherwise read every running execution
+  // through the status index and sort them.
+  claimableWoken: `SELECT * FROM executions WHERE wake_at <= @now AND +status = 'RUNNING' AND owner IS NULL
          ORDER BY wake_at LIMIT @limit`,
   lease: 'UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ?',
   unload: `UPDATE executions SET owner = NULL, lease_expires = NULL, wake_at = @wakeAt
        WHERE arn = @arn AND owner = @owner AND status = 'RUNNING'
          AND NOT EXISTS (SELECT 1 FROM task_tokens WHERE execution_arn = @arn AND state = 'ANSWERED')`,
-  nextWake: `SELECT MIN(wake_at) AS at FROM executions WHERE typeof(wake_at) IN ('integer', 'real')`,
+  // `wake_at IS NOT NULL` lets it read the wake index (partial on that condition), not every row.
+  nextWake: `SELECT MIN(wake_at) AS at FROM executions
+       WHERE wake_at IS NOT NULL AND typeof(wake_at) IN ('integer', 'real')`,
   wake: 'UPDATE executions SET wake_at = 0 WHERE arn = ? AND wake_at IS NOT NULL',
   renew: `UPDATE executions SET lease_expires = ? WHERE arn = ? AND owner = ? AND status = 'RUNNING'`,
   release: 'UPDATE executions SET owner = NULL, lease_expires = NULL WHERE arn = ? AND owner = ?',
