@@ -23,6 +23,8 @@ export class MachineCatalog {
   /** Definition ids this runtime has written (content hashes: never rewritten differently). */
   private readonly stored = new Set<string>();
   private readonly texts = new Map<string, string>();
+  /** Reads in flight: executions resumed together share one read of their definition. */
+  private readonly reading = new Map<string, Promise<string>>();
 
   constructor(
     private readonly store: DurableStore,
@@ -135,9 +137,18 @@ export class MachineCatalog {
   }
 
   /** A definition by content hash; what was read once never changes, so it is kept. */
-  async definitionText(definitionId: string): Promise<string> {
+  definitionText(definitionId: string): Promise<string> {
     const known = this.texts.get(definitionId);
-    if (known !== undefined) return known;
+    if (known !== undefined) return Promise.resolve(known);
+    let read = this.reading.get(definitionId);
+    if (!read) {
+      read = this.readDefinition(definitionId).finally(() => this.reading.delete(definitionId));
+      this.reading.set(definitionId, read);
+    }
+    return read;
+  }
+
+  private async readDefinition(definitionId: string): Promise<string> {
     const text = await this.store.getDefinition(definitionId);
     if (text === undefined) throw new DurableResourceNotFoundError('definition', definitionId);
     // Stored by this runtime as JSON text: anything else was changed in the store.
