@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
+import type { CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
 
 const nap = (seconds: number) => ({
@@ -107,6 +108,33 @@ describe('executions that only wait leave memory', () => {
     expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
     const history = await started.history();
     expect(history.filter((e) => e.type === 'ActivityStarted')).toHaveLength(1);
+    await runtime.close();
+  });
+
+  it('resumes the executions that fall due together at once, so their ends share commits', async () => {
+    /** Answers every call on a later turn of the event loop, as a store across a thread or a socket does. */
+    class DistantStore extends InMemoryDurableStore {
+      readonly ends: number[] = [];
+      override clearTimers(arn: string): Promise<void> {
+        return new Promise((resolve) => setImmediate(resolve)).then(() => super.clearTimers(arn));
+      }
+      override commit(batch: CommitBatch): Promise<CommitResult> {
+        const ended = batch.events.filter((e) => e.type === 'ExecutionSucceeded').length;
+        if (ended > 0) this.ends.push(ended);
+        return super.commit(batch);
+      }
+    }
+    const store = new DistantStore();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const due = new Date(Date.now() + 600).toISOString();
+    const alarm = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Timestamp: due, End: true } } };
+    const started = await Promise.all(Array.from({ length: 40 }, () => runtime.startExecution(alarm)));
+    await until(() => runtime.running === 0);
+    expect(runtime.running).toBe(0);
+    for (const execution of started) expect((await execution.result()).status).toBe('SUCCEEDED');
+    expect(store.ends.reduce((sum, n) => sum + n, 0)).toBe(40);
+    // One at a time, each resume waited for its own trip to the store and ended in a commit of its own.
+    expect(store.ends.length).toBeLessThanOrEqual(3);
     await runtime.close();
   });
 });

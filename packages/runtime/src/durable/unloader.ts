@@ -90,7 +90,8 @@ export class Unloader {
           now: clock.now(),
           wokenOnly: true,
         });
-        for (const row of rows) await lives.resume(row).catch(() => {});
+        // Together: one at a time, each would wait for its own trip to the store and commit alone.
+        await Promise.all(rows.map((row) => lives.resume(row).catch(() => {})));
         if (rows.length === WAKE_BATCH) this.again = true;
       } while (this.again && !this.closed);
       // One still due was being claimed by another runtime: look again shortly, not at once.
