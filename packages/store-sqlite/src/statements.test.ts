@@ -6,10 +6,11 @@ import { SqliteCore } from './sqlite-core';
 import { prepareStatements, type Statements } from './statements';
 
 /**
- * Waking unloaded executions must not cost a read of every execution the file has ever held: the
- * file keeps ended ones, and a store woken often would pay for all of them each time.
+ * Waking unloaded executions, or taking over the running ones at start-up, must not cost a read of
+ * every execution the file has ever held: the file keeps ended ones, and would grow slower to start
+ * and to wake.
  */
-describe('the statements that wake executions', () => {
+describe('the statements that wake and take over executions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stepwise-statements-'));
   let core: SqliteCore;
   let sql: Statements;
@@ -24,7 +25,7 @@ describe('the statements that wake executions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const planOf = (statement: keyof Statements, params: Record<string, number> = {}): string[] =>
+  const planOf = (statement: keyof Statements, params: Record<string, number | string> = {}): string[] =>
     (core.db.prepare(`EXPLAIN QUERY PLAN ${sql[statement].source}`).all(params) as { detail: string }[]).map(
       (row) => row.detail,
     );
@@ -39,7 +40,14 @@ describe('the statements that wake executions', () => {
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('still answer what they answered: the earliest numeric wake time, and due rows in wake order', () => {
+  it('take over the running executions, and any of a status never written, through the status index', () => {
+    const plan = planOf('claimableAll', { owner: 1, now: 1000, limit: 10 }).join('\n');
+    expect(plan).toMatch(/USING INDEX executions_by_status \(status=\?\)/);
+    expect(plan).toMatch(/USING INDEX executions_by_status \(status>\?\)/);
+    expect(plan).not.toMatch(/SCAN executions/);
+  });
+
+  it('still answer what they answered: the earliest wake time, due rows in wake order, rows to take over', () => {
     const insert = core.db.prepare(
       `INSERT INTO executions (arn, name, machine_arn, definition_id, input, start_time, status,
          redrive_count, wake_at) VALUES (?, ?, 'm', 'd', '{}', 0, ?, 0, ?)`,
@@ -51,5 +59,11 @@ describe('the statements that wake executions', () => {
     expect(sql.nextWake.get()).toEqual({ at: 300 });
     const woken = sql.claimableWoken.all({ now: 1000, limit: 10 }) as { arn: string }[];
     expect(woken.map((row) => row.arn)).toEqual(['arn:soon', 'arn:late']);
+    insert.run('arn:odd-text', 'odd-text', 'Running', null);
+    insert.run('arn:number', 'number', 7, null);
+    const taken = sql.claimableAll.all({ owner: 'me', now: 1000, limit: 10 }) as { arn: string }[];
+    expect(taken.map((row) => row.arn).sort()).toEqual(
+      ['arn:garbled', 'arn:late', 'arn:number', 'arn:odd-text', 'arn:soon'].sort(),
+    );
   });
 });

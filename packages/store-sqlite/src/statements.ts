@@ -4,8 +4,19 @@ import type Database from 'better-sqlite3';
 /** Not unloaded, or unloaded and due; a wake time that is not a number counts as due. */
 const DUE = `(wake_at IS NULL OR wake_at <= @now OR typeof(wake_at) NOT IN ('integer', 'real'))`;
 
-/** The statuses the store writes, as an SQL list. */
-const STATUSES = DURABLE_STATUSES.map((status) => `'${status}'`).join(', ');
+/** The statuses the store writes, in the order SQLite compares text (byte order, as `sort`). */
+const WRITTEN = [...DURABLE_STATUSES].sort();
+
+/**
+ * A status the store never writes, as the ranges between those it does: the status index seeks
+ * each range, where `NOT IN` would read every execution in the file. Numbers sort before text and
+ * blobs after, so the first and last ranges hold them.
+ */
+const UNKNOWN_STATUS = [
+  `status < '${WRITTEN[0]}'`,
+  ...WRITTEN.slice(1).map((status, i) => `(status > '${WRITTEN[i]}' AND status < '${status}')`),
+  `status > '${WRITTEN[WRITTEN.length - 1]}'`,
+].join(' OR ');
 
 /** Every statement the store runs. */
 const SQL = {
@@ -44,8 +55,8 @@ const SQL = {
          AND owner IS NOT @owner AND ${DUE} ORDER BY start_time LIMIT @limit`,
   // Taking over after a restart also takes rows whose status the runtime never writes, which
   // would otherwise never be claimed: they are handed out as unreadable, and recover() names them.
-  claimableAll: `SELECT * FROM executions WHERE owner IS NOT @owner
-         AND ((status = 'RUNNING' AND ${DUE}) OR status NOT IN (${STATUSES}))
+  claimableAll: `SELECT * FROM executions WHERE status = 'RUNNING' AND owner IS NOT @owner AND ${DUE}
+       UNION ALL SELECT * FROM executions WHERE (${UNKNOWN_STATUS}) AND owner IS NOT @owner
        ORDER BY start_time LIMIT @limit`,
   // `+status`: left to the wake index, the planner would otherwise read every running execution
   // through the status index and sort them.
