@@ -10,21 +10,7 @@ import { join } from 'node:path';
 import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
 import { SqliteStore, type SqliteStoreOptions } from '@stepwise/store-sqlite';
 import { rawCommitsPerSecond } from './raw-commits';
-
-const TASKS = 10;
-const fn = 'arn:aws:lambda:us-east-1:123456789012:function:step';
-const states: Record<string, object> = {};
-for (let i = 0; i < TASKS; i++) {
-  states[`T${i}`] = {
-    Type: 'Task',
-    Resource: fn,
-    ...(i === TASKS - 1 ? { End: true } : { Next: `T${i + 1}` }),
-  };
-}
-const chain = { StartAt: 'T0', States: states };
-// Each task answers on a later turn of the event loop, so every transition is its own commit
-// unless other executions moved in the same turn.
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+import { chain, fn, nextTurn, TASKS } from './task-chain';
 
 /**
  * A store that keeps nothing: every commit succeeds at once and no name is taken. The same workloads

@@ -11,19 +11,8 @@ import { SqliteStore } from '@stepwise/store-sqlite';
 import { type EncodedBatch, encodeBatch } from '../src/encoded-batch';
 import { SqliteCore } from '../src/sqlite-core';
 import { rawCommitsPerSecond } from './raw-commits';
+import { chain, fn, nextTurn } from './task-chain';
 
-const TASKS = 10;
-const fn = 'arn:aws:lambda:us-east-1:123456789012:function:step';
-const states: Record<string, object> = {};
-for (let i = 0; i < TASKS; i++) {
-  states[`T${i}`] = {
-    Type: 'Task',
-    Resource: fn,
-    ...(i === TASKS - 1 ? { End: true } : { Next: `T${i + 1}` }),
-  };
-}
-const chain = { StartAt: 'T0', States: states };
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** SQLite checkpoints once the WAL holds this many pages (its default `wal_autocheckpoint`). */
 const CHECKPOINT_PAGES = 1000;
 
