@@ -73,6 +73,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       leases.start();
       unloader.watch();
     },
+    isClosed: () => closed,
     children: (parentArn, parentRedrivenAt, parentLetGo): ChildExecutionRunner =>
       mapChildRunner(parentArn, {
         isLive,

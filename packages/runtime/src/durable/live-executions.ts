@@ -2,6 +2,7 @@ import type { Clock } from '../clock/clock';
 import { BranchCancelled, untilStopped } from '../engine/cancellation';
 import type { Execution, ExecutionResult, StopReason } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
+import { RuntimeClosedError } from '../errors/runtime-errors';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
 import { type DurableExecution, resultOf, storedResult } from './durable-execution';
@@ -46,6 +47,8 @@ export interface LiveExecutionsOptions {
   readonly signals: TaskSignals;
   /** Told whenever an execution starts running here. */
   readonly onRun: () => void;
+  /** Whether the runtime has been closed: a resume still reading the store then runs nothing. */
+  readonly isClosed: () => boolean;
   /**
    * Runs the STANDARD children of the execution's distributed Maps (redriven at `redrivenAt`;
    * `letGo` tells whether it was handed to another runtime or the runtime closed).
@@ -262,6 +265,7 @@ export class LiveExecutions {
     const definition = await catalog.definitionText(row.definitionId);
     await tasks.ensureActivities(row.definitionId, definition);
     if (this.stops.has(row.executionArn)) return this.skip(row.executionArn);
+    if (this.options.isClosed()) throw new RuntimeClosedError();
     const resumed = this.run(row, definition, prior);
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
     if (ran) void signals.sweep([row.executionArn]).catch(() => {});
@@ -295,7 +299,6 @@ export class LiveExecutions {
    * running here are let go, and so are those that ended here if the commit carried their end.
    */
   handBack(executionArns: readonly string[], error: unknown): void {
-    const { store, owner } = this.options;
     const held: string[] = [];
     const ended: string[] = [];
     for (const arn of executionArns) {
@@ -306,10 +309,19 @@ export class LiveExecutions {
     }
     this.abandon(held);
     for (const arn of ended) this.finishing.delete(arn);
-    const back = [...held, ...ended];
-    if (error === undefined || back.length === 0) return;
-    if (store.shared) void store.release(owner, back).catch(() => {});
-    else setTimeout(() => void this.resumeArns(back), 1000).unref();
+    if (error !== undefined) this.resumeLater([...held, ...ended]);
+  }
+
+  /**
+   * Executions claimed here that did not run (a resume failed, or the runtime closed meanwhile):
+   * with a shared store their leases are given back for any runtime to claim; otherwise this
+   * runtime tries them again a second later, unless it has closed (its next start takes them over).
+   */
+  resumeLater(executionArns: readonly string[]): void {
+    const { store, owner, isClosed } = this.options;
+    if (executionArns.length === 0) return;
+    if (store.shared) void store.release(owner, executionArns).catch(() => {});
+    else if (!isClosed()) setTimeout(() => void this.resumeArns(executionArns), 1000).unref();
   }
 }
 

@@ -25,7 +25,7 @@ const REDRIVABLE: readonly DurableStatus[] = ['FAILED', 'TIMED_OUT', 'ABORTED'];
  * as the database stores (atomic commits, leases, versions), for tests and Express executions.
  */
 export class InMemoryDurableStore implements DurableStore {
-  readonly shared = false;
+  readonly shared: boolean = false;
   private readonly definitions = new Map<string, string>();
   private readonly machines = new Map<string, StoredStateMachine>();
   private readonly versions = new Map<string, StoredVersion>();

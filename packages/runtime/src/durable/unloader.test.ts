@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
-import type { CommitBatch, CommitResult } from './durable-store';
+import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
 
 const nap = (seconds: number) => ({
@@ -28,6 +28,49 @@ const approval = {
 async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
   for (let waited = 0; waited < ms && !(await check()); waited += 5) {
     await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Wakes at an instant: every execution started with it falls due together. */
+const alarm = (due: number) => ({
+  StartAt: 'Nap',
+  States: { Nap: { Type: 'Wait', Timestamp: new Date(due).toISOString(), End: true } },
+});
+
+/**
+ * Answers on a later turn of the event loop, as a store across a thread or a socket does; records
+ * the commits that end executions and the rows each wake claims, and can fail reads of definitions.
+ */
+class DistantStore extends InMemoryDurableStore {
+  readonly ends: number[] = [];
+  readonly woken: number[] = [];
+  failDefinitionReads = 0;
+  clearTimersDelayMs = 0;
+
+  constructor(override readonly shared: boolean = false) {
+    super();
+  }
+  override async clearTimers(arn: string): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, this.clearTimersDelayMs));
+    return super.clearTimers(arn);
+  }
+  override async getDefinition(definitionId: string): Promise<string | undefined> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.failDefinitionReads > 0) {
+      this.failDefinitionReads--;
+      throw new Error('the store could not be reached');
+    }
+    return super.getDefinition(definitionId);
+  }
+  override async claim(request: ClaimRequest): Promise<ClaimedRun[]> {
+    const rows = await super.claim(request);
+    if (request.wokenOnly && rows.length > 0) this.woken.push(rows.length);
+    return rows;
+  }
+  override commit(batch: CommitBatch): Promise<CommitResult> {
+    const ended = batch.events.filter((e) => e.type === 'ExecutionSucceeded').length;
+    if (ended > 0) this.ends.push(ended);
+    return super.commit(batch);
   }
 }
 
@@ -112,29 +155,65 @@ describe('executions that only wait leave memory', () => {
   });
 
   it('resumes the executions that fall due together at once, so their ends share commits', async () => {
-    /** Answers every call on a later turn of the event loop, as a store across a thread or a socket does. */
-    class DistantStore extends InMemoryDurableStore {
-      readonly ends: number[] = [];
-      override clearTimers(arn: string): Promise<void> {
-        return new Promise((resolve) => setImmediate(resolve)).then(() => super.clearTimers(arn));
-      }
-      override commit(batch: CommitBatch): Promise<CommitResult> {
-        const ended = batch.events.filter((e) => e.type === 'ExecutionSucceeded').length;
-        if (ended > 0) this.ends.push(ended);
-        return super.commit(batch);
-      }
-    }
     const store = new DistantStore();
     const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const due = new Date(Date.now() + 600).toISOString();
-    const alarm = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Timestamp: due, End: true } } };
-    const started = await Promise.all(Array.from({ length: 40 }, () => runtime.startExecution(alarm)));
+    const due = Date.now() + 1000;
+    const started = await Promise.all(Array.from({ length: 40 }, () => runtime.startExecution(alarm(due))));
     await until(() => runtime.running === 0);
+    // All of them left memory before they fell due, so it is the wake that runs them.
     expect(runtime.running).toBe(0);
+    expect(await store.nextWake()).toBe(due);
     for (const execution of started) expect((await execution.result()).status).toBe('SUCCEEDED');
+    expect(store.woken.reduce((sum, n) => sum + n, 0)).toBe(40);
     expect(store.ends.reduce((sum, n) => sum + n, 0)).toBe(40);
     // One at a time, each resume waited for its own trip to the store and ended in a commit of its own.
     expect(store.ends.length).toBeLessThanOrEqual(3);
     await runtime.close();
+  });
+
+  it('hands back an execution whose resume failed, and runs it a second later', async () => {
+    const store = new DistantStore();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const due = Date.now() + 800;
+    const started = await Promise.all(Array.from({ length: 5 }, () => runtime.startExecution(alarm(due))));
+    await until(() => runtime.running === 0);
+    expect(runtime.running).toBe(0);
+    // The woken executions share one read of their definition: it fails, so every resume does.
+    store.failDefinitionReads = 1;
+    for (const execution of started) expect((await execution.result()).status).toBe('SUCCEEDED');
+    expect(store.failDefinitionReads).toBe(0);
+    await runtime.close();
+  });
+
+  it('gives back the lease of an execution whose resume failed, with a shared store', async () => {
+    const store = new DistantStore(true);
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const due = Date.now() + 800;
+    const [execution] = await Promise.all([runtime.startExecution(alarm(due))]);
+    const arn = (execution as { executionArn: string }).executionArn;
+    await until(() => runtime.running === 0);
+    store.failDefinitionReads = 1;
+    await until(
+      async () => store.failDefinitionReads === 0 && (await store.getExecution(arn))?.owner === undefined,
+    );
+    const row = await store.getExecution(arn);
+    expect([row?.status, row?.owner]).toEqual(['RUNNING', undefined]);
+    expect(runtime.running).toBe(0);
+    await runtime.close();
+  });
+
+  it('runs none of the executions it was resuming once closed, and gives back their leases', async () => {
+    const store = new DistantStore(true);
+    store.clearTimersDelayMs = 30;
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const due = Date.now() + 800;
+    const started = await Promise.all(Array.from({ length: 10 }, () => runtime.startExecution(alarm(due))));
+    await until(() => runtime.running === 0);
+    await until(() => store.woken.length > 0, 2000);
+    await runtime.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runtime.running).toBe(0);
+    const rows = await Promise.all(started.map((e) => store.getExecution(e.executionArn)));
+    expect(rows.map((row) => [row?.status, row?.owner])).toEqual(started.map(() => ['RUNNING', undefined]));
   });
 });

@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock';
 import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import type { DurableJournal } from './durable-journal';
-import type { DurableStore } from './durable-store';
+import { type DurableStore, isUnreadable } from './durable-store';
 import type { LiveExecutions } from './live-executions';
 
 /** Long sleeps are taken in pieces, so a clock change cannot make the runtime oversleep much. */
@@ -91,7 +91,18 @@ export class Unloader {
           wokenOnly: true,
         });
         // Together: one at a time, each would wait for its own trip to the store and commit alone.
-        await Promise.all(rows.map((row) => lives.resume(row).catch(() => {})));
+        // A resume that fails (a read of the store, say) leaves its row claimed here with no wake
+        // time, where no wake would find it again: it is handed back. An unreadable row is not:
+        // reading it again fails the same way, and recover() names it.
+        const failed: string[] = [];
+        await Promise.all(
+          rows.map((row) =>
+            lives.resume(row).catch(() => {
+              if (!isUnreadable(row)) failed.push(row.executionArn);
+            }),
+          ),
+        );
+        lives.resumeLater(failed);
         if (rows.length === WAKE_BATCH) this.again = true;
       } while (this.again && !this.closed);
       // One still due was being claimed by another runtime: look again shortly, not at once.
