@@ -48,22 +48,45 @@ describe('the statements that wake and take over executions', () => {
   });
 
   it('still answer what they answered: the earliest wake time, due rows in wake order, rows to take over', () => {
-    const insert = core.db.prepare(
-      `INSERT INTO executions (arn, name, machine_arn, definition_id, input, start_time, status,
-         redrive_count, wake_at) VALUES (?, ?, 'm', 'd', '{}', 0, ?, 0, ?)`,
-    );
-    insert.run('arn:ended', 'ended', 'SUCCEEDED', null);
-    insert.run('arn:late', 'late', 'RUNNING', 900);
-    insert.run('arn:soon', 'soon', 'RUNNING', 300);
-    insert.run('arn:garbled', 'garbled', 'RUNNING', 'not a time');
+    let started = 0;
+    const insert = (name: string, status: unknown, wakeAt: unknown = null, owner: string | null = null) =>
+      core.db
+        .prepare(
+          `INSERT INTO executions (arn, name, machine_arn, definition_id, input, start_time, status,
+             redrive_count, owner, wake_at) VALUES (?, ?, 'm', 'd', '{}', ?, ?, 0, ?, ?)`,
+        )
+        .run(`arn:${name}`, name, started++, status, owner, wakeAt);
+    insert('ended', 'SUCCEEDED');
+    insert('late', 'RUNNING', 900);
+    insert('soon', 'RUNNING', 300);
+    insert('garbled', 'RUNNING', 'not a time');
+    insert('not-due', 'RUNNING', 5000);
     expect(sql.nextWake.get()).toEqual({ at: 300 });
     const woken = sql.claimableWoken.all({ now: 1000, limit: 10 }) as { arn: string }[];
     expect(woken.map((row) => row.arn)).toEqual(['arn:soon', 'arn:late']);
-    insert.run('arn:odd-text', 'odd-text', 'Running', null);
-    insert.run('arn:number', 'number', 7, null);
-    const taken = sql.claimableAll.all({ owner: 'me', now: 1000, limit: 10 }) as { arn: string }[];
-    expect(taken.map((row) => row.arn).sort()).toEqual(
-      ['arn:garbled', 'arn:late', 'arn:number', 'arn:odd-text', 'arn:soon'].sort(),
-    );
+
+    insert('running', 'RUNNING');
+    insert('mine', 'RUNNING', null, 'me');
+    insert('odd-text', 'Running');
+    insert('odd-mine', 'Running', null, 'me');
+    insert('number', 7);
+    insert('blob', Buffer.from('RUNNING'));
+    for (const between of ['AB', 'FAILED ', 'S', 'TIMED_OUT_', 'Z']) insert(`between-${between}`, between);
+    const taken = sql.claimableAll.all({ owner: 'me', now: 1000, limit: 20 }) as { arn: string }[];
+    // In start order: running and due, or of a status never written; none of them held by 'me'.
+    expect(taken.map((row) => row.arn)).toEqual([
+      'arn:late',
+      'arn:soon',
+      'arn:garbled',
+      'arn:running',
+      'arn:odd-text',
+      'arn:number',
+      'arn:blob',
+      'arn:between-AB',
+      'arn:between-FAILED ',
+      'arn:between-S',
+      'arn:between-TIMED_OUT_',
+      'arn:between-Z',
+    ]);
   });
 });

@@ -9,8 +9,8 @@ const WRITTEN = [...DURABLE_STATUSES].sort();
 
 /**
  * A status the store never writes, as the ranges between those it does: the status index seeks
- * each range, where `NOT IN` would read every execution in the file. Numbers sort before text and
- * blobs after, so the first and last ranges hold them.
+ * each range, where `NOT IN` would read every execution in the file. A number is stored as text
+ * in this column, and a blob sorts after any text, so the last range holds blobs.
  */
 const UNKNOWN_STATUS = [
   `status < '${WRITTEN[0]}'`,
