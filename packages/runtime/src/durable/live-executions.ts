@@ -268,7 +268,7 @@ export class LiveExecutions {
     if (this.options.isClosed()) throw new RuntimeClosedError();
     const resumed = this.run(row, definition, prior);
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
-    if (ran) void signals.sweep([row.executionArn]).catch(() => {});
+    if (ran) signals.sweepSoon(row.executionArn);
     return resumed;
   }
 

@@ -23,6 +23,8 @@ export class TaskSignals {
   /** Signals whose task is not waiting yet, with how often they were tried. */
   private readonly pending = new Map<string, StoredTaskToken>();
   private readonly tries = new Map<string, number>();
+  /** Executions to sweep on the next turn, gathered from every resume of this one. */
+  private gathering: string[] | undefined;
 
   constructor(
     private readonly store: DurableStore,
@@ -36,6 +38,23 @@ export class TaskSignals {
     const live = executionArns.filter(this.isLive);
     if (live.length === 0) return;
     for (const row of await this.store.taskSignals(live)) await this.apply(row).catch(() => {});
+  }
+
+  /**
+   * Sweeps this execution on the next turn, with every other asked for until then: executions
+   * resumed together (a restart, a batch falling due) are read in one call, not one call each.
+   */
+  sweepSoon(executionArn: string): void {
+    if (this.gathering) {
+      this.gathering.push(executionArn);
+      return;
+    }
+    const arns = [executionArn];
+    this.gathering = arns;
+    setImmediate(() => {
+      this.gathering = undefined;
+      void this.sweep(arns).catch(() => {});
+    });
   }
 
   /**

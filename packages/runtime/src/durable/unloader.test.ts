@@ -3,6 +3,7 @@ import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
+import type { StoredTaskToken } from './stored-tasks';
 
 const nap = (seconds: number) => ({
   StartAt: 'Nap',
@@ -44,6 +45,8 @@ const alarm = (due: number) => ({
 class DistantStore extends InMemoryDurableStore {
   readonly ends: number[] = [];
   readonly woken: number[] = [];
+  /** How many executions each read of task signals asked about. */
+  readonly signalReads: number[] = [];
   failDefinitionReads = 0;
   clearTimersDelayMs = 0;
 
@@ -66,6 +69,10 @@ class DistantStore extends InMemoryDurableStore {
     const rows = await super.claim(request);
     if (request.wokenOnly && rows.length > 0) this.woken.push(rows.length);
     return rows;
+  }
+  override taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
+    this.signalReads.push(executionArns.length);
+    return super.taskSignals(executionArns);
   }
   override commit(batch: CommitBatch): Promise<CommitResult> {
     const ended = batch.events.filter((e) => e.type === 'ExecutionSucceeded').length;
@@ -168,6 +175,8 @@ describe('executions that only wait leave memory', () => {
     expect(store.ends.reduce((sum, n) => sum + n, 0)).toBe(40);
     // One at a time, each resume waited for its own trip to the store and ended in a commit of its own.
     expect(store.ends.length).toBeLessThanOrEqual(3);
+    // And each read the signals of its tasks on its own (those that ended first are not asked about).
+    expect(store.signalReads.length).toBeLessThanOrEqual(3);
     await runtime.close();
   });
 
