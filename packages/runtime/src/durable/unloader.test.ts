@@ -49,13 +49,21 @@ class DistantStore extends InMemoryDurableStore {
   readonly signalReads: number[] = [];
   failDefinitionReads = 0;
   clearTimersDelayMs = 0;
+  /** The most resumes at once, as told by their calls to clear timer rows still waiting for an answer. */
+  mostClearingAtOnce = 0;
+  private clearing = 0;
 
   constructor(override readonly shared: boolean = false) {
     super();
   }
   override async clearTimers(arn: string): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, this.clearTimersDelayMs));
-    return super.clearTimers(arn);
+    this.mostClearingAtOnce = Math.max(this.mostClearingAtOnce, ++this.clearing);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, this.clearTimersDelayMs));
+      return await super.clearTimers(arn);
+    } finally {
+      this.clearing--;
+    }
   }
   override async getDefinition(definitionId: string): Promise<string | undefined> {
     await new Promise((resolve) => setImmediate(resolve));
@@ -172,11 +180,13 @@ describe('executions that only wait leave memory', () => {
     expect(await store.nextWake()).toBe(due);
     for (const execution of started) expect((await execution.result()).status).toBe('SUCCEEDED');
     expect(store.woken.reduce((sum, n) => sum + n, 0)).toBe(40);
+    // Every execution of a claimed batch is resumed at once. One at a time, each resume waited for
+    // its own trip to the store before the next began.
+    expect(store.mostClearingAtOnce).toBe(Math.max(...store.woken));
+    // So their ends share commits, and the signals of their tasks are read together.
     expect(store.ends.reduce((sum, n) => sum + n, 0)).toBe(40);
-    // One at a time, each resume waited for its own trip to the store and ended in a commit of its own.
-    expect(store.ends.length).toBeLessThanOrEqual(3);
-    // And each read the signals of its tasks on its own (those that ended first are not asked about).
-    expect(store.signalReads.length).toBeLessThanOrEqual(3);
+    expect(store.ends.length).toBeLessThan(10);
+    expect(store.signalReads.length).toBeLessThan(10);
     await runtime.close();
   });
 
