@@ -28,8 +28,6 @@ const WORKERS = 4;
 const RUNS = 120;
 const KILLS = Number(process.env.STEPWISE_PG_CRASH_KILLS ?? 60);
 const LEASE_MS = 1000;
-const arnOf = (run: { name: string }) =>
-  `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
 
 function launch(args: readonly string[]): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -114,7 +112,7 @@ describe.skipIf(!TEST_POSTGRES_URL || !built)(
         workers[0] = await launch(args);
         // Done once nothing runs and nothing waits for its redrive.
         // Decided from one read of every row: between two reads a worker could redrive a run.
-        const redriven = new Set(runs.filter((run) => run.redriveOnce).map(arnOf));
+        const redriven = new Set(runs.filter((run) => run.redriveOnce).map((run) => run.executionArn));
         const settled = (rows: readonly StoredExecution[]) =>
           !rows.some(
             (row) =>
@@ -128,7 +126,6 @@ describe.skipIf(!TEST_POSTGRES_URL || !built)(
         const report = await checkCrashOutcome(
           store,
           runs,
-          arnOf,
           await uninterrupted(),
           readFileSync(effects, 'utf8').split('\n').filter(Boolean),
           { kills, leaseSteals: true },

@@ -35,12 +35,11 @@ const runtime = createDurableRuntime({
 const worker = runtime.startWorker({ concurrency: 8, pollMs: 100 });
 // Every worker looks for failed executions to redrive; a redrive another worker made first is skipped.
 const runs = crashRuns(Number(runsText), 'pg');
-const arnOf = (run) => `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
 let stopping = false;
 const redriveLater = () =>
   setTimeout(async () => {
     if (stopping) return;
-    await redriveCrashRuns(runtime, store, runs, arnOf).catch((error) => console.error('redrive:', error));
+    await redriveCrashRuns(runtime, store, runs).catch((error) => console.error('redrive:', error));
     if (!stopping) redrives = redriveLater();
   }, 200);
 let redrives = redriveLater();

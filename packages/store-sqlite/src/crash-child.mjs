@@ -35,20 +35,19 @@ const runtime = createDurableRuntime({
 await runtime.recover();
 process.stdout.write('READY\n');
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const arnOf = (run) => `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
 const runs = crashRuns(Number(countText), prefix);
 for (const run of runs) {
-  if (await store.getExecution(arnOf(run))) continue;
+  if (await store.getExecution(run.executionArn)) continue;
   if (startsLeft-- <= 0) break;
   await runtime.startExecution(run.definition, { name: run.name, input: run.input });
-  await redriveCrashRuns(runtime, store, runs, arnOf);
+  await redriveCrashRuns(runtime, store, runs);
   await pause(30);
 }
 // Done once nothing runs and nothing was left to redrive. Running ones are counted first: one that
 // fails after the count is redriven by the scan that follows, or found running by the next count.
 for (;;) {
   const running = (await store.listExecutions({ status: 'RUNNING' })).length;
-  const redriven = await redriveCrashRuns(runtime, store, runs, arnOf);
+  const redriven = await redriveCrashRuns(runtime, store, runs);
   if (running === 0 && redriven.length === 0) break;
   await pause(20);
 }

@@ -30,8 +30,6 @@ const MAX_LIVES = KILLS_PER_LANE * 1.5;
 const RUNS_PER_LANE = 240;
 /** New executions per life: the work spreads over (nearly) every life the test kills. */
 const STARTS_PER_LIFE = 2;
-const arnOf = (run: { name: string }) =>
-  `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
 
 /** Starts one life of the child; resolves once it has resumed (READY) and returns it. */
 function launch(args: readonly string[]): Promise<ChildProcess> {
@@ -101,7 +99,6 @@ describe.skipIf(!built)('SQLite: killed with SIGKILL at random moments, resumed 
         const report = await checkCrashOutcome(
           store,
           crashRuns(RUNS_PER_LANE, `lane${lane}`),
-          arnOf,
           await uninterrupted(`lane${lane}`),
           readFileSync(outcome.effects, 'utf8').split('\n').filter(Boolean),
           { kills: outcome.kills },

@@ -8,9 +8,6 @@ import { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
 import { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
 import { batch, eventRow, executionRow } from './sample-rows';
 
-const arnOf = (run: { name: string }) =>
-  `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${run.name}`;
-
 /** A runtime on its own memory store and virtual clock, running the crash workflows. */
 function crashRuntime(effects: (line: string) => void = () => {}) {
   const store = new InMemoryDurableStore();
@@ -31,7 +28,7 @@ async function runToEnd(
     runs.map((run) => runtime.startExecution(run.definition, { name: run.name, input: run.input })),
   );
   await Promise.all(started.map((execution) => execution.result()));
-  const redriven = await redriveCrashRuns(runtime, store, runs, arnOf);
+  const redriven = await redriveCrashRuns(runtime, store, runs);
   await Promise.all(redriven.map((execution) => execution.result()));
 }
 
@@ -45,7 +42,7 @@ describe('crash checks', () => {
     const { store } = killed;
     const expected = await uninterruptedResults(crashRuntime().runtime, runs);
 
-    const report = await checkCrashOutcome(store, runs, arnOf, expected, effects, { kills: 0 });
+    const report = await checkCrashOutcome(store, runs, expected, effects, { kills: 0 });
     expect(report.problems).toEqual([]);
     expect(report.redriven).toBe(1);
     const redriven = runs.find((run) => run.redriveOnce) as CrashRun;
@@ -53,7 +50,7 @@ describe('crash checks', () => {
       status: 'SUCCEEDED',
       output: { a: 5, sum: 9, gate: { opened: true, sum: 9 } },
     });
-    const types = (await store.listEvents(arnOf(redriven))).map((event) => event.type);
+    const types = (await store.listEvents(redriven.executionArn)).map((event) => event.type);
     expect(types.filter((type) => type === 'LambdaFunctionSucceeded')).toHaveLength(2);
     expect(types.slice(types.indexOf('ExecutionFailed'), types.indexOf('ExecutionFailed') + 2)).toEqual([
       'ExecutionFailed',
@@ -64,7 +61,7 @@ describe('crash checks', () => {
   it('report a redrive that does not follow a terminal event, or lacks one', async () => {
     const store = new InMemoryDurableStore();
     const stored = async (name: string, types: readonly StoredEvent['type'][]) => {
-      const arn = arnOf({ name });
+      const arn = `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${name}`;
       const details = (type: string) => (type === 'ExecutionSucceeded' ? { output: '1' } : undefined);
       await store.commit(
         batch({
@@ -72,7 +69,7 @@ describe('crash checks', () => {
           events: types.map((type, i) => eventRow(arn, i + 1, type, details(type))),
         }),
       );
-      return { name, definition: {}, input: {} } satisfies CrashRun;
+      return { name, executionArn: arn, definition: {}, input: {} } satisfies CrashRun;
     };
     const runs = [
       await stored('no-failure', ['ExecutionStarted', 'ExecutionRedriven', 'ExecutionSucceeded']),
@@ -86,7 +83,7 @@ describe('crash checks', () => {
     ];
     const expected = new Map(runs.map((run) => [run.name, { status: 'SUCCEEDED' as const, output: 1 }]));
 
-    const report = await checkCrashOutcome(store, runs, arnOf, expected, [], { kills: 0 });
+    const report = await checkCrashOutcome(store, runs, expected, [], { kills: 0 });
     expect(report.problems).toEqual([
       'no-failure: 1 terminal events, 1 redrives',
       'out-of-place: 2 terminal events, 1 redrives',

@@ -32,7 +32,6 @@ export interface CrashReport {
 export async function checkCrashOutcome(
   store: DurableStore,
   runs: readonly CrashRun[],
-  executionArnOf: (run: CrashRun) => string,
   expected: ReadonlyMap<string, ExecutionResult>,
   effectLines: readonly string[],
   interruptions: {
@@ -51,13 +50,13 @@ export async function checkCrashOutcome(
     const [kind, what] = line.split(' ');
     if (kind === 'committed' && what) committedLine.set(what, index);
   });
-  const runArns = new Set(runs.map(executionArnOf));
+  const runArns = new Set(runs.map((run) => run.executionArn));
   // Distributed Maps' child executions: each must have finished, with a sound history of its own.
   const children = (await store.listExecutions())
     .filter((row) => !runArns.has(row.executionArn))
     .map((row) => ({ name: row.name, arn: row.executionArn, expected: undefined }));
   const checked = [
-    ...runs.map((run) => ({ name: run.name, arn: executionArnOf(run), expected: expected.get(run.name) })),
+    ...runs.map((run) => ({ name: run.name, arn: run.executionArn, expected: expected.get(run.name) })),
     ...children,
   ];
   for (const { name, arn, expected: wanted } of checked) {

@@ -17,16 +17,14 @@ export async function redriveCrashRuns(
   runtime: Pick<DurableRuntime, 'redriveExecution'>,
   store: Pick<DurableStore, 'getExecution'>,
   runs: readonly CrashRun[],
-  executionArnOf: (run: CrashRun) => string,
 ): Promise<DurableExecution[]> {
   const redriven: DurableExecution[] = [];
   for (const run of runs) {
     if (!run.redriveOnce) continue;
-    const arn = executionArnOf(run);
-    const row = await store.getExecution(arn);
+    const row = await store.getExecution(run.executionArn);
     if (row?.status !== 'FAILED' || row.redriveCount > 0) continue;
     try {
-      redriven.push(await runtime.redriveExecution(arn));
+      redriven.push(await runtime.redriveExecution(run.executionArn));
     } catch (error) {
       if (!(error instanceof ExecutionNotRedrivableError)) throw error;
     }

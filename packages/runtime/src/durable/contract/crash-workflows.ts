@@ -9,6 +9,8 @@ import type { TaskContext, TaskHandler } from '../../tasks/task-handler';
  */
 export interface CrashRun {
   readonly name: string;
+  /** The ARN a durable runtime (default region, account and machine name) gives it by its name. */
+  readonly executionArn: string;
   readonly definition: object;
   readonly input: unknown;
   /** Fails on its first run: it must be redriven once (see redriveCrashRuns) to succeed. */
@@ -117,19 +119,23 @@ const REDRIVEN = {
 export function crashRuns(count: number, prefix = 'crash'): CrashRun[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `${prefix}-${i}`;
+    const run = {
+      name,
+      executionArn: `arn:aws:states:us-east-1:123456789012:execution:StateMachine:${name}`,
+    };
     switch (i % 6) {
       case 0:
-        return { name, definition: SEQUENCE, input: { a: i, b: 2 } };
+        return { ...run, definition: SEQUENCE, input: { a: i, b: 2 } };
       case 1:
-        return { name, definition: MAP, input: { items: [i, i + 1, i + 2, i + 3] } };
+        return { ...run, definition: MAP, input: { items: [i, i + 1, i + 2, i + 3] } };
       case 2:
-        return { name, definition: PARALLEL, input: { a: i, b: 3 } };
+        return { ...run, definition: PARALLEL, input: { a: i, b: 3 } };
       case 3:
-        return { name, definition: DISTRIBUTED_MAP, input: { items: [i, i + 1, i + 2] } };
+        return { ...run, definition: DISTRIBUTED_MAP, input: { items: [i, i + 1, i + 2] } };
       case 5:
-        return { name, definition: REDRIVEN, input: { a: i, b: 4 }, redriveOnce: true };
+        return { ...run, definition: REDRIVEN, input: { a: i, b: 4 }, redriveOnce: true };
       default:
-        return { name, definition: CALLBACK, input: { n: i } };
+        return { ...run, definition: CALLBACK, input: { n: i } };
     }
   });
 }
