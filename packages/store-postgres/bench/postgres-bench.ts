@@ -3,6 +3,12 @@
 // Run: pnpm --filter @stepwise/store-postgres bench (after pnpm build).
 import { randomUUID } from 'node:crypto';
 import { createDurableRuntime } from '@stepwise/runtime';
+import {
+  benchChain as chain,
+  benchFunction as fn,
+  nextTurn,
+  BENCH_TASKS as TASKS,
+} from '@stepwise/runtime/store-contract';
 import { PostgresStore } from '@stepwise/store-postgres';
 import pg from 'pg';
 
@@ -11,18 +17,6 @@ if (!url) {
   console.log('Set STEPWISE_TEST_POSTGRES_URL to run the PostgreSQL benchmark.');
   process.exit(0);
 }
-const TASKS = 10;
-const fn = 'arn:aws:lambda:us-east-1:123456789012:function:step';
-const states: Record<string, object> = {};
-for (let i = 0; i < TASKS; i++) {
-  states[`T${i}`] = {
-    Type: 'Task',
-    Resource: fn,
-    ...(i === TASKS - 1 ? { End: true } : { Next: `T${i + 1}` }),
-  };
-}
-const chain = { StartAt: 'T0', States: states };
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 async function rawCommitsPerSecond(schema: string, seconds = 2): Promise<number> {
   const client = new pg.Client({ connectionString: url });

@@ -8,9 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
+import {
+  benchChain as chain,
+  benchFunction as fn,
+  nextTurn,
+  BENCH_TASKS as TASKS,
+} from '@stepwise/runtime/store-contract';
 import { SqliteStore, type SqliteStoreOptions } from '@stepwise/store-sqlite';
 import { rawCommitsPerSecond } from './raw-commits';
-import { chain, fn, nextTurn, TASKS } from './task-chain';
 
 /**
  * A store that keeps nothing: every commit succeeds at once and no name is taken. The same workloads

@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommitBatch, createDurableRuntime } from '@stepwise/runtime';
+import { benchChain as chain, benchFunction as fn, nextTurn } from '@stepwise/runtime/store-contract';
 import { SqliteStore } from '@stepwise/store-sqlite';
 import { type EncodedBatch, encodeBatch } from '../src/encoded-batch';
 import { SqliteCore } from '../src/sqlite-core';
 import { rawCommitsPerSecond } from './raw-commits';
-import { chain, fn, nextTurn } from './task-chain';
 
 /** SQLite checkpoints once the WAL holds this many pages (its default `wal_autocheckpoint`). */
 const CHECKPOINT_PAGES = 1000;

@@ -1,3 +1,4 @@
+export { BENCH_TASKS, benchChain, benchFunction, nextTurn } from './bench-chain';
 export { type CrashReport, checkCrashOutcome } from './crash-checks';
 export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
 export { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
