@@ -89,6 +89,15 @@ class DistantStore extends InMemoryDurableStore {
   }
 }
 
+/** `count` executions that leave memory, all falling due `inMs` from now; resolves once they have left. */
+async function unloadedAlarms(store: DistantStore, count: number, inMs: number) {
+  const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+  const due = Date.now() + inMs;
+  const started = await Promise.all(Array.from({ length: count }, () => runtime.startExecution(alarm(due))));
+  await until(() => runtime.running === 0);
+  return { runtime, due, started };
+}
+
 describe('executions that only wait leave memory', () => {
   it('unloads a Wait and replays it when due, recording every event once', async () => {
     const store = new InMemoryDurableStore();
@@ -171,10 +180,7 @@ describe('executions that only wait leave memory', () => {
 
   it('resumes the executions that fall due together at once, so their ends share commits', async () => {
     const store = new DistantStore();
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const due = Date.now() + 1000;
-    const started = await Promise.all(Array.from({ length: 40 }, () => runtime.startExecution(alarm(due))));
-    await until(() => runtime.running === 0);
+    const { runtime, due, started } = await unloadedAlarms(store, 40, 1000);
     // All of them left memory before they fell due, so it is the wake that runs them.
     expect(runtime.running).toBe(0);
     expect(await store.nextWake()).toBe(due);
@@ -192,10 +198,7 @@ describe('executions that only wait leave memory', () => {
 
   it('hands back an execution whose resume failed, and runs it a second later', async () => {
     const store = new DistantStore();
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const due = Date.now() + 800;
-    const started = await Promise.all(Array.from({ length: 5 }, () => runtime.startExecution(alarm(due))));
-    await until(() => runtime.running === 0);
+    const { runtime, started } = await unloadedAlarms(store, 5, 800);
     expect(runtime.running).toBe(0);
     // The woken executions share one read of their definition: it fails, so every resume does.
     store.failDefinitionReads = 1;
@@ -206,11 +209,8 @@ describe('executions that only wait leave memory', () => {
 
   it('gives back the lease of an execution whose resume failed, with a shared store', async () => {
     const store = new DistantStore(true);
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const due = Date.now() + 800;
-    const [execution] = await Promise.all([runtime.startExecution(alarm(due))]);
-    const arn = (execution as { executionArn: string }).executionArn;
-    await until(() => runtime.running === 0);
+    const { runtime, started } = await unloadedAlarms(store, 1, 800);
+    const arn = (started[0] as { executionArn: string }).executionArn;
     store.failDefinitionReads = 1;
     await until(
       async () => store.failDefinitionReads === 0 && (await store.getExecution(arn))?.owner === undefined,
@@ -224,10 +224,7 @@ describe('executions that only wait leave memory', () => {
   it('runs none of the executions it was resuming once closed, and gives back their leases', async () => {
     const store = new DistantStore(true);
     store.clearTimersDelayMs = 30;
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
-    const due = Date.now() + 800;
-    const started = await Promise.all(Array.from({ length: 10 }, () => runtime.startExecution(alarm(due))));
-    await until(() => runtime.running === 0);
+    const { runtime, started } = await unloadedAlarms(store, 10, 800);
     await until(() => store.woken.length > 0, 2000);
     await runtime.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
