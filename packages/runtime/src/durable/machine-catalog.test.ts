@@ -41,3 +41,62 @@ describe('stored definitions read back', () => {
     expect(store.reads).toBe(3);
   });
 });
+
+describe('a new definition started by many executions at once', () => {
+  class CountingStore extends InMemoryDurableStore {
+    writes = 0;
+    failNext = false;
+    override async putDefinition(definitionId: string, json: string): Promise<void> {
+      this.writes++;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.failNext) {
+        this.failNext = false;
+        throw new Error('the disk is full');
+      }
+      return super.putDefinition(definitionId, json);
+    }
+  }
+  const pass = () => ({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+
+  it('is checked, hashed and written once', async () => {
+    const store = new CountingStore();
+    const catalog = new MachineCatalog(store, 'us-east-1', '123456789012', Math.random, true);
+    const definition = pass();
+    const stored = await Promise.all(Array.from({ length: 20 }, () => catalog.putDefinition(definition)));
+    expect(new Set(stored.map((s) => s.definitionId)).size).toBe(1);
+    expect(store.writes).toBe(1);
+    // The same text in another object, or as JSON text, is not written again either.
+    await Promise.all([catalog.putDefinition(pass()), catalog.putDefinition(JSON.stringify(pass()))]);
+    expect(store.writes).toBe(1);
+  });
+
+  it('as JSON text, is written once by starts made together', async () => {
+    const store = new CountingStore();
+    const catalog = new MachineCatalog(store, 'us-east-1', '123456789012', Math.random, true);
+    const text = JSON.stringify(pass());
+    await Promise.all(Array.from({ length: 20 }, () => catalog.putDefinition(text)));
+    expect(store.writes).toBe(1);
+  });
+
+  it('is written again by the next start when the shared write failed', async () => {
+    const store = new CountingStore();
+    store.failNext = true;
+    const catalog = new MachineCatalog(store, 'us-east-1', '123456789012', Math.random, true);
+    const definition = pass();
+    const first = await Promise.allSettled(
+      Array.from({ length: 5 }, () => catalog.putDefinition(definition)),
+    );
+    expect(first.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+    expect(store.writes).toBe(1);
+    const { definitionId } = await catalog.putDefinition(definition);
+    expect(store.writes).toBe(2);
+    expect(await store.getDefinition(definitionId)).toBe(JSON.stringify(definition));
+  });
+
+  it('that is invalid fails every start, each checked anew', async () => {
+    const catalog = new MachineCatalog(new CountingStore(), 'us-east-1', '123456789012', Math.random, true);
+    const broken = { StartAt: 'Missing', States: { P: { Type: 'Pass', End: true } } };
+    await expect(catalog.putDefinition(broken)).rejects.toThrow(/Missing/);
+    await expect(catalog.putDefinition(broken)).rejects.toThrow(/Missing/);
+  });
+});

@@ -17,12 +17,20 @@ export interface ResolvedTarget {
   readonly versionArn: string | undefined;
 }
 
+/** A definition as stored: its content hash and its JSON text. */
+interface StoredDefinition {
+  readonly definitionId: string;
+  readonly definition: string;
+}
+
 /** State machines, versions and aliases over a durable store, as the Step Functions API has them. */
 export class MachineCatalog {
-  private readonly byObject = new WeakMap<object, { definitionId: string; definition: string }>();
+  private readonly byObject = new WeakMap<object, Promise<StoredDefinition>>();
   /** Definition ids this runtime has written (content hashes: never rewritten differently). */
   private readonly stored = new Set<string>();
   private readonly texts = new Map<string, string>();
+  /** Writes in flight, by definition id. */
+  private readonly writing = new Map<string, Promise<void>>();
   /** Reads in flight: executions resumed together share one read of their definition. */
   private readonly reading = new Map<string, Promise<string>>();
 
@@ -41,19 +49,33 @@ export class MachineCatalog {
   /**
    * Stores a definition under its content hash; the same text is stored once. A definition object
    * is taken as immutable once started (the engine caches its plan by identity too), so starting it
-   * again costs neither serialising nor hashing it again.
+   * again costs neither checking, serialising nor hashing it again. Starts of one new definition
+   * made together share that work and its one write; a failed write is not kept.
    */
-  async putDefinition(definition: DefinitionInput): Promise<{ definitionId: string; definition: string }> {
-    const known = typeof definition === 'object' ? this.byObject.get(definition) : undefined;
-    if (known) return known;
-    const json = JSON.stringify(checkDefinition(definition, this.validate));
-    const stored = { definitionId: createHash('sha256').update(json).digest('hex'), definition: json };
-    if (!this.stored.has(stored.definitionId)) {
-      await this.store.putDefinition(stored.definitionId, json);
-      this.stored.add(stored.definitionId);
+  putDefinition(definition: DefinitionInput): Promise<StoredDefinition> {
+    if (typeof definition !== 'object') return this.storeDefinition(definition);
+    let stored = this.byObject.get(definition);
+    if (!stored) {
+      stored = this.storeDefinition(definition);
+      this.byObject.set(definition, stored);
+      stored.catch(() => this.byObject.delete(definition));
     }
-    if (typeof definition === 'object') this.byObject.set(definition, stored);
     return stored;
+  }
+
+  private async storeDefinition(definition: DefinitionInput): Promise<StoredDefinition> {
+    const json = JSON.stringify(checkDefinition(definition, this.validate));
+    const definitionId = createHash('sha256').update(json).digest('hex');
+    if (!this.stored.has(definitionId)) {
+      let write = this.writing.get(definitionId);
+      if (!write) {
+        write = this.store.putDefinition(definitionId, json).finally(() => this.writing.delete(definitionId));
+        this.writing.set(definitionId, write);
+      }
+      await write;
+      this.stored.add(definitionId);
+    }
+    return { definitionId, definition: json };
   }
 
   async createStateMachine(
