@@ -310,6 +310,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       for (const stop of unsubscribe.splice(0)) stop();
       leases.stop();
       unloader.close();
+      lives.close();
       await queue.flushed().catch(() => {});
       const arns = [...live.keys()];
       lives.abandon(arns);

@@ -22,6 +22,7 @@ import { ExecutionStops } from './execution-stops';
 import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
 import { ResultWatch } from './result-watch';
+import { ResumeRetries } from './resume-retries';
 import { historyOf } from './stored-history';
 import type { TaskSignals } from './task-signals';
 
@@ -75,12 +76,17 @@ export class LiveExecutions {
   private readonly skipped = new Set<string>();
   /** Executions that ended here, until the commit that carries their end has settled. */
   private readonly finishing = new Map<string, Live>();
+  private readonly retries: ResumeRetries;
 
   constructor(
     readonly live: Map<string, Live>,
     private readonly options: LiveExecutionsOptions,
   ) {
     this.results = new ResultWatch(options.store, options.pollMs);
+    this.retries = new ResumeRetries({
+      ...{ store: options.store, owner: options.owner, clock: options.clock },
+      resume: (arn) => this.resumeStored(arn),
+    });
     this.stops = new ExecutionStops({
       ...{ store: options.store, queue: options.queue, clock: options.clock },
       ...{ owner: options.owner, leaseMs: options.leaseMs },
@@ -273,11 +279,14 @@ export class LiveExecutions {
   }
 
   /** Resumes those of these executions that still run and are not running here. */
-  async resumeArns(executionArns: readonly string[]): Promise<void> {
-    for (const arn of executionArns) {
-      const row = await this.options.store.getExecution(arn).catch(() => undefined);
-      if (row?.status === 'RUNNING' && !this.live.has(arn)) await this.resume(row).catch(() => {});
-    }
+  /** Resumes executions from the store (those still running, and not here); see ResumeRetries. */
+  resumeArns(executionArns: readonly string[]): Promise<void> {
+    return this.retries.now(executionArns);
+  }
+
+  private async resumeStored(executionArn: string): Promise<void> {
+    const row = await this.options.store.getExecution(executionArn);
+    if (row?.status === 'RUNNING' && !this.live.has(executionArn)) await this.resume(row);
   }
 
   /** Stops running executions here without writing anything more for them. */
@@ -312,16 +321,14 @@ export class LiveExecutions {
     if (error !== undefined) this.resumeLater([...held, ...ended]);
   }
 
-  /**
-   * Executions claimed here that did not run (a resume failed, or the runtime closed meanwhile):
-   * with a shared store their leases are given back for any runtime to claim; otherwise this
-   * runtime tries them again a second later, unless it has closed (its next start takes them over).
-   */
+  /** Executions claimed here that did not run: see ResumeRetries. */
   resumeLater(executionArns: readonly string[]): void {
-    const { store, owner, isClosed } = this.options;
-    if (executionArns.length === 0) return;
-    if (store.shared) void store.release(owner, executionArns).catch(() => {});
-    else if (!isClosed()) setTimeout(() => void this.resumeArns(executionArns), 1000).unref();
+    this.retries.later(executionArns);
+  }
+
+  /** The runtime has closed: no execution is tried again here. */
+  close(): void {
+    this.retries.close();
   }
 }
 
