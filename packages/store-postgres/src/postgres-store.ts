@@ -32,6 +32,7 @@ import {
 } from '@stepwise/runtime';
 import pg from 'pg';
 import { migrate } from './migrate';
+import { Notifications } from './notifications';
 import { commitQuery, fencedOf } from './write-batch';
 
 export interface PostgresStoreOptions {
@@ -54,8 +55,7 @@ export class PostgresStore implements DurableStore {
   readonly pool: pg.Pool;
   readonly schema: string;
   private readonly ownsPool: boolean;
-  private listener: pg.PoolClient | undefined;
-  private listening: Promise<void> | undefined;
+  private readonly notifications: Notifications;
   private readonly wakeListeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
   private initialized: Promise<void> | undefined;
@@ -68,6 +68,16 @@ export class PostgresStore implements DurableStore {
     this.pool =
       options.pool ??
       new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+    this.notifications = new Notifications({
+      pool: this.pool,
+      channels: Object.values(this.channels),
+      deliver: (channel, payload) => this.deliver(channel, payload),
+      // Wakes sent while the connection was down are lost: the workers look for due executions.
+      // Lost answers and stops are found by the lease renewals' sweeps.
+      relistened: () => {
+        for (const listener of this.wakeListeners) listener();
+      },
+    });
   }
 
   private get channels() {
@@ -97,11 +107,7 @@ export class PostgresStore implements DurableStore {
   }
 
   async close(): Promise<void> {
-    await this.listening;
-    if (this.listener) {
-      this.listener.release();
-      this.listener = undefined;
-    }
+    await this.notifications.close();
     if (this.ownsPool) await this.pool.end();
   }
 
@@ -430,13 +436,13 @@ export class PostgresStore implements DurableStore {
 
   onWake(listener: () => void): () => void {
     this.wakeListeners.add(listener);
-    this.listening ??= this.listen().catch(() => {});
+    this.notifications.start();
     return () => this.wakeListeners.delete(listener);
   }
 
   onNotice(listener: (notice: StoreNotice) => void): () => void {
     this.noticeListeners.add(listener);
-    this.listening ??= this.listen().catch(() => {});
+    this.notifications.start();
     return () => this.noticeListeners.delete(listener);
   }
 
@@ -444,25 +450,19 @@ export class PostgresStore implements DurableStore {
     await this.query(`SELECT pg_notify($1, '')`, [this.channels.wake]);
   }
 
-  /** One connection LISTENs for the whole store and fans NOTIFYs out to the workers. */
-  private async listen(): Promise<void> {
-    const client = await this.pool.connect();
-    this.listener = client;
+  /** One connection LISTENs for the whole store (see Notifications) and fans NOTIFYs out here. */
+  private deliver(channel: string, payload: string): void {
     const { wake, task, activity, seized } = this.channels;
-    client.on('notification', (message) => {
-      const payload = message.payload ?? '';
-      if (message.channel === wake) for (const listener of this.wakeListeners) listener();
-      const notice: StoreNotice | undefined =
-        message.channel === task
-          ? { kind: 'task', executionArn: payload }
-          : message.channel === activity
-            ? { kind: 'activity', activityArn: payload }
-            : message.channel === seized
-              ? { kind: 'seized', executionArn: payload }
-              : undefined;
-      if (notice) for (const listener of this.noticeListeners) listener(notice);
-    });
-    await client.query(`LISTEN ${wake}; LISTEN ${task}; LISTEN ${activity}; LISTEN ${seized}`);
+    if (channel === wake) for (const listener of this.wakeListeners) listener();
+    const notice: StoreNotice | undefined =
+      channel === task
+        ? { kind: 'task', executionArn: payload }
+        : channel === activity
+          ? { kind: 'activity', activityArn: payload }
+          : channel === seized
+            ? { kind: 'seized', executionArn: payload }
+            : undefined;
+    if (notice) for (const listener of this.noticeListeners) listener(notice);
   }
 }
 
