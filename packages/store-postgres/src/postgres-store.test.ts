@@ -53,6 +53,55 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       }
     });
 
+    it('runs on a worker under the same owner name what a run that is gone left leased to it', async () => {
+      const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Result: 'done', End: true } } };
+      await store.putDefinition('def-pass', JSON.stringify(definition));
+      // 'pod-0' claimed it, then died: the lease ran out and the pod came back under its name.
+      const row = executionRow('left', {
+        definitionId: 'def-pass',
+        owner: 'pod-0',
+        leaseExpires: Date.now() - 1,
+      });
+      await store.commit(batch({ executions: [row] }));
+      const runtime = createDurableRuntime({ store, owner: 'pod-0', leaseMs: 1000 });
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
+      let ended = await store.getExecution(row.executionArn);
+      for (let i = 0; i < 250 && ended?.status === 'RUNNING'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        ended = await store.getExecution(row.executionArn);
+      }
+      expect([ended?.status, ended?.output]).toEqual(['SUCCEEDED', '"done"']);
+      await worker.stop();
+      await runtime.close();
+    });
+
+    it("gives back at once the lease of an execution whose resume failed on a worker's claim", async () => {
+      class FailingOnce extends PostgresStore {
+        failures = 1;
+        override async getDefinition(definitionId: string): Promise<string | undefined> {
+          if (this.failures-- > 0) throw new Error('Connection terminated unexpectedly');
+          return super.getDefinition(definitionId);
+        }
+      }
+      const flaky = new FailingOnce({ connectionString: TEST_POSTGRES_URL, schema: store.schema });
+      const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Result: 'done', End: true } } };
+      await flaky.putDefinition('def-pass', JSON.stringify(definition));
+      await store.commit(batch({ executions: [executionRow('queued', { definitionId: 'def-pass' })] }));
+      // A minute's lease: waiting for it to run out would fail the test.
+      const runtime = createDurableRuntime({ store: flaky, leaseMs: 60_000 });
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
+      const arn = executionRow('queued').executionArn;
+      let ended = await store.getExecution(arn);
+      for (let i = 0; i < 250 && ended?.status === 'RUNNING'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        ended = await store.getExecution(arn);
+      }
+      expect([flaky.failures, ended?.status]).toEqual([-1, 'SUCCEEDED']);
+      await worker.stop();
+      await runtime.close();
+      await flaky.close();
+    });
+
     it("hands over each claimed execution's history with the claim, an empty one included", async () => {
       const ran = executionRow('ran');
       const queued = executionRow('queued');

@@ -301,7 +301,7 @@ export class PostgresStore implements DurableStore {
       `WITH unsynced AS (SELECT set_config('synchronous_commit', 'off', true)),
        picked AS (
          SELECT arn FROM ${this.t('executions')}
-         WHERE status = 'RUNNING' AND ${free} AND owner IS DISTINCT FROM $1
+         WHERE status = 'RUNNING' AND ${free}
          ORDER BY start_time LIMIT $2 FOR UPDATE SKIP LOCKED)
        UPDATE ${this.t('executions')} e SET owner = $1, lease_expires = $4, wake_at = NULL
        FROM picked, unsynced WHERE e.arn = picked.arn

@@ -37,8 +37,10 @@ export class SqliteLeases {
         ? sql.claimableAll
         : sql.claimable;
     return this.db.transaction(() => {
-      const params = { now: request.now, owner: request.owner, limit: request.limit };
-      const rows = query.all(request.wokenOnly ? { now: params.now, limit: params.limit } : params) as Row[];
+      // Rows held by this owner are claimed too: a lease of its own that expired was left by a
+      // run under the same name that is gone (a restart), or by a resume that failed here; the
+      // runtime skips the executions it runs.
+      const rows = query.all({ now: request.now, limit: request.limit }) as Row[];
       const expires = request.now + request.leaseMs;
       let budget = this.historyBudget;
       return rows.map((row) => {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   createDurableRuntime,
   createVirtualClock,
   DuplicateTransitionError,
+  type DurableExecution,
   DurableResourceNotFoundError,
   encodeChunk,
   executionValues,
@@ -281,6 +282,32 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '"rested"']);
     await second.close();
     await reopened.close();
+  });
+
+  it('resumes, under the same owner name, what a run that was killed held', async () => {
+    const first = createDurableRuntime({ store, owner: 'orders-service' });
+    const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 1, End: true } } };
+    const started = await first.startExecution(nap, { input: 'rested' });
+    // The file as a killed process leaves it: the execution held by 'orders-service', in its Wait.
+    const killed = join(mkdtempSync(join(tmpdir(), 'stepwise-killed-')), 'killed.db');
+    const copy = new Database(store.filename, { readonly: true });
+    await copy.backup(killed);
+    copy.close();
+    await first.close();
+
+    const reopened = new SqliteStore({ filename: killed, thread });
+    await reopened.init();
+    expect((await reopened.getExecution(started.executionArn))?.owner).toBe('orders-service');
+    const second = createDurableRuntime({ store: reopened, owner: 'orders-service' });
+    const resumed = await second.recover();
+    expect(resumed.map((execution) => execution.executionArn)).toEqual([started.executionArn]);
+    expect(await (resumed[0] as DurableExecution).result()).toEqual({
+      status: 'SUCCEEDED',
+      output: 'rested',
+    });
+    await second.close();
+    await reopened.close();
+    rmSync(dirname(killed), { recursive: true, force: true });
   });
 
   it("fails with the runtime's own error classes, across the thread too", async () => {

@@ -52,11 +52,11 @@ const SQL = {
   clearTimers: 'DELETE FROM timers WHERE execution_arn = ?',
   listTimers: 'SELECT * FROM timers WHERE execution_arn = ? ORDER BY due, timer_id',
   claimable: `SELECT * FROM executions WHERE status = 'RUNNING' AND (owner IS NULL OR lease_expires <= @now)
-         AND owner IS NOT @owner AND ${DUE} ORDER BY start_time LIMIT @limit`,
+         AND ${DUE} ORDER BY start_time LIMIT @limit`,
   // Taking over after a restart also takes rows whose status the runtime never writes, which
   // would otherwise never be claimed: they are handed out as unreadable, and recover() names them.
-  claimableAll: `SELECT * FROM executions WHERE status = 'RUNNING' AND owner IS NOT @owner AND ${DUE}
-       UNION ALL SELECT * FROM executions WHERE (${UNKNOWN_STATUS}) AND owner IS NOT @owner
+  claimableAll: `SELECT * FROM executions WHERE status = 'RUNNING' AND ${DUE}
+       UNION ALL SELECT * FROM executions WHERE (${UNKNOWN_STATUS})
        ORDER BY start_time LIMIT @limit`,
   // `+status`: left to the wake index, the planner would otherwise read every running execution
   // through the status index and sort them.

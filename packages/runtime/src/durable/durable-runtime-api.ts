@@ -17,7 +17,10 @@ import type { Worker, WorkerOptions } from './worker';
 
 export interface DurableRuntimeOptions extends Omit<RuntimeOptions, 'store' | 'random' | 'uuid'> {
   readonly store: DurableStore;
-  /** Names this runtime in leases; unique per process by default. */
+  /**
+   * Names this runtime in leases; unique per process by default. A name may be used again after a
+   * restart (what the previous run held is resumed), but never by two processes at once.
+   */
   readonly owner?: string;
   /** How long a lease on a running execution lasts without renewal (default 30 s). */
   readonly leaseMs?: number;

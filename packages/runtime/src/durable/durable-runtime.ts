@@ -211,10 +211,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   let workers = 0;
   const lifecycle = {
     ready,
-    claim: async (limit: number) => {
-      const rows = await lives.claim({ owner, limit, leaseMs, now: clock.now() });
-      return Promise.all(rows.map((row) => lives.resume(row)));
-    },
+    claim: async (limit: number) =>
+      lives.resumeAll(await lives.claim({ owner, limit, leaseMs, now: clock.now() })),
     // A parent waiting on children that run elsewhere (resumed by other workers after a crash)
     // holds no worker slot: those children may need it.
     running: () => live.size - waitingOnChildren.size,

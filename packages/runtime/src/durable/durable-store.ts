@@ -195,7 +195,11 @@ export interface DurableStore {
   /** Drops an execution's timers (a resumed run schedules them again). */
   clearTimers(executionArn: string): Promise<void>;
 
-  /** Leases running executions that nobody holds (or whose lease expired) to `owner`. */
+  /**
+   * Leases running executions that nobody holds, or whose lease expired, to `owner`; that owner's
+   * own expired leases too (a run under the same name that is gone, or a resume that failed): the
+   * runtime skips those it runs.
+   */
   claim(request: ClaimRequest): Promise<ClaimedExecution[]>;
   /** Extends `owner`'s leases; returns the executions it no longer holds. */
   renew(owner: string, executionArns: readonly string[], leaseMs: number, now: number): Promise<string[]>;

@@ -22,7 +22,7 @@ import { ExecutionStops } from './execution-stops';
 import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
 import { ResultWatch } from './result-watch';
-import { ResumeRetries } from './resume-retries';
+import { isLastingFailure, ResumeRetries } from './resume-retries';
 import { historyOf } from './stored-history';
 import type { TaskSignals } from './task-signals';
 
@@ -232,6 +232,10 @@ export class LiveExecutions {
   async resume(row: ClaimedExecution): Promise<DurableExecution> {
     if (isUnreadable(row)) throw row.unreadable;
     const arn = row.executionArn;
+    // Claimed again while it runs or resumes here (a lease of its own that had expired): one run.
+    if (this.live.has(arn)) return this.handle(arn);
+    const inFlight = this.resuming.get(arn);
+    if (inFlight) return inFlight;
     if (this.stops.has(arn)) return this.skip(arn);
     const loading = this.load(row);
     this.resuming.set(arn, loading);
@@ -279,6 +283,31 @@ export class LiveExecutions {
   }
 
   /** Resumes those of these executions that still run and are not running here. */
+  /**
+   * Resumes claimed executions together: one at a time, each would wait for its own trips to the
+   * store and commit alone. Those running here already (a lease of its own that had expired) only
+   * had their lease extended. A resume that fails would leave its row claimed here with nothing
+   * running it: it is handed back (see ResumeRetries), unless the same read would fail again.
+   */
+  async resumeAll(rows: readonly ClaimedExecution[]): Promise<DurableExecution[]> {
+    const resumed: DurableExecution[] = [];
+    const failed: string[] = [];
+    await Promise.all(
+      rows
+        .filter((row) => !this.live.has(row.executionArn))
+        .map((row) =>
+          this.resume(row).then(
+            (execution) => resumed.push(execution),
+            (error: unknown) => {
+              if (!isLastingFailure(error)) failed.push(row.executionArn);
+            },
+          ),
+        ),
+    );
+    this.resumeLater(failed);
+    return resumed;
+  }
+
   /** Resumes executions from the store (those still running, and not here); see ResumeRetries. */
   resumeArns(executionArns: readonly string[]): Promise<void> {
     return this.retries.now(executionArns);

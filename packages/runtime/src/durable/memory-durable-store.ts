@@ -208,7 +208,7 @@ export class InMemoryDurableStore implements DurableStore {
       if (claimed.length >= request.limit) break;
       if (row.status !== 'RUNNING') continue;
       const free = row.owner === undefined || (row.leaseExpires ?? 0) <= request.now || request.takeOver;
-      if (!free || row.owner === request.owner) continue;
+      if (!free) continue;
       const wakeAt = this.wakeAt.get(row.executionArn);
       if (wakeAt === undefined ? request.wokenOnly : wakeAt > request.now) continue;
       this.wakeAt.delete(row.executionArn);

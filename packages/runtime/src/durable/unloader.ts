@@ -4,7 +4,6 @@ import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import type { DurableJournal } from './durable-journal';
 import type { DurableStore } from './durable-store';
 import type { LiveExecutions } from './live-executions';
-import { isLastingFailure } from './resume-retries';
 
 /** Long sleeps are taken in pieces, so a clock change cannot make the runtime oversleep much. */
 const LONGEST_SLEEP = 3600 * 1000;
@@ -91,19 +90,7 @@ export class Unloader {
           now: clock.now(),
           wokenOnly: true,
         });
-        // Together: one at a time, each would wait for its own trip to the store and commit alone.
-        // A resume that fails (a read of the store, say) leaves its row claimed here with no wake
-        // time, where no wake would find it again: it is handed back. An unreadable row or
-        // definition is not: reading it again fails the same way, and recover() names it.
-        const failed: string[] = [];
-        await Promise.all(
-          rows.map((row) =>
-            lives.resume(row).catch((error: unknown) => {
-              if (!isLastingFailure(error)) failed.push(row.executionArn);
-            }),
-          ),
-        );
-        lives.resumeLater(failed);
+        await lives.resumeAll(rows);
         if (rows.length === WAKE_BATCH) this.again = true;
       } while (this.again && !this.closed);
       // One still due was being claimed by another runtime: look again shortly, not at once.

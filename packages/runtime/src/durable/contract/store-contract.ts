@@ -326,6 +326,28 @@ export function describeStoreContract(
       },
     );
 
+    t.it(
+      'takes back an expired lease of the claimant itself (a run under its name that is gone)',
+      async () => {
+        const row = executionRow('own', { owner: 'pod-0', leaseExpires: T0 + 1000 });
+        await store.commit(batch({ executions: [row] }));
+        assert.deepEqual(
+          await claimReadable(store, { owner: 'pod-0', limit: 10, leaseMs: 1000, now: T0 + 500 }),
+          [],
+        );
+        const taken = await claimReadable(store, {
+          owner: 'pod-0',
+          limit: 10,
+          leaseMs: 1000,
+          now: T0 + 1001,
+        });
+        assert.deepEqual(
+          taken.map((e) => [e.name, e.owner, e.leaseExpires]),
+          [['own', 'pod-0', T0 + 2001]],
+        );
+      },
+    );
+
     t.it('claims no more than asked, and only running executions', async () => {
       await store.commit(
         batch({
