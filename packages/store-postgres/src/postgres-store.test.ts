@@ -102,6 +102,32 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       await flaky.close();
     });
 
+    it('works once the database can be reached, for a runtime and a worker started while it could not', async () => {
+      let down = true;
+      const pool = new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 4 });
+      const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+      // Refused while `down`, as by a database still starting or failing over.
+      pool.connect = ((callback?: (error: Error) => void) => {
+        if (!down) return connect(callback);
+        const refused = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        if (!callback) return Promise.reject(refused);
+        callback(refused);
+      }) as typeof pool.connect;
+      const unreachable = new PostgresStore({ pool, schema: store.schema });
+      const runtime = createDurableRuntime({ store: unreachable });
+      const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Result: 'done', End: true } } };
+      await expect(runtime.startExecution(definition)).rejects.toThrow(/ECONNREFUSED/);
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      down = false;
+      const started = await runtime.startExecution(definition);
+      expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
+      await worker.stop();
+      await runtime.close();
+      await unreachable.close();
+      await pool.end();
+    });
+
     it("hands over each claimed execution's history with the claim, an empty one included", async () => {
       const ran = executionRow('ran');
       const queued = executionRow('queued');

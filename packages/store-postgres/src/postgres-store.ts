@@ -95,7 +95,8 @@ export class PostgresStore implements DurableStore {
   }
 
   init(): Promise<void> {
-    this.initialized ??= (async () => {
+    if (this.initialized) return this.initialized;
+    const initializing = (async () => {
       const client = await this.pool.connect();
       try {
         await migrate(client, this.schema);
@@ -103,7 +104,13 @@ export class PostgresStore implements DurableStore {
         client.release();
       }
     })();
-    return this.initialized;
+    this.initialized = initializing;
+    // A database that could not be reached (still starting, failing over) may be reached by the
+    // next call: a failure is not kept. One that lasts (a newer schema) fails the same way again.
+    initializing.catch(() => {
+      if (this.initialized === initializing) this.initialized = undefined;
+    });
+    return initializing;
   }
 
   async close(): Promise<void> {

@@ -104,7 +104,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const unsubscribe: (() => void)[] = [];
   let initialized: Promise<void> | undefined;
   const ready = () => {
-    initialized ??= store.init().then(() => {
+    if (initialized) return initialized;
+    const initializing = store.init().then(() => {
       // Other processes answer tasks, schedule activity tasks and wake unloaded executions.
       const notices = store.onNotice?.((notice) => {
         if (notice.kind === 'activity') tasks.activityScheduled(notice.activityArn);
@@ -120,7 +121,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       });
       for (const stop of [notices, wakes]) if (stop) unsubscribe.push(stop);
     });
-    return initialized;
+    initialized = initializing;
+    // A store that could not be reached at first may be reached by the next call.
+    initializing.catch(() => {
+      if (initialized === initializing) initialized = undefined;
+    });
+    return initializing;
   };
 
   /**

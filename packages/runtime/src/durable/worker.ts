@@ -47,15 +47,15 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
   });
 
   const loop = async () => {
-    await host.ready();
     while (!stopping) {
       const free = concurrency - host.running();
       let claimed = 0;
       if (free > 0) {
         try {
+          await host.ready();
           claimed = (await host.claim(free)).length;
         } catch {
-          // The store is unreachable; try again after the poll interval.
+          // The store is unreachable (or was when the worker started); try again after the poll interval.
         }
       }
       if (claimed > 0 && claimed === free) continue;
