@@ -128,6 +128,112 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       await pool.end();
     });
 
+    describe('a task signal and an unload at the same moment', () => {
+      const far = Date.now() + 365 * 24 * 3600 * 1000;
+      /** A running execution leased to 'w1', waiting on a callback task with token `<name>.tok`. */
+      async function waiting(name: string): Promise<string> {
+        const row = executionRow(name, { owner: 'w1', leaseExpires: Date.now() + 60_000 });
+        await store.commit(
+          batch({
+            executions: [row],
+            tokensOpened: [
+              {
+                token: `${name}.tok`,
+                executionArn: row.executionArn,
+                scheduledAt: 1,
+                activityArn: undefined,
+                input: undefined,
+              },
+            ],
+            owner: 'w1',
+          }),
+        );
+        return row.executionArn;
+      }
+
+      it('do not unload an execution whose answer is being stored: the unload waits for it and refuses', async () => {
+        const arn = await waiting('held');
+        const answerer = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+        await answerer.connect();
+        try {
+          // The answer is stored in a transaction that has not committed yet.
+          await answerer.query('BEGIN');
+          await answerer.query(`SELECT ${store.schema}.signal_task($1, $2, 'SUCCESS', '"ok"', NULL, NULL)`, [
+            'held.tok',
+            arn,
+          ]);
+          const unload = store.unload('w1', arn, far);
+          const first = await Promise.race([
+            unload,
+            new Promise((resolve) => setTimeout(resolve, 300, 'waiting')),
+          ]);
+          expect(first).toBe('waiting');
+          await answerer.query('COMMIT');
+          expect(await unload).toBe(false);
+        } finally {
+          await answerer.end();
+        }
+        expect((await store.getExecution(arn))?.owner).toBe('w1');
+      });
+
+      it('wake an execution whose activity task a worker takes while it unloads', async () => {
+        const activityArn = 'arn:aws:states:us-east-1:123456789012:activity:review';
+        const row = executionRow('picked', { owner: 'w1', leaseExpires: Date.now() + 60_000 });
+        await store.commit(
+          batch({
+            executions: [row],
+            tokensOpened: [
+              {
+                token: 'picked.tok',
+                executionArn: row.executionArn,
+                scheduledAt: 1,
+                activityArn,
+                input: '{}',
+              },
+            ],
+            owner: 'w1',
+          }),
+        );
+        const unloader = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+        await unloader.connect();
+        try {
+          // An unload that holds the row and has not committed yet.
+          await unloader.query('BEGIN');
+          await unloader.query(`SELECT 1 FROM ${store.schema}.executions WHERE arn = $1 FOR UPDATE`, [
+            row.executionArn,
+          ]);
+          await unloader.query(
+            `UPDATE ${store.schema}.executions SET owner = NULL, lease_expires = NULL, wake_at = $2 WHERE arn = $1`,
+            [row.executionArn, far],
+          );
+          const take = store.takeActivityTask(activityArn, 'reviewer');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await unloader.query('COMMIT');
+          expect((await take)?.token).toBe('picked.tok');
+        } finally {
+          await unloader.end();
+        }
+        expect(await store.nextWake()).toBe(0);
+      });
+
+      it('leave no answered execution asleep: each is either kept or woken at once', async () => {
+        const arns = await Promise.all(Array.from({ length: 200 }, (_, i) => waiting(`race-${i}`)));
+        await Promise.all(
+          arns.map((arn, i) =>
+            Promise.all([
+              store.answerTask(`race-${i}.tok`, arn, { kind: 'SUCCESS', output: '"ok"' }),
+              store.unload('w1', arn, far),
+            ]),
+          ),
+        );
+        const { rows } = await store.pool.query(
+          `SELECT count(*)::int AS asleep FROM ${store.schema}.executions WHERE arn = ANY($1) AND wake_at = $2`,
+          [arns, far],
+        );
+        expect(rows).toEqual([{ asleep: 0 }]);
+      });
+    });
+
     it("hands over each claimed execution's history with the claim, an empty one included", async () => {
       const ran = executionRow('ran');
       const queued = executionRow('queued');

@@ -318,14 +318,23 @@ export class PostgresStore implements DurableStore {
     return rows.map(withHistory);
   }
   async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
-    const rows = await this.query(
-      `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $3
-       WHERE arn = $1 AND owner = $2 AND status = 'RUNNING'
-         AND NOT EXISTS (SELECT 1 FROM ${this.t('task_tokens')} WHERE execution_arn = $1 AND state = 'ANSWERED')
-       RETURNING arn`,
-      [arn, owner, wakeAt],
-    );
-    return rows.length > 0;
+    return this.transaction(async (client) => {
+      // The row lock waits for an answer being stored (signal_task holds the row in KEY SHARE) and
+      // makes the next one wait for this unload. The answers are then read by a statement of their
+      // own, which sees one that committed meanwhile: within one statement they would not be seen.
+      const held = await client.query(
+        `SELECT 1 FROM ${this.t('executions')} WHERE arn = $1 AND owner = $2 AND status = 'RUNNING' FOR UPDATE`,
+        [arn, owner],
+      );
+      if (held.rowCount === 0) return false;
+      const { rowCount } = await client.query(
+        `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $2
+         WHERE arn = $1 AND NOT EXISTS (
+           SELECT 1 FROM ${this.t('task_tokens')} WHERE execution_arn = $1 AND state = 'ANSWERED')`,
+        [arn, wakeAt],
+      );
+      return rowCount === 1;
+    });
   }
   async nextWake(): Promise<number | undefined> {
     const rows = await this.query<{ at: string | null }>(
@@ -397,21 +406,28 @@ export class PostgresStore implements DurableStore {
     workerName: string | undefined,
   ): Promise<StoredTaskToken | undefined> {
     // The execution running the task is told; an unloaded one wakes to record the pick-up.
-    const rows = await this.query(
-      `WITH taken AS (
-         UPDATE ${this.t('task_tokens')} t SET taken = true, worker_name = $2
-         WHERE t.token = (SELECT token FROM ${this.t('task_tokens')}
-           WHERE activity_arn = $1 AND state = 'OPEN' AND NOT taken
-           ORDER BY scheduled_at, token LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING t.*, pg_notify($3, t.execution_arn)::text AS notified),
-       woken AS (
-         UPDATE ${this.t('executions')} e SET wake_at = 0 FROM taken
-         WHERE e.arn = taken.execution_arn AND e.wake_at IS NOT NULL
-         RETURNING pg_notify($4, '')::text AS notified)
-       SELECT taken.*, (SELECT count(*) FROM woken) AS woken FROM taken`,
-      [activityArn, workerName ?? null, this.channels.task, this.channels.wake],
+    const [taken] = await this.query(
+      `UPDATE ${this.t('task_tokens')} t SET taken = true, worker_name = $2
+       WHERE t.token = (SELECT token FROM ${this.t('task_tokens')}
+         WHERE activity_arn = $1 AND state = 'OPEN' AND NOT taken
+         ORDER BY scheduled_at, token LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING t.*, pg_notify($3, t.execution_arn)::text AS notified`,
+      [activityArn, workerName ?? null, this.channels.task],
     );
-    return rows[0] && taskTokenFrom(rows[0]);
+    if (!taken) return undefined;
+    // As an answer does (see unload): an unload in progress is waited for, then seen. Once the
+    // pick-up is committed, so that the token and the execution are never locked in the order
+    // opposite to a commit's.
+    await this.query(`SELECT 1 FROM ${this.t('executions')} WHERE arn = $1 FOR KEY SHARE`, [
+      taken.execution_arn,
+    ]);
+    await this.query(
+      `WITH woken AS (
+         UPDATE ${this.t('executions')} SET wake_at = 0 WHERE arn = $1 AND wake_at IS NOT NULL RETURNING arn)
+       SELECT pg_notify($2, '') FROM woken`,
+      [taken.execution_arn, this.channels.wake],
+    );
+    return taskTokenFrom(taken);
   }
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
     return this.signal(token, executionArn, ...answerValues(answer));
