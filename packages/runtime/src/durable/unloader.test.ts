@@ -48,6 +48,8 @@ class DistantStore extends InMemoryDurableStore {
   /** How many executions each read of task signals asked about. */
   readonly signalReads: number[] = [];
   failDefinitionReads = 0;
+  /** Unloads and reads of executions fail while this lasts, as when the store goes away. */
+  failUnloads = 0;
   clearTimersDelayMs = 0;
   /** The most resumes at once, as told by their calls to clear timer rows still waiting for an answer. */
   mostClearingAtOnce = 0;
@@ -72,6 +74,20 @@ class DistantStore extends InMemoryDurableStore {
       throw new Error('the store could not be reached');
     }
     return super.getDefinition(definitionId);
+  }
+  override async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+    if (this.failUnloads > 0) {
+      this.failUnloads--;
+      throw new Error('the store could not be reached');
+    }
+    return super.unload(owner, arn, wakeAt);
+  }
+  override async getExecution(arn: string) {
+    if (this.failUnloads > 0) {
+      this.failUnloads--;
+      throw new Error('the store could not be reached');
+    }
+    return super.getExecution(arn);
   }
   override async claim(request: ClaimRequest): Promise<ClaimedRun[]> {
     const rows = await super.claim(request);
@@ -204,6 +220,18 @@ describe('executions that only wait leave memory', () => {
     store.failDefinitionReads = 1;
     for (const execution of started) expect((await execution.result()).status).toBe('SUCCEEDED');
     expect(store.failDefinitionReads).toBe(0);
+    await runtime.close();
+  });
+
+  it('runs on an execution whose unload failed with the store, and the read after it too', async () => {
+    const store = new DistantStore();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const started = await runtime.startExecution(nap(1));
+    await until(() => store.failUnloads === 0 && runtime.running === 1);
+    // The unload and the read that checks whether it happened both fail: the execution was let go.
+    store.failUnloads = 2;
+    await until(() => store.failUnloads === 0);
+    expect((await started.result()).status).toBe('SUCCEEDED');
     await runtime.close();
   });
 

@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock';
 import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import type { DurableJournal } from './durable-journal';
-import type { DurableStore } from './durable-store';
+import type { DurableStore, StoredExecution } from './durable-store';
 import type { LiveExecutions } from './live-executions';
 
 /** Long sleeps are taken in pieces, so a clock change cannot make the runtime oversleep much. */
@@ -133,7 +133,14 @@ export class Unloader {
       return;
     }
     // An answer arrived meanwhile, or the store failed: it runs on here if the lease is still ours.
-    const row = await store.getExecution(arn).catch(() => undefined);
+    let row: StoredExecution | undefined;
+    try {
+      row = await store.getExecution(arn);
+    } catch {
+      // Let go here, and maybe unloaded or not: handed back as a failed resume is.
+      lives.resumeLater([arn]);
+      return;
+    }
     if (row?.owner === owner || (row !== undefined && !store.shared)) await lives.resumeArns([arn]);
   }
 }
