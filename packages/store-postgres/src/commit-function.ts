@@ -1,7 +1,7 @@
 /**
  * `commit_batch`: a whole commit in one call, so it costs one round trip. It inserts the new
- * executions, locks the existing ones it writes (`FOR UPDATE`, in ARN order) and leaves out those
- * leased to another owner or no longer running (fencing), refuses an event chunk overlapping one
+ * executions, locks the existing ones it writes any row for (`FOR UPDATE`, in ARN order) and leaves
+ * out the rows of those leased to another owner or no longer running (fencing), refuses an event chunk overlapping one
  * already written (unique_violation: a transition applied twice) or leaving a hole after the last
  * one (SW001, with `[arn, first id, last stored id]` as detail: an earlier commit failed) or
  * belonging to no stored execution (SW002, the ARN as detail), records the ends of executions,
@@ -20,6 +20,7 @@ export const COMMIT_BATCH = `
   ) RETURNS TEXT[] LANGUAGE plpgsql AS $$
   DECLARE
     fenced TEXT[] := '{}';
+    held TEXT[];
     gap_arn TEXT;
     gap_first INTEGER;
     gap_last INTEGER;
@@ -28,15 +29,18 @@ export const COMMIT_BATCH = `
     IF p_executions IS NOT NULL THEN
       INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions);
     END IF;
-    IF cardinality(c_arn) > 0 THEN
-      PERFORM 1 FROM {s}.executions e
-        WHERE e.arn = ANY(c_arn) AND NOT e.arn = ANY(p_fresh)
-        ORDER BY e.arn FOR UPDATE;
+    -- Every execution the commit writes a row for (events, timers, tokens) is locked and fenced.
+    held := ARRAY(SELECT DISTINCT a FROM unnest(c_arn || s_arn || x_arn || o_arn || k_arn) a
+      WHERE NOT a = ANY(p_fresh));
+    IF cardinality(held) > 0 THEN
+      PERFORM 1 FROM {s}.executions e WHERE e.arn = ANY(held) ORDER BY e.arn FOR UPDATE;
       -- Read again once locked: the statement that waited for a lock still sees the row as it was
       -- when it began, so a lease seized meanwhile would go unnoticed there.
       SELECT coalesce(array_agg(e.arn), '{}') INTO fenced FROM {s}.executions e
-        WHERE e.arn = ANY(c_arn) AND NOT e.arn = ANY(p_fresh)
+        WHERE e.arn = ANY(held)
           AND ((p_owner IS NOT NULL AND e.owner IS DISTINCT FROM p_owner) OR e.status <> 'RUNNING');
+    END IF;
+    IF cardinality(c_arn) > 0 THEN
       SELECT n.arn INTO unknown_arn FROM unnest(c_arn) n(arn)
         WHERE NOT EXISTS (SELECT 1 FROM {s}.executions e WHERE e.arn = n.arn) LIMIT 1;
       IF unknown_arn IS NOT NULL THEN
@@ -75,7 +79,7 @@ export const COMMIT_BATCH = `
     END IF;
     IF cardinality(x_arn) > 0 THEN
       DELETE FROM {s}.timers t USING unnest(x_arn, x_id) c(arn, id)
-        WHERE t.execution_arn = c.arn AND t.timer_id = c.id;
+        WHERE t.execution_arn = c.arn AND t.timer_id = c.id AND NOT c.arn = ANY(fenced);
     END IF;
     IF cardinality(o_token) > 0 THEN
       INSERT INTO {s}.task_tokens (token, execution_arn, activity_arn, input, scheduled_at, state)

@@ -113,4 +113,7 @@ export const MIGRATIONS: readonly string[] = [
      RETURN (SELECT coalesce(json_agg(json_build_array(c.first_id, c.last_id, c.events) ORDER BY c.first_id), '[]')
        FROM {s}.event_chunks c WHERE c.execution_arn = p_arn);
    END $$;`,
+  // commit_batch fences the timers and tokens it writes as it fences events: before, the rows of
+  // an execution that had no event in the commit were written even under another owner's lease.
+  COMMIT_BATCH,
 ];

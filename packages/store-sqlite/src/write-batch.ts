@@ -3,6 +3,7 @@ import {
   checkFollows,
   DurableResourceNotFoundError,
   executionValues,
+  timerAndTokenArns,
 } from '@stepwise/runtime';
 import type { EncodedBatch } from './encoded-batch';
 import type { Statements } from './statements';
@@ -91,12 +92,24 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
       ended.add(arn);
     }
   }
+  // Timers and tokens of an execution with no events here are fenced as events are. A commit
+  // rarely has any: the engine writes them with the transition that sets or answers them.
+  const withChunks = new Set(batch.chunks.map((chunk) => chunk.executionArn));
+  for (const arn of timerAndTokenArns(batch)) {
+    if (withChunks.has(arn) || fresh.has(arn)) continue;
+    const row = sql.keyOf.get(arn) as { owner: string | null; status: string } | undefined;
+    if (row && (row.status !== 'RUNNING' || (batch.owner !== undefined && row.owner !== batch.owner))) {
+      fenced.push(arn);
+    }
+  }
   for (const t of batch.timersSet) {
     if (!ended.has(t.executionArn) && !fenced.includes(t.executionArn)) {
       sql.setTimer.run(t.executionArn, t.timerId, t.due);
     }
   }
-  for (const t of batch.timersCleared) sql.clearTimer.run(t.executionArn, t.timerId);
+  for (const t of batch.timersCleared) {
+    if (!fenced.includes(t.executionArn)) sql.clearTimer.run(t.executionArn, t.timerId);
+  }
   for (const t of batch.tokensOpened ?? []) {
     if (ended.has(t.executionArn) || fenced.includes(t.executionArn)) continue;
     sql.openToken.run(t.token, t.executionArn, t.activityArn ?? null, t.input ?? null, t.scheduledAt);

@@ -101,18 +101,35 @@ export interface CommitBatch {
   /** Tasks whose outcome this commit records (written after `tokensOpened`). */
   readonly tokensClosed?: readonly ClosedTaskToken[];
   /**
-   * When set, events of an existing execution are only written while this owner holds its
-   * lease; the others are left out and reported, so a runtime that lost a lease cannot write.
+   * When set, the rows of an existing execution (events, timers, tokens) are only written while
+   * this owner holds its lease; the others are left out and reported, so a runtime that lost a
+   * lease cannot write.
    */
   readonly owner: string | undefined;
 }
 
 export interface CommitResult {
   /**
-   * Executions whose events were left out: `owner` no longer holds their lease, or they have
+   * Executions whose rows were left out: `owner` no longer holds their lease, or they have
    * already ended (a late write must not add a second end).
    */
   readonly fenced: readonly string[];
+}
+
+/** The executions a batch writes timer or token rows for: a store fences them as it does events. */
+export function timerAndTokenArns(
+  batch: Pick<CommitBatch, 'timersSet' | 'timersCleared' | 'tokensOpened' | 'tokensClosed'>,
+): Set<string> {
+  const arns = new Set<string>();
+  for (const rows of [
+    batch.timersSet,
+    batch.timersCleared,
+    batch.tokensOpened ?? [],
+    batch.tokensClosed ?? [],
+  ]) {
+    for (const row of rows) arns.add(row.executionArn);
+  }
+  return arns;
 }
 
 export interface ClaimRequest {

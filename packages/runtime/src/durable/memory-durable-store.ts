@@ -1,16 +1,17 @@
-import type {
-  ClaimedRun,
-  ClaimRequest,
-  CommitBatch,
-  CommitResult,
-  DurableStatus,
-  DurableStore,
-  StoredAlias,
-  StoredEvent,
-  StoredExecution,
-  StoredStateMachine,
-  StoredTimer,
-  StoredVersion,
+import {
+  type ClaimedRun,
+  type ClaimRequest,
+  type CommitBatch,
+  type CommitResult,
+  type DurableStatus,
+  type DurableStore,
+  type StoredAlias,
+  type StoredEvent,
+  type StoredExecution,
+  type StoredStateMachine,
+  type StoredTimer,
+  type StoredVersion,
+  timerAndTokenArns,
 } from './durable-store';
 import { checkFollows, chunksOf } from './event-chunks';
 import { MemoryTaskTokens } from './memory-task-tokens';
@@ -92,15 +93,20 @@ export class InMemoryDurableStore implements DurableStore {
     const chunks = chunksOf(batch.events);
     for (const chunk of chunks) {
       const arn = chunk.executionArn;
-      if (!fresh.has(arn)) {
-        const row = this.executions.get(arn);
-        if (!row) throw new DurableResourceNotFoundError('execution', arn);
-        if ((batch.owner !== undefined && row.owner !== batch.owner) || row.status !== 'RUNNING') {
-          fenced.add(arn);
-          continue;
-        }
+      if (!fresh.has(arn) && !this.executions.has(arn))
+        throw new DurableResourceNotFoundError('execution', arn);
+    }
+    // Every execution the batch writes a row for (events, timers, tokens) is fenced alike.
+    for (const arn of [...new Set(chunks.map((chunk) => chunk.executionArn)), ...timerAndTokenArns(batch)]) {
+      const row = fresh.has(arn) ? undefined : this.executions.get(arn);
+      if (row && ((batch.owner !== undefined && row.owner !== batch.owner) || row.status !== 'RUNNING')) {
+        fenced.add(arn);
       }
-      checkFollows(chunk, this.events.get(arn)?.at(-1)?.id ?? 0);
+    }
+    for (const chunk of chunks) {
+      if (!fenced.has(chunk.executionArn)) {
+        checkFollows(chunk, this.events.get(chunk.executionArn)?.at(-1)?.id ?? 0);
+      }
     }
     // The ends too are read before anything is written: details that cannot be read refuse the batch.
     const ends = new Map<StoredEvent, ReturnType<typeof terminalUpdate>>();
@@ -136,7 +142,9 @@ export class InMemoryDurableStore implements DurableStore {
       map.set(timer.timerId, { ...timer });
       this.timers.set(timer.executionArn, map);
     }
-    for (const timer of batch.timersCleared) this.timers.get(timer.executionArn)?.delete(timer.timerId);
+    for (const timer of batch.timersCleared) {
+      if (!fenced.has(timer.executionArn)) this.timers.get(timer.executionArn)?.delete(timer.timerId);
+    }
     for (const opened of batch.tokensOpened ?? []) {
       if (!fenced.has(opened.executionArn) && this.isRunning(opened.executionArn)) this.tasks.open(opened);
     }

@@ -388,6 +388,36 @@ export function describeStoreContract(
       );
     });
 
+    t.it('refuses the timers and tokens of an owner that lost the lease, without events too', async () => {
+      const row = executionRow('fenced-rows', { owner: 'w2', leaseExpires: T0 + 60_000 });
+      const arn = row.executionArn;
+      await store.commit(
+        batch({ executions: [row], timersSet: [{ executionArn: arn, timerId: 'kept', due: T0 + 5000 }] }),
+      );
+      const late = await store.commit(
+        batch({
+          owner: 'w1',
+          timersSet: [{ executionArn: arn, timerId: 'late', due: T0 + 9000 }],
+          timersCleared: [{ executionArn: arn, timerId: 'kept' }],
+          tokensOpened: [
+            {
+              token: 'late.tok',
+              executionArn: arn,
+              activityArn: undefined,
+              input: undefined,
+              scheduledAt: T0,
+            },
+          ],
+        }),
+      );
+      assert.deepEqual(late.fenced, [arn]);
+      assert.deepEqual(
+        (await store.listTimers(arn)).map((timer) => timer.timerId),
+        ['kept'],
+      );
+      assert.equal(await store.getTaskToken('late.tok'), undefined);
+    });
+
     t.it('refuses the events of an owner that lost the lease (fencing)', async () => {
       const row = executionRow('fenced', { owner: 'w1', leaseExpires: T0 + 1000 });
       const arn = row.executionArn;
