@@ -93,9 +93,10 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   });
   const leases = new LeaseKeeper({
     ...{ store, owner, leaseMs, clock },
-    liveArns: () => [...live.keys()],
+    // An execution that ended here keeps its lease until its end is committed: no claim takes it.
+    liveArns: () => lives.heldArns(),
     lost: (arns) => lives.abandon(arns),
-    afterRenewal: (arns) => signals.sweep(arns),
+    afterRenewal: (arns) => signals.sweep(arns.filter(isLive)),
   });
   const unloader = new Unloader({
     ...{ store, owner, leaseMs, clock, lives, flushed },
@@ -244,7 +245,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         takeOver: !store.shared,
       });
       const resumed = await Promise.all(
-        rows.filter((row) => !live.has(row.executionArn)).map((row) => lives.resume(row)),
+        rows.filter((row) => !lives.runsHere(row.executionArn)).map((row) => lives.resume(row)),
       );
       // Executions unloaded before the restart wake when they are due.
       unloader.wakeAt(await store.nextWake());

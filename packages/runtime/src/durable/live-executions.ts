@@ -232,8 +232,8 @@ export class LiveExecutions {
   async resume(row: ClaimedExecution): Promise<DurableExecution> {
     if (isUnreadable(row)) throw row.unreadable;
     const arn = row.executionArn;
-    // Claimed again while it runs or resumes here (a lease of its own that had expired): one run.
-    if (this.live.has(arn)) return this.handle(arn);
+    // Claimed again while it runs, ends or resumes here (a lease of its own that had expired): one run.
+    if (this.runsHere(arn)) return this.handle(arn);
     const inFlight = this.resuming.get(arn);
     if (inFlight) return inFlight;
     if (this.stops.has(arn)) return this.skip(arn);
@@ -294,7 +294,7 @@ export class LiveExecutions {
     const failed: string[] = [];
     await Promise.all(
       rows
-        .filter((row) => !this.live.has(row.executionArn))
+        .filter((row) => !this.runsHere(row.executionArn))
         .map((row) =>
           this.resume(row).then(
             (execution) => resumed.push(execution),
@@ -308,6 +308,16 @@ export class LiveExecutions {
     return resumed;
   }
 
+  /** Whether it runs here, or ended here and the commit of its end has not settled yet. */
+  runsHere(executionArn: string): boolean {
+    return this.live.has(executionArn) || this.finishing.has(executionArn);
+  }
+
+  /** The executions whose leases this runtime keeps: those running here and those ending. */
+  heldArns(): string[] {
+    return [...this.live.keys(), ...this.finishing.keys()];
+  }
+
   /** Resumes executions from the store (those still running, and not here); see ResumeRetries. */
   resumeArns(executionArns: readonly string[]): Promise<void> {
     return this.retries.now(executionArns);
@@ -315,7 +325,7 @@ export class LiveExecutions {
 
   private async resumeStored(executionArn: string): Promise<void> {
     const row = await this.options.store.getExecution(executionArn);
-    if (row?.status === 'RUNNING' && !this.live.has(executionArn)) await this.resume(row);
+    if (row?.status === 'RUNNING' && !this.runsHere(executionArn)) await this.resume(row);
   }
 
   /** Stops running executions here without writing anything more for them. */
