@@ -216,6 +216,68 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
         expect(await store.nextWake()).toBe(0);
       });
 
+      it('do not unload an answered execution on a database whose default isolation is repeatable read', async () => {
+        const strict = new PostgresStore({
+          pool: new pg.Pool({
+            connectionString: TEST_POSTGRES_URL,
+            options: '-c default_transaction_isolation=repeatable\\ read',
+          }),
+          schema: store.schema,
+        });
+        const arn = await waiting('strict');
+        const answerer = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+        await answerer.connect();
+        try {
+          await answerer.query('BEGIN');
+          await answerer.query(`SELECT ${store.schema}.signal_task($1, $2, 'SUCCESS', '"ok"', NULL, NULL)`, [
+            'strict.tok',
+            arn,
+          ]);
+          const unload = strict.unload('w1', arn, far);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await answerer.query('COMMIT');
+          expect(await unload).toBe(false);
+        } finally {
+          await answerer.end();
+          await strict.close();
+          await strict.pool.end();
+        }
+      });
+
+      it('give a taken activity task to its worker even if waking the execution fails', async () => {
+        const activityArn = 'arn:aws:states:us-east-1:123456789012:activity:flaky';
+        const row = executionRow('flaky-wake', { owner: 'w1', leaseExpires: Date.now() + 60_000 });
+        await store.commit(
+          batch({
+            executions: [row],
+            tokensOpened: [
+              {
+                token: 'flaky.tok',
+                executionArn: row.executionArn,
+                scheduledAt: 1,
+                activityArn,
+                input: '{}',
+              },
+            ],
+            owner: 'w1',
+          }),
+        );
+        const query = store.pool.query.bind(store.pool) as (
+          text: string,
+          values?: unknown[],
+        ) => Promise<unknown>;
+        // The connection drops right after the pick-up is committed.
+        store.pool.query = ((text: string, values?: unknown[]) =>
+          text.includes('FOR KEY SHARE')
+            ? Promise.reject(new Error('Connection terminated unexpectedly'))
+            : query(text, values)) as typeof store.pool.query;
+        try {
+          expect((await store.takeActivityTask(activityArn, 'worker-a'))?.token).toBe('flaky.tok');
+        } finally {
+          store.pool.query = query as typeof store.pool.query;
+        }
+      });
+
       it('leave no answered execution asleep: each is either kept or woken at once', async () => {
         const arns = await Promise.all(Array.from({ length: 200 }, (_, i) => waiting(`race-${i}`)));
         await Promise.all(

@@ -125,10 +125,10 @@ export class PostgresStore implements DurableStore {
     return (await this.pool.query<R>(text, values)).rows;
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -176,7 +176,7 @@ export class PostgresStore implements DurableStore {
     );
   }
   async publishVersion(arn: string, description: string | undefined, now: number): Promise<StoredVersion> {
-    return this.transaction(async (client) => {
+    return this.transaction('BEGIN', async (client) => {
       const machine = await client.query(
         `SELECT definition_id FROM ${this.t('state_machines')} WHERE arn = $1 FOR UPDATE`,
         [arn],
@@ -318,7 +318,9 @@ export class PostgresStore implements DurableStore {
     return rows.map(withHistory);
   }
   async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
-    return this.transaction(async (client) => {
+    // Read committed whatever the database's default: the second statement must see what committed
+    // while the first waited.
+    return this.transaction('BEGIN ISOLATION LEVEL READ COMMITTED', async (client) => {
       // The row lock waits for an answer being stored (signal_task holds the row in KEY SHARE) and
       // makes the next one wait for this unload. The answers are then read by a statement of their
       // own, which sees one that committed meanwhile: within one statement they would not be seen.
@@ -417,16 +419,20 @@ export class PostgresStore implements DurableStore {
     if (!taken) return undefined;
     // As an answer does (see unload): an unload in progress is waited for, then seen. Once the
     // pick-up is committed, so that the token and the execution are never locked in the order
-    // opposite to a commit's.
+    // opposite to a commit's. The pick-up is the worker's whatever happens next: a wake that fails
+    // leaves the execution to the NOTIFY above, or to its own wake time.
     await this.query(`SELECT 1 FROM ${this.t('executions')} WHERE arn = $1 FOR KEY SHARE`, [
       taken.execution_arn,
-    ]);
-    await this.query(
-      `WITH woken AS (
-         UPDATE ${this.t('executions')} SET wake_at = 0 WHERE arn = $1 AND wake_at IS NOT NULL RETURNING arn)
-       SELECT pg_notify($2, '') FROM woken`,
-      [taken.execution_arn, this.channels.wake],
-    );
+    ])
+      .then(() =>
+        this.query(
+          `WITH woken AS (
+             UPDATE ${this.t('executions')} SET wake_at = 0 WHERE arn = $1 AND wake_at IS NOT NULL RETURNING arn)
+           SELECT pg_notify($2, '') FROM woken`,
+          [taken.execution_arn, this.channels.wake],
+        ),
+      )
+      .catch(() => {});
     return taskTokenFrom(taken);
   }
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
