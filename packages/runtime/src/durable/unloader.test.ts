@@ -50,6 +50,8 @@ class DistantStore extends InMemoryDurableStore {
   failDefinitionReads = 0;
   /** Unloads and reads of executions fail while this lasts, as when the store goes away. */
   failUnloads = 0;
+  /** Unloads are stored, then their answers lost, while this lasts. */
+  loseUnloadAnswers = 0;
   clearTimersDelayMs = 0;
   /** The most resumes at once, as told by their calls to clear timer rows still waiting for an answer. */
   mostClearingAtOnce = 0;
@@ -80,7 +82,12 @@ class DistantStore extends InMemoryDurableStore {
       this.failUnloads--;
       throw new Error('the store could not be reached');
     }
-    return super.unload(owner, arn, wakeAt);
+    const unloaded = await super.unload(owner, arn, wakeAt);
+    if (this.loseUnloadAnswers > 0) {
+      this.loseUnloadAnswers--;
+      throw new Error('the connection dropped before the answer came');
+    }
+    return unloaded;
   }
   override async getExecution(arn: string) {
     if (this.failUnloads > 0) {
@@ -231,6 +238,17 @@ describe('executions that only wait leave memory', () => {
     // The unload and the read that checks whether it happened both fail: the execution was let go.
     store.failUnloads = 2;
     await until(() => store.failUnloads === 0);
+    expect((await started.result()).status).toBe('SUCCEEDED');
+    await runtime.close();
+  });
+
+  it('wakes, on a shared store with no worker, an execution whose unload was stored but not answered', async () => {
+    const store = new DistantStore(true);
+    store.loseUnloadAnswers = 1;
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 50 });
+    const started = await runtime.startExecution(nap(1));
+    await until(() => store.loseUnloadAnswers === 0);
+    expect(store.loseUnloadAnswers).toBe(0);
     expect((await started.result()).status).toBe('SUCCEEDED');
     await runtime.close();
   });

@@ -127,7 +127,13 @@ export class Unloader {
     if (!entry || entry.journal.idle.moves !== moves || this.closed) return;
     const wakeAt = wakeTime(entry.journal);
     lives.abandon([arn], 'The execution only waits: it leaves memory until it is due.');
-    if (await store.unload(owner, arn, wakeAt).catch(() => false)) {
+    const unloaded = await store.unload(owner, arn, wakeAt).catch(() => {
+      // It may have been stored all the same (only the answer was lost): its wake time is watched.
+      this.unloadedAny = true;
+      this.wakeAt(wakeAt);
+      return false;
+    });
+    if (unloaded) {
       this.unloadedAny = true;
       this.wakeAt(wakeAt);
       return;
