@@ -54,7 +54,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     keys.set(e.executionArn, Number(lastInsertRowid), 0);
     fresh.add(e.executionArn);
   }
-  const fenced: string[] = [];
+  const fenced = new Set<string>();
   const ended = new Set<string>();
   for (const chunk of batch.chunks) {
     const arn = chunk.executionArn;
@@ -65,13 +65,13 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
       if (!row) throw new DurableResourceNotFoundError('execution', arn);
       // An execution that has ended takes no more events: a late write cannot add a second end.
       if (row.status !== 'RUNNING') {
-        fenced.push(arn);
+        fenced.add(arn);
         continue;
       }
       // Under leases another process may have written since: its last event is read, not recalled.
       known = keys.set(arn, row.seq);
       if (fence && row.owner !== batch.owner) {
-        fenced.push(arn);
+        fenced.add(arn);
         continue;
       }
     }
@@ -99,23 +99,23 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     if (withChunks.has(arn) || fresh.has(arn)) continue;
     const row = sql.keyOf.get(arn) as { owner: string | null; status: string } | undefined;
     if (row && (row.status !== 'RUNNING' || (batch.owner !== undefined && row.owner !== batch.owner))) {
-      fenced.push(arn);
+      fenced.add(arn);
     }
   }
   for (const t of batch.timersSet) {
-    if (!ended.has(t.executionArn) && !fenced.includes(t.executionArn)) {
+    if (!ended.has(t.executionArn) && !fenced.has(t.executionArn)) {
       sql.setTimer.run(t.executionArn, t.timerId, t.due);
     }
   }
   for (const t of batch.timersCleared) {
-    if (!fenced.includes(t.executionArn)) sql.clearTimer.run(t.executionArn, t.timerId);
+    if (!fenced.has(t.executionArn)) sql.clearTimer.run(t.executionArn, t.timerId);
   }
   for (const t of batch.tokensOpened ?? []) {
-    if (ended.has(t.executionArn) || fenced.includes(t.executionArn)) continue;
+    if (ended.has(t.executionArn) || fenced.has(t.executionArn)) continue;
     sql.openToken.run(t.token, t.executionArn, t.activityArn ?? null, t.input ?? null, t.scheduledAt);
   }
   for (const t of batch.tokensClosed ?? []) {
-    if (!fenced.includes(t.executionArn)) sql.closeToken.run(t.state, t.token, t.executionArn);
+    if (!fenced.has(t.executionArn)) sql.closeToken.run(t.state, t.token, t.executionArn);
   }
-  return { fenced };
+  return { fenced: [...fenced] };
 }
