@@ -151,28 +151,38 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
         return row.executionArn;
       }
 
-      it('do not unload an execution whose answer is being stored: the unload waits for it and refuses', async () => {
-        const arn = await waiting('held');
+      /** Stores an answer to `<name>.tok` in a transaction held open while `meanwhile` runs. */
+      async function answerUncommitted(
+        name: string,
+        arn: string,
+        meanwhile: (commit: () => Promise<unknown>) => Promise<void>,
+      ): Promise<void> {
         const answerer = new pg.Client({ connectionString: TEST_POSTGRES_URL });
         await answerer.connect();
         try {
-          // The answer is stored in a transaction that has not committed yet.
           await answerer.query('BEGIN');
           await answerer.query(`SELECT ${store.schema}.signal_task($1, $2, 'SUCCESS', '"ok"', NULL, NULL)`, [
-            'held.tok',
+            `${name}.tok`,
             arn,
           ]);
+          await meanwhile(() => answerer.query('COMMIT'));
+        } finally {
+          await answerer.end();
+        }
+      }
+
+      it('do not unload an execution whose answer is being stored: the unload waits for it and refuses', async () => {
+        const arn = await waiting('held');
+        await answerUncommitted('held', arn, async (commit) => {
           const unload = store.unload('w1', arn, far);
           const first = await Promise.race([
             unload,
             new Promise((resolve) => setTimeout(resolve, 300, 'waiting')),
           ]);
           expect(first).toBe('waiting');
-          await answerer.query('COMMIT');
+          await commit();
           expect(await unload).toBe(false);
-        } finally {
-          await answerer.end();
-        }
+        });
         expect((await store.getExecution(arn))?.owner).toBe('w1');
       });
 
@@ -225,20 +235,14 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
           schema: store.schema,
         });
         const arn = await waiting('strict');
-        const answerer = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await answerer.connect();
         try {
-          await answerer.query('BEGIN');
-          await answerer.query(`SELECT ${store.schema}.signal_task($1, $2, 'SUCCESS', '"ok"', NULL, NULL)`, [
-            'strict.tok',
-            arn,
-          ]);
-          const unload = strict.unload('w1', arn, far);
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          await answerer.query('COMMIT');
-          expect(await unload).toBe(false);
+          await answerUncommitted('strict', arn, async (commit) => {
+            const unload = strict.unload('w1', arn, far);
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            await commit();
+            expect(await unload).toBe(false);
+          });
         } finally {
-          await answerer.end();
           await strict.close();
           await strict.pool.end();
         }
