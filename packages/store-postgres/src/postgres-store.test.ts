@@ -130,21 +130,17 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
 
     describe('a task signal and an unload at the same moment', () => {
       const far = Date.now() + 365 * 24 * 3600 * 1000;
-      /** A running execution leased to 'w1', waiting on a callback task with token `<name>.tok`. */
-      async function waiting(name: string): Promise<string> {
+      /**
+       * A running execution leased to 'w1', waiting on a task with token `<name>.tok`: a callback,
+       * or with `activityArn` an activity task no worker has taken yet.
+       */
+      async function waiting(name: string, activityArn?: string): Promise<string> {
         const row = executionRow(name, { owner: 'w1', leaseExpires: Date.now() + 60_000 });
+        const token = { token: `${name}.tok`, executionArn: row.executionArn, scheduledAt: 1 };
         await store.commit(
           batch({
             executions: [row],
-            tokensOpened: [
-              {
-                token: `${name}.tok`,
-                executionArn: row.executionArn,
-                scheduledAt: 1,
-                activityArn: undefined,
-                input: undefined,
-              },
-            ],
+            tokensOpened: [{ ...token, activityArn, input: activityArn === undefined ? undefined : '{}' }],
             owner: 'w1',
           }),
         );
@@ -188,33 +184,16 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
 
       it('wake an execution whose activity task a worker takes while it unloads', async () => {
         const activityArn = 'arn:aws:states:us-east-1:123456789012:activity:review';
-        const row = executionRow('picked', { owner: 'w1', leaseExpires: Date.now() + 60_000 });
-        await store.commit(
-          batch({
-            executions: [row],
-            tokensOpened: [
-              {
-                token: 'picked.tok',
-                executionArn: row.executionArn,
-                scheduledAt: 1,
-                activityArn,
-                input: '{}',
-              },
-            ],
-            owner: 'w1',
-          }),
-        );
+        const arn = await waiting('picked', activityArn);
         const unloader = new pg.Client({ connectionString: TEST_POSTGRES_URL });
         await unloader.connect();
         try {
           // An unload that holds the row and has not committed yet.
           await unloader.query('BEGIN');
-          await unloader.query(`SELECT 1 FROM ${store.schema}.executions WHERE arn = $1 FOR UPDATE`, [
-            row.executionArn,
-          ]);
+          await unloader.query(`SELECT 1 FROM ${store.schema}.executions WHERE arn = $1 FOR UPDATE`, [arn]);
           await unloader.query(
             `UPDATE ${store.schema}.executions SET owner = NULL, lease_expires = NULL, wake_at = $2 WHERE arn = $1`,
-            [row.executionArn, far],
+            [arn, far],
           );
           const take = store.takeActivityTask(activityArn, 'reviewer');
           await new Promise((resolve) => setTimeout(resolve, 200));
@@ -250,22 +229,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
 
       it('give a taken activity task to its worker even if waking the execution fails', async () => {
         const activityArn = 'arn:aws:states:us-east-1:123456789012:activity:flaky';
-        const row = executionRow('flaky-wake', { owner: 'w1', leaseExpires: Date.now() + 60_000 });
-        await store.commit(
-          batch({
-            executions: [row],
-            tokensOpened: [
-              {
-                token: 'flaky.tok',
-                executionArn: row.executionArn,
-                scheduledAt: 1,
-                activityArn,
-                input: '{}',
-              },
-            ],
-            owner: 'w1',
-          }),
-        );
+        await waiting('flaky', activityArn);
         const query = store.pool.query.bind(store.pool) as (
           text: string,
           values?: unknown[],
