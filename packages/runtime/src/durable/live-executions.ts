@@ -22,7 +22,7 @@ import { ExecutionStops } from './execution-stops';
 import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
 import { ResultWatch } from './result-watch';
-import { isLastingFailure, ResumeRetries } from './resume-retries';
+import { ResumeRetries } from './resume-retries';
 import { historyOf } from './stored-history';
 import type { TaskSignals } from './task-signals';
 
@@ -282,30 +282,19 @@ export class LiveExecutions {
     return resumed;
   }
 
-  /** Resumes those of these executions that still run and are not running here. */
   /**
    * Resumes claimed executions together: one at a time, each would wait for its own trips to the
    * store and commit alone. Those running here already (a lease of its own that had expired) only
    * had their lease extended. A resume that fails would leave its row claimed here with nothing
    * running it: it is handed back (see ResumeRetries), unless the same read would fail again.
    */
-  async resumeAll(rows: readonly ClaimedExecution[]): Promise<DurableExecution[]> {
-    const resumed: DurableExecution[] = [];
-    const failed: string[] = [];
-    await Promise.all(
-      rows
-        .filter((row) => !this.runsHere(row.executionArn))
-        .map((row) =>
-          this.resume(row).then(
-            (execution) => resumed.push(execution),
-            (error: unknown) => {
-              if (!isLastingFailure(error)) failed.push(row.executionArn);
-            },
-          ),
-        ),
+  resumeAll(rows: readonly ClaimedExecution[]): Promise<DurableExecution[]> {
+    const fresh = rows.filter((row) => !this.runsHere(row.executionArn));
+    return this.retries.all(
+      fresh,
+      (row) => row.executionArn,
+      (row) => this.resume(row),
     );
-    this.resumeLater(failed);
-    return resumed;
   }
 
   /** Whether it runs here, or ended here and the commit of its end has not settled yet. */
@@ -325,7 +314,8 @@ export class LiveExecutions {
 
   private async resumeStored(executionArn: string): Promise<void> {
     const row = await this.options.store.getExecution(executionArn);
-    if (row?.status === 'RUNNING' && !this.runsHere(executionArn)) await this.resume(row);
+    // One that runs here already is left to its run (see resume).
+    if (row?.status === 'RUNNING') await this.resume(row);
   }
 
   /** Stops running executions here without writing anything more for them. */

@@ -49,15 +49,33 @@ export class ResumeRetries {
 
   /** Resumes each execution now; those that fail for a reason that may pass are tried again later. */
   async now(executionArns: readonly string[], attempt = 0): Promise<void> {
+    await this.all(executionArns, (arn) => arn, this.options.resume, attempt);
+  }
+
+  /**
+   * Runs `resume` on every item together and returns what the resumes gave; an item whose resume
+   * failed for a reason that may pass is handed back (`later`), as its execution's ARN.
+   */
+  async all<T, R>(
+    items: readonly T[],
+    arnOf: (item: T) => string,
+    resume: (item: T) => Promise<R>,
+    attempt = 0,
+  ): Promise<R[]> {
+    const resumed: R[] = [];
     const failed: string[] = [];
     await Promise.all(
-      executionArns.map((arn) =>
-        this.options.resume(arn).catch((error: unknown) => {
-          if (!isLastingFailure(error)) failed.push(arn);
-        }),
+      items.map((item) =>
+        resume(item).then(
+          (result) => resumed.push(result),
+          (error: unknown) => {
+            if (!isLastingFailure(error)) failed.push(arnOf(item));
+          },
+        ),
       ),
     );
     this.later(failed, attempt);
+    return resumed;
   }
 
   /** A closed runtime tries nothing more: its next start takes the executions over. */
