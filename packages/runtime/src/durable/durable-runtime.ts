@@ -96,7 +96,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     // An execution that ended here keeps its lease until its end is committed: no claim takes it.
     liveArns: () => lives.heldArns(),
     lost: (arns) => lives.abandon(arns),
-    afterRenewal: (arns) => signals.sweep(arns.filter(isLive)),
+    // Only the executions running here are swept (those ending have nothing left to apply).
+    afterRenewal: (arns) => signals.sweep(arns),
   });
   const unloader = new Unloader({
     ...{ store, owner, leaseMs, clock, lives, flushed },

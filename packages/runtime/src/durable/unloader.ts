@@ -127,17 +127,14 @@ export class Unloader {
     if (!entry || entry.journal.idle.moves !== moves || this.closed) return;
     const wakeAt = wakeTime(entry.journal);
     lives.abandon([arn], 'The execution only waits: it leaves memory until it is due.');
-    const unloaded = await store.unload(owner, arn, wakeAt).catch(() => {
-      // It may have been stored all the same (only the answer was lost): its wake time is watched.
+    // Undefined: the store failed, and may have stored the unload all the same (only the answer
+    // was lost). Its wake time is watched then too.
+    const unloaded = await store.unload(owner, arn, wakeAt).catch(() => undefined);
+    if (unloaded !== false) {
       this.unloadedAny = true;
       this.wakeAt(wakeAt);
-      return false;
-    });
-    if (unloaded) {
-      this.unloadedAny = true;
-      this.wakeAt(wakeAt);
-      return;
     }
+    if (unloaded) return;
     // An answer arrived meanwhile, or the store failed: it runs on here if the lease is still ours.
     let row: StoredExecution | undefined;
     try {
