@@ -3,6 +3,7 @@ import {
   checkFollows,
   DurableResourceNotFoundError,
   executionValues,
+  isFencedFor,
   timerAndTokenArns,
 } from '@stepwise/runtime';
 import type { EncodedBatch } from './encoded-batch';
@@ -63,17 +64,14 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     if (known === undefined || fence) {
       const row = sql.keyOf.get(arn) as { seq: number; owner: string | null; status: string } | undefined;
       if (!row) throw new DurableResourceNotFoundError('execution', arn);
-      // An execution that has ended takes no more events: a late write cannot add a second end.
-      if (row.status !== 'RUNNING') {
+      // An execution that has ended takes no more events (a late write cannot add a second end),
+      // nor does one that another owner holds.
+      if (isFencedFor(row, fence ? batch.owner : undefined)) {
         fenced.add(arn);
         continue;
       }
       // Under leases another process may have written since: its last event is read, not recalled.
       known = keys.set(arn, row.seq);
-      if (fence && row.owner !== batch.owner) {
-        fenced.add(arn);
-        continue;
-      }
     }
     const key = known.key;
     if (known.lastId === undefined) {
@@ -98,9 +96,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
   for (const arn of timerAndTokenArns(batch)) {
     if (withChunks.has(arn) || fresh.has(arn)) continue;
     const row = sql.keyOf.get(arn) as { owner: string | null; status: string } | undefined;
-    if (row && (row.status !== 'RUNNING' || (batch.owner !== undefined && row.owner !== batch.owner))) {
-      fenced.add(arn);
-    }
+    if (row && isFencedFor(row, batch.owner)) fenced.add(arn);
   }
   for (const t of batch.timersSet) {
     if (!ended.has(t.executionArn) && !fenced.has(t.executionArn)) {

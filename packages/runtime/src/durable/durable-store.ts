@@ -116,6 +116,17 @@ export interface CommitResult {
   readonly fenced: readonly string[];
 }
 
+/**
+ * Whether a commit by `owner` (undefined: one that checks no lease) leaves out the rows of this
+ * stored execution: it has ended, or another owner holds it.
+ */
+export function isFencedFor(
+  row: { readonly status: string; readonly owner?: string | null },
+  owner: string | undefined,
+): boolean {
+  return row.status !== 'RUNNING' || (owner !== undefined && row.owner !== owner);
+}
+
 /** The executions a batch writes timer or token rows for: a store fences them as it does events. */
 export function timerAndTokenArns(
   batch: Pick<CommitBatch, 'timersSet' | 'timersCleared' | 'tokensOpened' | 'tokensClosed'>,

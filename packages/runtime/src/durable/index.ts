@@ -22,7 +22,7 @@ export type {
   StoredVersion,
   UnreadableExecution,
 } from './durable-store';
-export { DURABLE_STATUSES, isUnreadable, timerAndTokenArns } from './durable-store';
+export { DURABLE_STATUSES, isFencedFor, isUnreadable, timerAndTokenArns } from './durable-store';
 export {
   checkFollows,
   chunksOf,

@@ -5,6 +5,7 @@ import {
   type CommitResult,
   type DurableStatus,
   type DurableStore,
+  isFencedFor,
   type StoredAlias,
   type StoredEvent,
   type StoredExecution,
@@ -97,11 +98,11 @@ export class InMemoryDurableStore implements DurableStore {
         throw new DurableResourceNotFoundError('execution', arn);
     }
     // Every execution the batch writes a row for (events, timers, tokens) is fenced alike.
-    for (const arn of [...new Set(chunks.map((chunk) => chunk.executionArn)), ...timerAndTokenArns(batch)]) {
+    const written = timerAndTokenArns(batch);
+    for (const chunk of chunks) written.add(chunk.executionArn);
+    for (const arn of written) {
       const row = fresh.has(arn) ? undefined : this.executions.get(arn);
-      if (row && ((batch.owner !== undefined && row.owner !== batch.owner) || row.status !== 'RUNNING')) {
-        fenced.add(arn);
-      }
+      if (row && isFencedFor(row, batch.owner)) fenced.add(arn);
     }
     for (const chunk of chunks) {
       if (!fenced.has(chunk.executionArn)) {
