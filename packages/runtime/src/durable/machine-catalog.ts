@@ -67,12 +67,7 @@ export class MachineCatalog {
     const json = JSON.stringify(checkDefinition(definition, this.validate));
     const definitionId = createHash('sha256').update(json).digest('hex');
     if (!this.stored.has(definitionId)) {
-      let write = this.writing.get(definitionId);
-      if (!write) {
-        write = this.store.putDefinition(definitionId, json).finally(() => this.writing.delete(definitionId));
-        this.writing.set(definitionId, write);
-      }
-      await write;
+      await shared(this.writing, definitionId, () => this.store.putDefinition(definitionId, json));
       this.stored.add(definitionId);
     }
     return { definitionId, definition: json };
@@ -162,12 +157,7 @@ export class MachineCatalog {
   definitionText(definitionId: string): Promise<string> {
     const known = this.texts.get(definitionId);
     if (known !== undefined) return Promise.resolve(known);
-    let read = this.reading.get(definitionId);
-    if (!read) {
-      read = this.readDefinition(definitionId).finally(() => this.reading.delete(definitionId));
-      this.reading.set(definitionId, read);
-    }
-    return read;
+    return shared(this.reading, definitionId, () => this.readDefinition(definitionId));
   }
 
   private async readDefinition(definitionId: string): Promise<string> {
@@ -207,4 +197,14 @@ export class MachineCatalog {
     if (!machine) throw new DurableResourceNotFoundError('state machine', stateMachineArn);
     return machine;
   }
+}
+
+/** The call in flight under `key`, or a new one kept there until it settles: calls made meanwhile share it. */
+function shared<T>(inFlight: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  let call = inFlight.get(key);
+  if (!call) {
+    call = start().finally(() => inFlight.delete(key));
+    inFlight.set(key, call);
+  }
+  return call;
 }
