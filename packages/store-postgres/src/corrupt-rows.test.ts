@@ -1,4 +1,5 @@
 import { createDurableRuntime, StoreCorruptionError } from '@stepwise/runtime';
+import { settledRow } from '@stepwise/runtime/store-contract';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
@@ -87,11 +88,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: an execution row that cannot be
     const loop = worker.startWorker({ concurrency: 4, pollMs: 20 });
     try {
       for (const name of ['a', 'c']) {
-        let row = await console.describeExecution(arnOf(name));
-        for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-          row = await console.describeExecution(arnOf(name));
-        }
+        const row = await settledRow(() => console.describeExecution(arnOf(name)), 4000);
         expect([name, row?.status]).toEqual([name, 'SUCCEEDED']);
       }
       await expect(console.describeExecution(arnOf('b'))).rejects.toThrow(

@@ -4,7 +4,13 @@ import {
   SchemaVersionMismatchError,
   StoreCorruptionError,
 } from '@stepwise/runtime';
-import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+import {
+  batch,
+  describeStoreContract,
+  eventRow,
+  executionRow,
+  settledRow,
+} from '@stepwise/runtime/store-contract';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
@@ -65,11 +71,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       await store.commit(batch({ executions: [row] }));
       const runtime = createDurableRuntime({ store, owner: 'pod-0', leaseMs: 1000 });
       const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
-      let ended = await store.getExecution(row.executionArn);
-      for (let i = 0; i < 250 && ended?.status === 'RUNNING'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        ended = await store.getExecution(row.executionArn);
-      }
+      const ended = await settledRow(() => store.getExecution(row.executionArn));
       expect([ended?.status, ended?.output]).toEqual(['SUCCEEDED', '"done"']);
       await worker.stop();
       await runtime.close();
@@ -91,11 +93,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       const runtime = createDurableRuntime({ store: flaky, leaseMs: 60_000 });
       const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
       const arn = executionRow('queued').executionArn;
-      let ended = await store.getExecution(arn);
-      for (let i = 0; i < 250 && ended?.status === 'RUNNING'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        ended = await store.getExecution(arn);
-      }
+      const ended = await settledRow(() => store.getExecution(arn));
       expect([flaky.failures, ended?.status]).toEqual([-1, 'SUCCEEDED']);
       await worker.stop();
       await runtime.close();

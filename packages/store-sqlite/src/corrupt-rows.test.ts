@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableRuntime, StoreCorruptionError } from '@stepwise/runtime';
+import { settledRow } from '@stepwise/runtime/store-contract';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store';
@@ -35,12 +36,7 @@ function damage(filename: string, sql: string): void {
 }
 
 async function statusOnceSettled(store: SqliteStore, name: string): Promise<string | undefined> {
-  let row = await store.getExecution(arnOf(name));
-  for (let i = 0; i < 400 && row?.status === 'RUNNING'; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    row = await store.getExecution(arnOf(name));
-  }
-  return row?.status;
+  return (await settledRow(() => store.getExecution(arnOf(name)), 2000))?.status;
 }
 
 describe.each([true, false])('an execution that cannot be read (thread: %s)', (thread) => {

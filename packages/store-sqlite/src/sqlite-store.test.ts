@@ -12,7 +12,13 @@ import {
   SchemaVersionMismatchError,
   StoreCorruptionError,
 } from '@stepwise/runtime';
-import { batch, describeStoreContract, eventRow, executionRow } from '@stepwise/runtime/store-contract';
+import {
+  batch,
+  describeStoreContract,
+  eventRow,
+  executionRow,
+  settledRow,
+} from '@stepwise/runtime/store-contract';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStoreClosedError, SqliteStoreOptionError } from './errors';
@@ -218,11 +224,7 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     const task = await second.getActivityTask(activityArn, { workerName: 'after-restart' });
     expect(task?.input).toEqual({ width: 640 });
     await second.sendTaskSuccess(task?.taskToken as string, { done: true });
-    let row = await reopened.getExecution(started.executionArn);
-    for (let i = 0; i < 200 && row?.status === 'RUNNING'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      row = await reopened.getExecution(started.executionArn);
-    }
+    const row = await settledRow(() => reopened.getExecution(started.executionArn), 1000);
     expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '{"done":true}']);
     expect(await reopened.getTaskToken(task?.taskToken as string)).toBeUndefined();
     await second.close();
@@ -274,11 +276,7 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     expect(await second.recover()).toEqual([]);
     expect((await reopened.getExecution(started.executionArn))?.status).toBe('RUNNING');
     clock.advance(3600 * 1000);
-    let row = await reopened.getExecution(started.executionArn);
-    for (let i = 0; i < 2000 && row?.status === 'RUNNING'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      row = await reopened.getExecution(started.executionArn);
-    }
+    const row = await settledRow(() => reopened.getExecution(started.executionArn), 10_000);
     expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '"rested"']);
     await second.close();
     await reopened.close();

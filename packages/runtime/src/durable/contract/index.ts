@@ -3,5 +3,6 @@ export { type CrashReport, checkCrashOutcome } from './crash-checks';
 export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
 export { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
 export { batch, eventRow, executionRow, T0 } from './sample-rows';
+export { settledRow } from './settled-row';
 export { describeStoreContract } from './store-contract';
 export type { ContractTestApi, StoreFixture } from './test-api';
