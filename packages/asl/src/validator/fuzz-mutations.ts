@@ -27,6 +27,9 @@ const JUNK = [
   '*',
 ];
 
+/** Names every object inherits: a lookup table indexed by one of them finds a function, not a miss. */
+const INHERITED_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
+
 export const junkString = fc.oneof(fc.constantFrom(...JUNK), fc.string({ maxLength: 8 }));
 
 export type Mutation =
@@ -36,7 +39,11 @@ export type Mutation =
 
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete', 'duplicate', 'retype'), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('replace'), pick: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({
+    kind: fc.constant('replace'),
+    pick: fc.nat(),
+    value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...INHERITED_NAMES)),
+  }),
   fc.record({ kind: fc.constant('junk'), pick: fc.nat(), junk: junkString, at: fc.nat() }),
 ) as fc.Arbitrary<Mutation>;
 

@@ -4,23 +4,35 @@ import { childPointer } from './json-pointer';
 import { has } from './json-tree';
 import type { MachineScope } from './machines';
 
-/** Pairs of fields that say the same thing two ways; a state may use one of each pair. */
-const EXCLUSIVE_PAIRS: Record<string, [string, string][]> = {
-  Task: [
-    ['TimeoutSeconds', 'TimeoutSecondsPath'],
-    ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+/**
+ * Pairs of fields that say the same thing two ways; a state may use one of each pair. A map, since
+ * it is looked up by the definition's `Type`, which may be `toString` or `__proto__`.
+ */
+const EXCLUSIVE_PAIRS = new Map<string, [string, string][]>([
+  [
+    'Task',
+    [
+      ['TimeoutSeconds', 'TimeoutSecondsPath'],
+      ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+    ],
   ],
-  Map: [
-    ['MaxConcurrency', 'MaxConcurrencyPath'],
-    ['ToleratedFailureCount', 'ToleratedFailureCountPath'],
-    ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath'],
-    ['ItemSelector', 'Parameters'],
+  [
+    'Map',
+    [
+      ['MaxConcurrency', 'MaxConcurrencyPath'],
+      ['ToleratedFailureCount', 'ToleratedFailureCountPath'],
+      ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath'],
+      ['ItemSelector', 'Parameters'],
+    ],
   ],
-  Fail: [
-    ['Error', 'ErrorPath'],
-    ['Cause', 'CausePath'],
+  [
+    'Fail',
+    [
+      ['Error', 'ErrorPath'],
+      ['Cause', 'CausePath'],
+    ],
   ],
-};
+]);
 
 const WAIT_DURATIONS = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
 
@@ -29,7 +41,7 @@ export function checkStateFields(scopes: MachineScope[], sink: DiagnosticSink): 
   for (const scope of scopes) {
     for (const { state, pointer, language } of scope.states) {
       const type = typeof state.Type === 'string' ? state.Type : '';
-      for (const [a, b] of EXCLUSIVE_PAIRS[type] ?? []) {
+      for (const [a, b] of EXCLUSIVE_PAIRS.get(type) ?? []) {
         if (has(state, a) && has(state, b)) {
           sink.error(
             'MUTUALLY_EXCLUSIVE_FIELDS',

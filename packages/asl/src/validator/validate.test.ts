@@ -73,6 +73,20 @@ describe('validate', () => {
 });
 
 describe('validate on hostile input', () => {
+  it.each(['toString', 'constructor', '__proto__', 'valueOf'])(
+    'answers a state whose Type is %s as an unknown type',
+    (type) => {
+      const result = validate({ StartAt: 'A', States: { A: { Type: type, End: true } } });
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'SCHEMA_VALIDATION_FAILED', location: '/States/A/Type' }),
+      );
+      expect(result.diagnostics.map((d) => d.message)).not.toContain(
+        'The definition could not be validated.',
+      );
+    },
+  );
+
   it.each([undefined, null, 0, 'text', [], () => 1, Symbol('s'), 10n])(
     'answers %s with a diagnostic at the root',
     (input) => {
