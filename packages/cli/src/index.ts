@@ -14,7 +14,7 @@ export { renderDot } from './graph/render-dot';
 export { renderMermaid } from './graph/render-mermaid';
 export { renderSvg } from './graph/render-svg';
 export { type ImportedWorkflow, importDefinition } from './import/import-definition';
-export { ImportUnsupportedError } from './import/import-errors';
+export { ImportInvalidDefinitionError, ImportUnsupportedError } from './import/import-errors';
 export { JsonSyntaxError } from './json/json-syntax-error';
 export { type LocatedJson, parseLocatedJson, type ValueLocation } from './json/parse-located-json';
 export type { SourcePosition } from './json/source-position';

@@ -47,10 +47,19 @@ describe('stepwise import', () => {
     );
   });
 
-  it('refuses, with the reason and exit code 1, what the builder cannot express', async () => {
+  it('refuses an invalid definition with exit code 1, showing its findings as validate does', async () => {
     const run = await runCli(['import', 'unreachable.asl.json'], { cwd: folder.path });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('State "Orphan" is unreachable');
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toContain('unreachable.asl.json:1:');
+    expect(run.stderr).toContain(
+      'error UNREACHABLE_STATE: State "Orphan" is not reachable. at /States/Orphan',
+    );
+  });
+
+  it('refuses, with the reason and exit code 1, what the builder cannot express', async () => {
+    const run = await runCli(['import', 'delete.asl.json', '--name', 'workflow'], { cwd: folder.path });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toContain('The module already uses the name workflow');
   });
 
   it('names the export after a file named like a reserved word without using the word itself', async () => {

@@ -4,6 +4,7 @@ import { ExitCode } from '../cli/exit-codes';
 import { loadWorkflow } from '../input/load-workflows';
 import { writeOutput } from '../output/write-output';
 import type { Command } from './command';
+import { reportInvalid } from './report-invalid';
 
 export const importCommand: Command = {
   name: 'import',
@@ -13,7 +14,8 @@ export const importCommand: Command = {
     'Generates TypeScript that builds the same definition with @stepwise/builder: typed states where the\n' +
     'builder has an equivalent for every field, raw() for the others (listed on stderr). The input schema\n' +
     'is inferred from the paths the definition reads, every field optional. Compiling the result gives back\n' +
-    'the original definition; a definition the builder cannot express is refused with the reason (exit 1).',
+    'the original definition. An invalid definition is refused with its findings, as validate shows them, and\n' +
+    'one the builder cannot express with the reason (exit 1 for both).',
   options: {
     out: { type: 'string', short: 'o', value: 'file.ts', description: 'Write to a file instead of stdout' },
     name: {
@@ -26,11 +28,13 @@ export const importCommand: Command = {
     'stepwise import order.asl.json --out src/order.ts',
     'stepwise import legacy.asl.json > legacy.ts',
   ],
-  async run({ io, options, positionals, colors }) {
+  async run(context) {
+    const { io, options, positionals, colors } = context;
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0)
       throw new UsageError('import needs exactly one .asl.json file.');
     const workflow = await loadWorkflow(file, io.cwd);
+    if (!reportInvalid(workflow, context)) return ExitCode.Finding;
     const exportName = stringOption(options, 'name') ?? exportNameOf(workflow.name);
     if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(exportName) || RESERVED_WORDS.has(exportName))
       throw new UsageError(`--name must be an identifier that is not a reserved word; got "${exportName}".`);

@@ -1,13 +1,10 @@
-import { validate } from '@stepwise/asl';
 import { booleanOption, stringOption } from '../cli/args';
 import { UsageError } from '../cli/errors';
 import { ExitCode } from '../cli/exit-codes';
-import { formatDiagnostic } from '../diagnostics/format-diagnostics';
-import { locateDiagnostic } from '../diagnostics/locate-diagnostic';
 import { loadWorkflow } from '../input/load-workflows';
-import type { LoadedWorkflow } from '../input/workflow-source';
 import { writeJson } from '../output/write-json';
-import type { Command, CommandContext } from './command';
+import type { Command } from './command';
+import { reportInvalid } from './report-invalid';
 
 export const runCommand: Command = {
   name: 'run',
@@ -79,16 +76,3 @@ export const runCommand: Command = {
     return report.status === 'SUCCEEDED' ? ExitCode.Ok : ExitCode.Finding;
   },
 };
-
-/** Nothing runs from an invalid definition; its findings are shown as `validate` shows them. */
-function reportInvalid(workflow: LoadedWorkflow, { io, colors }: CommandContext): boolean {
-  const result = validate(workflow.definition);
-  if (result.ok) return true;
-  const text = workflow.origin.kind === 'json' ? workflow.origin.text : undefined;
-  for (const diagnostic of result.diagnostics) {
-    io.stderr.write(
-      `${formatDiagnostic(locateDiagnostic(diagnostic, workflow.origin), text, colors.stderr)}\n`,
-    );
-  }
-  return false;
-}

@@ -7,8 +7,14 @@ import { ensureBuilt, repoRoot } from '../test-support/built-binary';
 import { orderDefinition as orderProcessing } from '../test-support/order-definition';
 import { fulfilmentDefinition } from './fulfilment.fixture';
 import { importDefinition } from './import-definition';
-import { ImportUnsupportedError } from './import-errors';
+import { ImportInvalidDefinitionError, ImportUnsupportedError } from './import-errors';
 
+const lambdaTask = {
+  Type: 'Task',
+  Resource: 'arn:aws:states:::lambda:invoke',
+  Parameters: { FunctionName: 'f' },
+  End: true,
+};
 const casesDir = resolve(repoRoot, '../shared/conformance/cases');
 let builder: unknown;
 
@@ -63,11 +69,30 @@ describe('importDefinition', () => {
     expect(JSON.stringify(await roundTrip(definition))).toBe(JSON.stringify(definition));
   });
 
-  it('refuses a transition to a state named like an Object method that does not exist', async () => {
-    const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Next: 'toString' } } };
-    await expect(importDefinition(definition, 'imported')).rejects.toThrow(ImportUnsupportedError);
-    await expect(importDefinition(definition, 'imported')).rejects.toThrow(/missing state "toString"/);
-  });
+  it.each([
+    [
+      'a transition to a missing state named like an Object method',
+      { Type: 'Pass', Next: 'toString' },
+      '/States/P/Next',
+    ],
+    ['a state type named like an Object method', { Type: 'constructor', End: true }, '/States/P/Type'],
+    ['a retrier that is not an object', { ...lambdaTask, Retry: [null] }, '/States/P/Retry/0'],
+    [
+      'a retrier field named like an Object method',
+      { ...lambdaTask, Retry: [{ ErrorEquals: ['States.ALL'], toString: 1 }] },
+      '/States/P/Retry/0/toString',
+    ],
+  ])(
+    'refuses an invalid definition, %s, with its errors and before writing code',
+    async (_, state, location) => {
+      const importing = importDefinition({ StartAt: 'P', States: { P: state } }, 'imported');
+      await expect(importing).rejects.toThrow(ImportInvalidDefinitionError);
+      const error = (await importing.catch((e: unknown) => e)) as ImportInvalidDefinitionError;
+      expect(error.code).toBe('IMPORT_INVALID_DEFINITION');
+      expect(error.message).toMatch(/^The definition is not valid ASL\. At \/States\/P/);
+      expect(error.diagnostics).toContainEqual(expect.objectContaining({ severity: 'ERROR', location }));
+    },
+  );
 
   it('refuses a chain too long to write as one expression with a typed error', async () => {
     const states: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
+import { validate } from '@stepwise/asl';
 import { formatSource } from './format-source';
-import { ImportUnsupportedError } from './import-errors';
+import { ImportInvalidDefinitionError, ImportUnsupportedError } from './import-errors';
 import { generateWorkflowCode } from './workflow-code';
 
 export interface ImportedWorkflow {
@@ -8,8 +9,13 @@ export interface ImportedWorkflow {
   rawStates: string[];
 }
 
-/** ASL in, formatted builder code out; throws ImportUnsupportedError for what the builder cannot express. */
+/**
+ * ASL in, formatted builder code out. Throws ImportInvalidDefinitionError for a definition that does
+ * not validate and ImportUnsupportedError for what the builder cannot express.
+ */
 export async function importDefinition(definition: unknown, exportName: string): Promise<ImportedWorkflow> {
+  const errors = validate(definition).diagnostics.filter((d) => d.severity === 'ERROR');
+  if (errors.length > 0) throw new ImportInvalidDefinitionError(errors);
   try {
     const { code, rawStates } = generateWorkflowCode(definition, exportName);
     return { source: await formatSource(code), rawStates };
