@@ -47,4 +47,10 @@ describe('errors crossing the writer thread', () => {
     expect({ ...across(odd) }).toEqual({ name: 'OddError', code: 'ODD', detail: 7 });
     expect(across('a string')).toMatchObject({ name: 'Error', message: 'a string' });
   });
+
+  it('rebuilds an error named or coded like an Object member as a plain error', () => {
+    const named = across(Object.assign(new Error('odd'), { name: 'constructor', code: 'toString' }));
+    expect(named).toBeInstanceOf(Error);
+    expect(named).toMatchObject({ name: 'constructor', code: 'toString', message: 'odd' });
+  });
 });

@@ -80,13 +80,13 @@ export function encodeError(error: unknown): ErrorPayload {
  * `.code`), the same message, and the thread's stack, which is where it was thrown.
  */
 export function decodeError(payload: ErrorPayload): Error {
-  const rebuild = payload.code === undefined ? undefined : REBUILT[payload.code];
+  const rebuild = payload.code === undefined ? undefined : ownEntry(REBUILT, payload.code);
   let error: Error;
   if (rebuild) error = rebuild(payload.fields);
   else if (payload.name === 'SqliteError' && payload.code !== undefined) {
     error = new Database.SqliteError(payload.message, payload.code);
   } else {
-    error = new (BUILT_IN[payload.name] ?? Error)(payload.message);
+    error = new (ownEntry(BUILT_IN, payload.name) ?? Error)(payload.message);
     if (error.name !== payload.name) error.name = payload.name;
     Object.assign(error, payload.fields, payload.code === undefined ? {} : { code: payload.code });
   }
@@ -112,4 +112,9 @@ export function decodeClaimed(row: ClaimedRow): ClaimedExecution {
   const error = decodeError(row.unreadable);
   if (!(error instanceof StoreCorruptionError)) throw error;
   return { executionArn: row.executionArn, unreadable: error };
+}
+
+/** A table's own entry: an error named `constructor` or coded `toString` is not one of ours. */
+function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

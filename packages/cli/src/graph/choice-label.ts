@@ -28,17 +28,18 @@ const OPERATORS: ReadonlyArray<[string, string]> = [
   ['GreaterThan', '>'],
 ];
 
-const TYPE_TESTS: Readonly<Record<string, [string, string]>> = {
-  IsNull: ['is null', 'is not null'],
-  IsPresent: ['is present', 'is absent'],
-  IsNumeric: ['is numeric', 'is not numeric'],
-  IsString: ['is a string', 'is not a string'],
-  IsBoolean: ['is a boolean', 'is not a boolean'],
-  IsTimestamp: ['is a timestamp', 'is not a timestamp'],
-};
+// A map: it is looked up by a rule's field names, which an invalid definition may call `toString`.
+const TYPE_TESTS = new Map<string, [string, string]>([
+  ['IsNull', ['is null', 'is not null']],
+  ['IsPresent', ['is present', 'is absent']],
+  ['IsNumeric', ['is numeric', 'is not numeric']],
+  ['IsString', ['is a string', 'is not a string']],
+  ['IsBoolean', ['is a boolean', 'is not a boolean']],
+  ['IsTimestamp', ['is a timestamp', 'is not a timestamp']],
+]);
 
 function comparisonOf(field: string, value: unknown): string | undefined {
-  const test = TYPE_TESTS[field];
+  const test = TYPE_TESTS.get(field);
   if (test) return value === false ? test[1] : test[0];
   const isPath = field.endsWith('Path');
   const operatorField = isPath ? field.slice(0, -'Path'.length) : field;

@@ -18,14 +18,15 @@ const OPERATORS: Readonly<Record<string, string>> = {
   LessThanEquals: 'lte',
   GreaterThanEquals: 'gte',
 };
-const TYPE_TESTS: Readonly<Record<string, string>> = {
-  IsPresent: 'isPresent',
-  IsNull: 'isNull',
-  IsString: 'isString',
-  IsNumeric: 'isNumeric',
-  IsBoolean: 'isBoolean',
-  IsTimestamp: 'isTimestamp',
-};
+// A map, being looked up by a rule's field names, which could be `toString` or `__proto__`.
+const TYPE_TESTS = new Map([
+  ['IsPresent', 'isPresent'],
+  ['IsNull', 'isNull'],
+  ['IsString', 'isString'],
+  ['IsNumeric', 'isNumeric'],
+  ['IsBoolean', 'isBoolean'],
+  ['IsTimestamp', 'isTimestamp'],
+]);
 
 /** A JSONPath Choice rule (without Next) as builder rule code, plus the helpers it uses. */
 export interface RuleCode {
@@ -89,7 +90,7 @@ function conditionCode(operator: string, value: unknown, helpers: Set<string>): 
 }
 
 function literalConditionCode(operator: string, value: unknown, helpers: Set<string>): string | undefined {
-  const typeTest = TYPE_TESTS[operator];
+  const typeTest = TYPE_TESTS.get(operator);
   if (typeTest !== undefined) {
     if (typeof value !== 'boolean') return undefined;
     helpers.add(typeTest);

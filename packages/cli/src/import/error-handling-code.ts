@@ -21,7 +21,10 @@ export function retryEntry(retry: unknown): Entry {
   // The builder leaves out an empty Retry; raw() keeps it.
   if (!Array.isArray(retry) || retry.length === 0) return false;
   const retriers = retry.map((retrier: Fields) => {
-    if (!isErrorList(retrier.ErrorEquals) || !Object.keys(retrier).every((key) => key in RETRY_FIELDS))
+    if (
+      !isErrorList(retrier.ErrorEquals) ||
+      !Object.keys(retrier).every((key) => Object.hasOwn(RETRY_FIELDS, key))
+    )
       return undefined;
     return objectCode(
       Object.entries(retrier).map(([key, value]) => [RETRY_FIELDS[key]!, tsLiteral(value)] as const),

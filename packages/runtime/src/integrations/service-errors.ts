@@ -47,7 +47,12 @@ const SERVICE_IDS: Readonly<Record<string, string>> = {
 export function serviceId(service: string, sdk: boolean): string {
   const lower = service.toLowerCase();
   if (sdk && lower === 'dynamodb') return 'DynamoDb';
-  return SERVICE_IDS[lower] ?? lower.charAt(0).toUpperCase() + lower.slice(1);
+  // Own names only: a resource may name a service `constructor`.
+  return (Object.hasOwn(SERVICE_IDS, lower) ? SERVICE_IDS[lower] : undefined) ?? capitalised(lower);
+}
+
+function capitalised(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 interface SdkLikeError {

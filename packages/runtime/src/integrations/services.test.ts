@@ -53,6 +53,18 @@ describe('service integrations', () => {
     });
   });
 
+  it('name the failure of a service called like an Object member after the service itself', async () => {
+    const runtime = createRuntime({ clock: createVirtualClock() });
+    runtime.registerService('constructor', 'run', () => {
+      throw new Error('boom');
+    });
+    expect(await runtime.execute(task('arn:aws:states:::aws-sdk:constructor:run'))).toEqual({
+      status: 'FAILED',
+      error: 'Constructor.ConstructorException',
+      cause: 'boom (Service: Constructor, Status Code: 400, Request ID: )',
+    });
+  });
+
   it("spell DynamoDB's aws-sdk errors DynamoDb, as AWS does, and let a TaskFailedError through", async () => {
     const runtime = createRuntime({ clock: createVirtualClock() });
     runtime.registerService('dynamodb', 'putItem', () => {
