@@ -15,6 +15,7 @@ import {
   decodeChunk,
   executionFrom,
   HistoryGapError,
+  RetryableOnce,
   type StoredActivity,
   type StoredAlias,
   type StoredEvent,
@@ -58,7 +59,14 @@ export class PostgresStore implements DurableStore {
   private readonly notifications: Notifications;
   private readonly wakeListeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
-  private initialized: Promise<void> | undefined;
+  private readonly initialization = new RetryableOnce(async () => {
+    const client = await this.pool.connect();
+    try {
+      await migrate(client, this.schema);
+    } finally {
+      client.release();
+    }
+  });
 
   constructor(options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'stepwise';
@@ -94,23 +102,9 @@ export class PostgresStore implements DurableStore {
     return `${this.schema}.${table}`;
   }
 
+  /** Creates or migrates the schema; a failure (the database unreachable) is not kept. */
   init(): Promise<void> {
-    if (this.initialized) return this.initialized;
-    const initializing = (async () => {
-      const client = await this.pool.connect();
-      try {
-        await migrate(client, this.schema);
-      } finally {
-        client.release();
-      }
-    })();
-    this.initialized = initializing;
-    // A database that could not be reached (still starting, failing over) may be reached by the
-    // next call: a failure is not kept. One that lasts (a newer schema) fails the same way again.
-    initializing.catch(() => {
-      if (this.initialized === initializing) this.initialized = undefined;
-    });
-    return initializing;
+    return this.initialization.run();
   }
 
   async close(): Promise<void> {

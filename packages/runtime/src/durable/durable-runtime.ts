@@ -17,6 +17,7 @@ import { LeaseKeeper } from './lease-keeper';
 import { type Live, LiveExecutions, redrivenEvent } from './live-executions';
 import { MachineCatalog } from './machine-catalog';
 import { mapChildRunner } from './map-children';
+import { RetryableOnce } from './retryable-once';
 import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './store-errors';
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
@@ -104,10 +105,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
   });
   const unsubscribe: (() => void)[] = [];
-  let initialized: Promise<void> | undefined;
-  const ready = () => {
-    if (initialized) return initialized;
-    const initializing = store.init().then(() => {
+  // A store that could not be reached at first may be reached by the next call.
+  const initialization = new RetryableOnce(() =>
+    store.init().then(() => {
       // Other processes answer tasks, schedule activity tasks and wake unloaded executions.
       const notices = store.onNotice?.((notice) => {
         if (notice.kind === 'activity') tasks.activityScheduled(notice.activityArn);
@@ -122,14 +122,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         if (unloader.unloadedAny) void unloader.wakeDue();
       });
       for (const stop of [notices, wakes]) if (stop) unsubscribe.push(stop);
-    });
-    initialized = initializing;
-    // A store that could not be reached at first may be reached by the next call.
-    initializing.catch(() => {
-      if (initialized === initializing) initialized = undefined;
-    });
-    return initializing;
-  };
+    }),
+  );
+  const ready = () => initialization.run();
 
   /**
    * `asChild`: a Map Run's child, whose ARN the caller made sure is free. It runs here, beside its
@@ -320,7 +315,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       await queue.flushed().catch(() => {});
       const arns = [...live.keys()];
       lives.abandon(arns);
-      if (arns.length > 0 && initialized) await store.release(owner, arns).catch(() => {});
+      if (arns.length > 0 && initialization.started) await store.release(owner, arns).catch(() => {});
     },
   };
 }

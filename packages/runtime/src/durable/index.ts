@@ -34,6 +34,7 @@ export {
   MAX_EVENT_ID,
 } from './event-chunks';
 export { InMemoryDurableStore } from './memory-durable-store';
+export { RetryableOnce } from './retryable-once';
 export {
   aliasFrom,
   claimedFrom,
