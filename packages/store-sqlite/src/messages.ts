@@ -34,24 +34,27 @@ export interface ErrorPayload {
 
 type Fields = ErrorPayload['fields'];
 
-/** The errors callers tell apart by class, rebuilt from their code. */
-const REBUILT: Readonly<Record<string, (fields: Fields) => Error>> = {
-  DUPLICATE_TRANSITION: () => new DuplicateTransitionError(''),
-  RESOURCE_NOT_FOUND: (f) => new DurableResourceNotFoundError(String(f.kind), String(f.arn)),
-  STORE_CORRUPTED: (f) => new StoreCorruptionError(String(f.what), ''),
-  SCHEMA_VERSION_MISMATCH: (f) => new SchemaVersionMismatchError(Number(f.found), Number(f.supported)),
-  HISTORY_GAP: (f) => new HistoryGapError(String(f.executionArn), Number(f.eventId), Number(f.lastStoredId)),
-  HISTORY_TOO_LONG: (f) => new HistoryTooLongError(String(f.executionArn), Number(f.eventId)),
-  SQLITE_STORE_NOT_INITIALIZED: () => new SqliteStoreNotInitializedError(),
-  SQLITE_STORE_CLOSED: () => new SqliteStoreClosedError(),
-};
+/**
+ * The errors callers tell apart by class, rebuilt from their code. Maps, so that an error named
+ * `constructor` or coded `toString` finds nothing here.
+ */
+const REBUILT = new Map<string, (fields: Fields) => Error>(
+  Object.entries({
+    DUPLICATE_TRANSITION: () => new DuplicateTransitionError(''),
+    RESOURCE_NOT_FOUND: (f) => new DurableResourceNotFoundError(String(f.kind), String(f.arn)),
+    STORE_CORRUPTED: (f) => new StoreCorruptionError(String(f.what), ''),
+    SCHEMA_VERSION_MISMATCH: (f) => new SchemaVersionMismatchError(Number(f.found), Number(f.supported)),
+    HISTORY_GAP: (f) =>
+      new HistoryGapError(String(f.executionArn), Number(f.eventId), Number(f.lastStoredId)),
+    HISTORY_TOO_LONG: (f) => new HistoryTooLongError(String(f.executionArn), Number(f.eventId)),
+    SQLITE_STORE_NOT_INITIALIZED: () => new SqliteStoreNotInitializedError(),
+    SQLITE_STORE_CLOSED: () => new SqliteStoreClosedError(),
+  }),
+);
 
-const BUILT_IN: Readonly<Record<string, new (message: string) => Error>> = {
-  TypeError,
-  RangeError,
-  SyntaxError,
-  ReferenceError,
-};
+const BUILT_IN = new Map<string, new (message: string) => Error>(
+  Object.entries({ TypeError, RangeError, SyntaxError, ReferenceError }),
+);
 
 const SKIPPED = new Set(['name', 'message', 'code', 'stack']);
 
@@ -80,13 +83,13 @@ export function encodeError(error: unknown): ErrorPayload {
  * `.code`), the same message, and the thread's stack, which is where it was thrown.
  */
 export function decodeError(payload: ErrorPayload): Error {
-  const rebuild = payload.code === undefined ? undefined : ownEntry(REBUILT, payload.code);
+  const rebuild = payload.code === undefined ? undefined : REBUILT.get(payload.code);
   let error: Error;
   if (rebuild) error = rebuild(payload.fields);
   else if (payload.name === 'SqliteError' && payload.code !== undefined) {
     error = new Database.SqliteError(payload.message, payload.code);
   } else {
-    error = new (ownEntry(BUILT_IN, payload.name) ?? Error)(payload.message);
+    error = new (BUILT_IN.get(payload.name) ?? Error)(payload.message);
     if (error.name !== payload.name) error.name = payload.name;
     Object.assign(error, payload.fields, payload.code === undefined ? {} : { code: payload.code });
   }
@@ -112,9 +115,4 @@ export function decodeClaimed(row: ClaimedRow): ClaimedExecution {
   const error = decodeError(row.unreadable);
   if (!(error instanceof StoreCorruptionError)) throw error;
   return { executionArn: row.executionArn, unreadable: error };
-}
-
-/** A table's own entry: an error named `constructor` or coded `toString` is not one of ours. */
-function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

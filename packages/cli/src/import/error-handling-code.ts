@@ -4,15 +4,16 @@ import type { SelectorNames } from './path-selector';
 import type { Entry, Fields, LaterEntry, StateCodeContext } from './state-code-context';
 import { objectCode, tsLiteral } from './ts-literal';
 
-const RETRY_FIELDS: Readonly<Record<string, string>> = {
-  ErrorEquals: 'errors',
-  Comment: 'comment',
-  IntervalSeconds: 'intervalSeconds',
-  MaxAttempts: 'maxAttempts',
-  BackoffRate: 'backoffRate',
-  MaxDelaySeconds: 'maxDelaySeconds',
-  JitterStrategy: 'jitterStrategy',
-};
+// A map: a retrier's field names come from the definition and may be `toString`.
+const RETRY_FIELDS = new Map([
+  ['ErrorEquals', 'errors'],
+  ['Comment', 'comment'],
+  ['IntervalSeconds', 'intervalSeconds'],
+  ['MaxAttempts', 'maxAttempts'],
+  ['BackoffRate', 'backoffRate'],
+  ['MaxDelaySeconds', 'maxDelaySeconds'],
+  ['JitterStrategy', 'jitterStrategy'],
+]);
 /** A catcher's `Assign` reads the error output. */
 const ERROR_NAMES: SelectorNames = { data: 'error', context: 'ctx', vars: 'v' };
 
@@ -21,13 +22,10 @@ export function retryEntry(retry: unknown): Entry {
   // The builder leaves out an empty Retry; raw() keeps it.
   if (!Array.isArray(retry) || retry.length === 0) return false;
   const retriers = retry.map((retrier: Fields) => {
-    if (
-      !isErrorList(retrier.ErrorEquals) ||
-      !Object.keys(retrier).every((key) => Object.hasOwn(RETRY_FIELDS, key))
-    )
+    if (!isErrorList(retrier.ErrorEquals) || !Object.keys(retrier).every((key) => RETRY_FIELDS.has(key)))
       return undefined;
     return objectCode(
-      Object.entries(retrier).map(([key, value]) => [RETRY_FIELDS[key]!, tsLiteral(value)] as const),
+      Object.entries(retrier).map(([key, value]) => [RETRY_FIELDS.get(key)!, tsLiteral(value)] as const),
     );
   });
   return retriers.every((code) => code !== undefined) ? `[${retriers.join(', ')}]` : false;

@@ -5,54 +5,52 @@ import type { ParsedResource } from './resource-arn';
 /**
  * The service names AWS puts in front of SDK exception names: the service's SDK id without spaces
  * (`SQS.QueueDoesNotExistException`, `SecretsManager.ResourceNotFoundException`). DynamoDB is the
- * odd one: its aws-sdk errors say `DynamoDb`, its optimized integration's say `DynamoDB`.
+ * odd one: its aws-sdk errors say `DynamoDb`, its optimized integration's say `DynamoDB`. A map,
+ * being looked up by the name a resource gives, which may be `constructor`.
  */
-const SERVICE_IDS: Readonly<Record<string, string>> = {
-  apigateway: 'APIGateway',
-  athena: 'Athena',
-  batch: 'Batch',
-  bedrock: 'Bedrock',
-  bedrockruntime: 'BedrockRuntime',
-  cloudwatch: 'CloudWatch',
-  cloudwatchlogs: 'CloudWatchLogs',
-  codebuild: 'CodeBuild',
-  dynamodb: 'DynamoDB',
-  ec2: 'EC2',
-  ecr: 'ECR',
-  ecs: 'ECS',
-  eks: 'EKS',
-  emr: 'EMR',
-  eventbridge: 'EventBridge',
-  events: 'EventBridge',
-  firehose: 'Firehose',
-  glue: 'Glue',
-  iam: 'IAM',
-  kinesis: 'Kinesis',
-  kms: 'KMS',
-  lambda: 'Lambda',
-  rds: 'RDS',
-  s3: 'S3',
-  sagemaker: 'SageMaker',
-  secretsmanager: 'SecretsManager',
-  ses: 'SES',
-  sesv2: 'SESv2',
-  sfn: 'SFN',
-  sns: 'SNS',
-  sqs: 'SQS',
-  ssm: 'SSM',
-  states: 'StepFunctions',
-  sts: 'STS',
-};
+const SERVICE_IDS = new Map<string, string>(
+  Object.entries({
+    apigateway: 'APIGateway',
+    athena: 'Athena',
+    batch: 'Batch',
+    bedrock: 'Bedrock',
+    bedrockruntime: 'BedrockRuntime',
+    cloudwatch: 'CloudWatch',
+    cloudwatchlogs: 'CloudWatchLogs',
+    codebuild: 'CodeBuild',
+    dynamodb: 'DynamoDB',
+    ec2: 'EC2',
+    ecr: 'ECR',
+    ecs: 'ECS',
+    eks: 'EKS',
+    emr: 'EMR',
+    eventbridge: 'EventBridge',
+    events: 'EventBridge',
+    firehose: 'Firehose',
+    glue: 'Glue',
+    iam: 'IAM',
+    kinesis: 'Kinesis',
+    kms: 'KMS',
+    lambda: 'Lambda',
+    rds: 'RDS',
+    s3: 'S3',
+    sagemaker: 'SageMaker',
+    secretsmanager: 'SecretsManager',
+    ses: 'SES',
+    sesv2: 'SESv2',
+    sfn: 'SFN',
+    sns: 'SNS',
+    sqs: 'SQS',
+    ssm: 'SSM',
+    states: 'StepFunctions',
+    sts: 'STS',
+  }),
+);
 
 export function serviceId(service: string, sdk: boolean): string {
   const lower = service.toLowerCase();
   if (sdk && lower === 'dynamodb') return 'DynamoDb';
-  // Own names only: a resource may name a service `constructor`.
-  return (Object.hasOwn(SERVICE_IDS, lower) ? SERVICE_IDS[lower] : undefined) ?? capitalised(lower);
-}
-
-function capitalised(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return SERVICE_IDS.get(lower) ?? lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
 interface SdkLikeError {
