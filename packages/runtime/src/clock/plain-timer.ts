@@ -13,8 +13,12 @@ export interface Cancellable {
   cancel(): void;
 }
 
-/** Calls `fire` once `ms` have passed on the clock, unless cancelled first. */
-export type PlainTimer = (ms: number, fire: () => void) => Cancellable;
+/**
+ * Calls `fire` once `ms` have passed on the clock, unless cancelled first. `key` names a timer
+ * that is set again and again for the same purpose (a task's heartbeat clock): a durable
+ * execution keeps its due time under that name, so a resumed run can find it.
+ */
+export type PlainTimer = (ms: number, fire: () => void, key?: string) => Cancellable;
 
 /** A clock that has the plain timer. */
 export interface WithPlainTimer {
@@ -31,13 +35,13 @@ export function withPlainTimer<C extends Clock>(clock: C, timer: PlainTimer): C 
 }
 
 /**
- * Calls `fire` once `ms` have passed on `clock`, unless cancelled first. A clock of the caller's
- * own (one without the plain timer) is used through its `sleep`; if that sleep fails, the timer
- * fires then.
+ * Calls `fire` once `ms` have passed on `clock`, unless cancelled first (`key`: see PlainTimer). A
+ * clock of the caller's own (one without the plain timer) is used through its `sleep`; if that
+ * sleep fails, the timer fires then.
  */
-export function setClockTimer(clock: Clock, ms: number, fire: () => void): Cancellable {
+export function setClockTimer(clock: Clock, ms: number, fire: () => void, key?: string): Cancellable {
   const plain = (clock as WithPlainTimer)[PLAIN_TIMER];
-  return plain ? plain.call(clock, ms, fire) : new SleepTimer(clock, ms, fire);
+  return plain ? plain.call(clock, ms, fire, key) : new SleepTimer(clock, ms, fire);
 }
 
 /** A timer made of a clock's `sleep`, stopped by its signal. */

@@ -5,7 +5,7 @@ interface Pending {
   executions: StoredExecution[];
   events: StoredEvent[];
   timersSet: Map<string, StoredTimer>;
-  timersCleared: Pick<StoredTimer, 'executionArn' | 'timerId'>[];
+  timersCleared: Map<string, Pick<StoredTimer, 'executionArn' | 'timerId'>>;
   tokensOpened: OpenedTaskToken[];
   tokensClosed: ClosedTaskToken[];
   waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
@@ -44,14 +44,19 @@ export class CommitQueue {
   }
 
   setTimer(timer: StoredTimer): void {
-    this.pending.timersSet.set(`${timer.executionArn}\n${timer.timerId}`, timer);
+    const key = `${timer.executionArn}\n${timer.timerId}`;
+    // Stores write a batch's timers before they clear: a named timer (see PlainTimer) cleared
+    // and set again within one batch is only set, which replaces its row.
+    this.pending.timersCleared.delete(key);
+    this.pending.timersSet.set(key, timer);
     this.schedule();
   }
 
   clearTimer(executionArn: string, timerId: string): void {
+    const key = `${executionArn}\n${timerId}`;
     // A timer set and cleared within one batch never needs to reach the store.
-    if (!this.pending.timersSet.delete(`${executionArn}\n${timerId}`)) {
-      this.pending.timersCleared.push({ executionArn, timerId });
+    if (!this.pending.timersSet.delete(key)) {
+      this.pending.timersCleared.set(key, { executionArn, timerId });
       this.schedule();
     }
   }
@@ -103,7 +108,7 @@ export class CommitQueue {
       executions: taken.executions,
       events: taken.events,
       timersSet: [...taken.timersSet.values()],
-      timersCleared: taken.timersCleared,
+      timersCleared: [...taken.timersCleared.values()],
       tokensOpened: taken.tokensOpened,
       tokensClosed: taken.tokensClosed,
       owner: this.options.owner,
@@ -131,7 +136,7 @@ function empty(): Pending {
     executions: [],
     events: [],
     timersSet: new Map(),
-    timersCleared: [],
+    timersCleared: new Map(),
     tokensOpened: [],
     tokensClosed: [],
     waiters: [],
@@ -143,7 +148,7 @@ function isEmpty(p: Pending): boolean {
     p.executions.length === 0 &&
     p.events.length === 0 &&
     p.timersSet.size === 0 &&
-    p.timersCleared.length === 0 &&
+    p.timersCleared.size === 0 &&
     p.tokensOpened.length === 0 &&
     p.tokensClosed.length === 0
   );
@@ -156,7 +161,7 @@ function without(p: Pending, arns: ReadonlySet<string>): Pending {
     executions: p.executions.filter(keep),
     events: p.events.filter(keep),
     timersSet: new Map([...p.timersSet].filter(([, timer]) => keep(timer))),
-    timersCleared: p.timersCleared.filter(keep),
+    timersCleared: new Map([...p.timersCleared].filter(([, timer]) => keep(timer))),
     tokensOpened: p.tokensOpened.filter(keep),
     tokensClosed: p.tokensClosed.filter(keep),
     waiters: p.waiters,

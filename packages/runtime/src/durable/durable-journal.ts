@@ -17,6 +17,8 @@ export interface JournalOptions {
   readonly clock: Clock;
   readonly queue: CommitQueue;
   readonly prior: PriorHistory;
+  /** Named timers' due times as the store held them when it resumed (see createReplayClock). */
+  readonly keptTimers?: ReadonlyMap<string, number>;
   /** Told of each task token handed out (as what makes it), so a stored answer can be applied. */
   readonly onToken?: (token: () => string) => void;
   /**
@@ -50,16 +52,20 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   const idle = new IdleTracker(options.clock.now);
   /** The recorded event a position lookup found: matched again if `replayed` follows. */
   let lookedUp: number | undefined;
-  const clock = createReplayClock(options.clock, {
-    set: (timerId, due) => {
-      idle.timerSet(timerId, due);
-      if (!detached) queue.setTimer({ executionArn, timerId, due });
+  const clock = createReplayClock(
+    options.clock,
+    {
+      set: (timerId, due) => {
+        idle.timerSet(timerId, due);
+        if (!detached) queue.setTimer({ executionArn, timerId, due });
+      },
+      clear: (timerId) => {
+        idle.timerCleared(timerId);
+        if (!detached) queue.clearTimer(executionArn, timerId);
+      },
     },
-    clear: (timerId) => {
-      idle.timerCleared(timerId);
-      if (!detached) queue.clearTimer(executionArn, timerId);
-    },
-  });
+    options.keptTimers,
+  );
   const draw = seededOnFirstDraw(executionArn, 0);
   const drawForUuid = seededOnFirstDraw(executionArn, 0x5bd1e995);
   // Made on the first token: most executions hand out none.

@@ -88,6 +88,37 @@ describe('durable activities', () => {
     expect(types).toContain('ActivityFailed');
   });
 
+  it('keep the heartbeat clock the last heartbeat set before a restart', async () => {
+    const store = new InMemoryDurableStore();
+    const before = createVirtualClock({ start: 0, autoAdvance: false });
+    const first = createDurableRuntime({ store, clock: before });
+    const { activityArn } = await first.createActivity({ name: 'encode' });
+    const started = await first.startExecution(activityMachine(activityArn, { HeartbeatSeconds: 60 }));
+    const token = (await first.getActivityTask(activityArn))?.taskToken as string;
+    before.advance(50_000);
+    await first.sendTaskHeartbeat(token);
+    const timers = () => store.listTimers(started.executionArn);
+    await until(async () => (await timers()).some((t) => t.due === 110_000));
+    await first.close();
+
+    // Replayed, the task starts its heartbeat clock again at ActivityStarted (t = 0), which ran
+    // out at 60 s: the deadline the heartbeat set (110 s) is the one that holds.
+    const after = createVirtualClock({ start: 100_000, autoAdvance: false });
+    const second = createDurableRuntime({ store, clock: after });
+    await second.recover();
+    // Armed again once the resumed run has replayed the pick-up.
+    await until(async () => (await timers()).length > 0);
+    expect((await timers()).map((t) => t.due)).toEqual([110_000]);
+    after.advance(9_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await store.getExecution(started.executionArn))?.status).toBe('RUNNING');
+    after.advance(1_000);
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+    const timedOut = (await started.history()).find((e) => e.type === 'ActivityTimedOut');
+    expect(timedOut?.timestamp.getTime()).toBe(110_000);
+    await second.close();
+  });
+
   it('answer a long poll with no task after 60 seconds of the runtime clock', async () => {
     const clock = createVirtualClock({ start: 0 });
     const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), clock });

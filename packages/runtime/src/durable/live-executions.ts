@@ -107,7 +107,12 @@ export class LiveExecutions {
   }
 
   /** Runs (or resumes) an execution here; its lease is this runtime's. */
-  run(row: StoredExecution, definition: string, prior: PriorHistory = priorHistory([])): DurableExecution {
+  run(
+    row: StoredExecution,
+    definition: string,
+    prior: PriorHistory = priorHistory([]),
+    keptTimers?: ReadonlyMap<string, number>,
+  ): DurableExecution {
     const { clock, queue, signals, inner } = this.options;
     const journal = createDurableJournal({
       executionArn: row.executionArn,
@@ -115,6 +120,7 @@ export class LiveExecutions {
       clock,
       queue,
       prior,
+      keptTimers,
       onToken: (token) => signals.tokenIssued(token),
       children: this.options.children,
     });
@@ -271,12 +277,13 @@ export class LiveExecutions {
     }
     // A queued execution that never ran has no timers or task tokens yet.
     const ran = events.length > 0;
-    if (ran) await store.clearTimers(row.executionArn);
     const definition = await catalog.definitionText(row.definitionId);
+    const kept = ran ? await keptTimers(store, row.executionArn, definition) : undefined;
+    if (ran) await store.clearTimers(row.executionArn);
     await tasks.ensureActivities(row.definitionId, definition);
     if (this.stops.has(row.executionArn)) return this.skip(row.executionArn);
     if (this.options.isClosed()) throw new RuntimeClosedError();
-    const resumed = this.run(row, definition, prior);
+    const resumed = this.run(row, definition, prior, kept);
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
     if (ran) signals.sweepSoon(row.executionArn);
     return resumed;
@@ -372,4 +379,19 @@ export function redrivenEvent(row: StoredExecution, lastId: number, now: number)
     position: `~redrive:${row.redriveCount}`,
     details: JSON.stringify({ redriveCount: row.redriveCount }),
   };
+}
+
+/**
+ * The due times of an execution's named timers (its tasks' heartbeat clocks), read before its
+ * timer rows are cleared for the resumed run to set them again. Only a definition with a
+ * heartbeat has any, and the others are spared the read.
+ */
+async function keptTimers(
+  store: DurableStore,
+  executionArn: string,
+  definition: string,
+): Promise<ReadonlyMap<string, number> | undefined> {
+  if (!definition.includes('"HeartbeatSeconds')) return undefined;
+  const timers = await store.listTimers(executionArn);
+  return new Map(timers.filter((t) => !/^\d+$/.test(t.timerId)).map((t) => [t.timerId, t.due]));
 }

@@ -19,9 +19,18 @@ export interface ReplayClock extends Clock {
 /**
  * A per-execution clock over the runtime's clock. A timer due in the past fires at once, which is
  * how a Wait that fell due while the process was down completes as soon as it resumes.
+ *
+ * `kept`: the due times of named timers as the store held them when the execution resumed. A
+ * heartbeat clock is reset by heartbeats, which the history does not record: replayed, it would
+ * restart from the task's start and could run out at once. The first time a named timer is set
+ * again, it is due no earlier than its kept time.
  */
-export function createReplayClock(base: Clock, timers: TimerSink): ReplayClock {
-  return new ExecutionClock(base, timers);
+export function createReplayClock(
+  base: Clock,
+  timers: TimerSink,
+  kept?: ReadonlyMap<string, number>,
+): ReplayClock {
+  return new ExecutionClock(base, timers, kept && new Map(kept));
 }
 
 /** A class: every running execution holds one, and its methods are then shared, not closures. */
@@ -33,6 +42,7 @@ class ExecutionClock implements ReplayClock, WithPlainTimer {
   constructor(
     private readonly base: Clock,
     private readonly timers: TimerSink,
+    private readonly kept: Map<string, number> | undefined,
   ) {}
 
   /** A field, not a method: callers may hand `clock.now` on by itself. */
@@ -59,17 +69,23 @@ class ExecutionClock implements ReplayClock, WithPlainTimer {
     return sleeping;
   }
 
-  [PLAIN_TIMER](ms: number, fire: () => void): Cancellable {
-    const due = this.now() + Math.max(0, ms);
-    return new RowTimer(this.base, due, this.timerSet(due), this.timers, fire);
+  [PLAIN_TIMER](ms: number, fire: () => void, key?: string): Cancellable {
+    let due = this.now() + Math.max(0, ms);
+    const kept = key === undefined ? undefined : this.kept?.get(key);
+    if (kept !== undefined) {
+      this.kept?.delete(key as string);
+      due = Math.max(due, kept);
+    }
+    return new RowTimer(this.base, due, this.timerSet(due, key), this.timers, fire);
   }
 
   track<T>(work: Promise<T>, call?: AbandonableCall): Promise<T> {
     return this.base.track(work, call);
   }
 
-  private timerSet(due: number): string {
-    const timerId = String(++this.nextTimer);
+  /** Named timers keep their name as their row's id; the others are numbered. */
+  private timerSet(due: number, key?: string): string {
+    const timerId = key ?? String(++this.nextTimer);
     this.timers.set(timerId, due);
     return timerId;
   }

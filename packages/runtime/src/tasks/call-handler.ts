@@ -98,7 +98,7 @@ class TimedCall implements AbandonableCall {
     const arm = () => {
       if (this.settled) return;
       this.heartbeat?.cancel();
-      this.heartbeat = setClockTimer(this.clock, seconds * 1000, missed);
+      this.heartbeat = setClockTimer(this.clock, seconds * 1000, missed, heartbeatTimer(this.context));
     };
     this.context.beat = arm;
     if (!deferred) arm();
@@ -137,4 +137,12 @@ class TimedCall implements AbandonableCall {
     this.givenUp?.abort();
     return true;
   }
+}
+
+/**
+ * The heartbeat clock of one task attempt, named alike in every run of the execution (see
+ * PlainTimer): a resumed run finds the deadline the last heartbeat set before the restart.
+ */
+function heartbeatTimer(context: HandlerContext): string {
+  return `heartbeat:${context.idempotencyKey}`;
 }
