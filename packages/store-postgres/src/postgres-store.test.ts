@@ -168,7 +168,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       it('do not unload an execution whose answer is being stored: the unload waits for it and refuses', async () => {
         const arn = await waiting('held');
         await answerUncommitted('held', arn, async (commit) => {
-          const unload = store.unload('w1', arn, far);
+          const unload = store.unload('w1', arn, far, []);
           const first = await Promise.race([
             unload,
             new Promise((resolve) => setTimeout(resolve, 300, 'waiting')),
@@ -214,7 +214,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
         const arn = await waiting('strict');
         try {
           await answerUncommitted('strict', arn, async (commit) => {
-            const unload = strict.unload('w1', arn, far);
+            const unload = strict.unload('w1', arn, far, []);
             await new Promise((resolve) => setTimeout(resolve, 200));
             await commit();
             expect(await unload).toBe(false);
@@ -250,7 +250,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
           arns.map((arn, i) =>
             Promise.all([
               store.answerTask(`race-${i}.tok`, arn, { kind: 'SUCCESS', output: '"ok"' }),
-              store.unload('w1', arn, far),
+              store.unload('w1', arn, far, []),
             ]),
           ),
         );

@@ -1,4 +1,5 @@
 import {
+  type AppliedTaskSignals,
   activityFrom,
   aliasFrom,
   answerValues,
@@ -15,6 +16,7 @@ import {
   decodeChunk,
   executionFrom,
   HistoryGapError,
+  hasUnappliedSignal,
   RetryableOnce,
   type StoredActivity,
   type StoredAlias,
@@ -311,22 +313,29 @@ export class PostgresStore implements DurableStore {
     );
     return rows.map(withHistory);
   }
-  async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+  async unload(
+    owner: string,
+    arn: string,
+    wakeAt: number,
+    applied: readonly AppliedTaskSignals[],
+  ): Promise<boolean> {
     // Read committed whatever the database's default: the second statement must see what committed
     // while the first waited.
     return this.transaction('BEGIN ISOLATION LEVEL READ COMMITTED', async (client) => {
-      // The row lock waits for an answer being stored (signal_task holds the row in KEY SHARE) and
-      // makes the next one wait for this unload. The answers are then read by a statement of their
-      // own, which sees one that committed meanwhile: within one statement they would not be seen.
+      // The row lock waits for a signal being stored (signal_task holds the row in KEY SHARE) and
+      // makes the next one wait for this unload, then wake it. The signals are then read by a
+      // statement of their own, which sees one that committed meanwhile: within one statement they
+      // would not be seen. A pick-up committed after that read wakes the execution once this
+      // unload commits (takeActivityTask waits for the row too).
       const held = await client.query(
         `SELECT 1 FROM ${this.t('executions')} WHERE arn = $1 AND owner = $2 AND status = 'RUNNING' FOR UPDATE`,
         [arn, owner],
       );
       if (held.rowCount === 0) return false;
+      const signals = await client.query(`${this.signalsQuery} = $1`, [arn]);
+      if (signals.rows.some((row) => hasUnappliedSignal(taskTokenFrom(row), applied))) return false;
       const { rowCount } = await client.query(
-        `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $2
-         WHERE arn = $1 AND NOT EXISTS (
-           SELECT 1 FROM ${this.t('task_tokens')} WHERE execution_arn = $1 AND state = 'ANSWERED')`,
+        `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $2 WHERE arn = $1`,
         [arn, wakeAt],
       );
       return rowCount === 1;
@@ -437,12 +446,13 @@ export class PostgresStore implements DurableStore {
   }
   async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
     if (executionArns.length === 0) return [];
-    const rows = await this.query(
-      `SELECT * FROM ${this.t('task_tokens')} WHERE execution_arn = ANY($1)
-       AND (state = 'ANSWERED' OR (state = 'OPEN' AND (taken OR heartbeats > 0)))`,
-      [executionArns],
-    );
+    const rows = await this.query(`${this.signalsQuery} = ANY($1)`, [executionArns]);
     return rows.map(taskTokenFrom);
+  }
+  /** The tokens holding a signal, up to the comparison of their execution's ARN. */
+  private get signalsQuery(): string {
+    return `SELECT * FROM ${this.t('task_tokens')}
+      WHERE (state = 'ANSWERED' OR (state = 'OPEN' AND (taken OR heartbeats > 0))) AND execution_arn`;
   }
   async getTaskToken(token: string): Promise<StoredTaskToken | undefined> {
     const rows = await this.query(`SELECT * FROM ${this.t('task_tokens')} WHERE token = $1`, [token]);

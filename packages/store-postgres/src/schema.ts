@@ -116,4 +116,7 @@ export const MIGRATIONS: readonly string[] = [
   // commit_batch fences the timers and tokens it writes as it fences events: before, the rows of
   // an execution that had no event in the commit were written even under another owner's lease.
   COMMIT_BATCH,
+  // signal_task wakes an unloaded execution for a heartbeat too: before, only answers did, and an
+  // execution that left memory timed out on its heartbeat clock while its worker kept beating.
+  SIGNAL_TASK,
 ];

@@ -2,11 +2,11 @@
  * `signal_task`: an answer (`SUCCESS`, `FAILURE`) or a `HEARTBEAT` sent to a task token by any
  * runtime. It holds the execution row (`FOR KEY SHARE`: a commit ending the execution waits, so
  * no row outlives its execution), stores the signal unless the token is closed, and NOTIFYs
- * `<schema>_task` with the execution ARN for the worker running it; an answer makes an unloaded
- * execution due at once (NOTIFY `<schema>_wake`). Returns a TaskSignalOutcome.
+ * `<schema>_task` with the execution ARN for the worker running it; an answer or a heartbeat makes
+ * an unloaded execution due at once (NOTIFY `<schema>_wake`). Returns a TaskSignalOutcome.
  */
 export const SIGNAL_TASK = `
-  CREATE FUNCTION {s}.signal_task(
+  CREATE OR REPLACE FUNCTION {s}.signal_task(
     p_token TEXT, p_arn TEXT, p_kind TEXT, p_output TEXT, p_error TEXT, p_cause TEXT
   ) RETURNS TEXT LANGUAGE plpgsql AS $$
   DECLARE
@@ -35,11 +35,10 @@ export const SIGNAL_TASK = `
       RETURN CASE WHEN previous = 'TIMED_OUT' THEN 'TIMED_OUT' ELSE 'CLOSED' END;
     END IF;
     PERFORM pg_notify('{s}_task', p_arn);
-    IF p_kind <> 'HEARTBEAT' THEN
-      -- An unloaded execution is due at once; idle workers are told.
-      UPDATE {s}.executions SET wake_at = 0 WHERE arn = p_arn AND wake_at IS NOT NULL;
-      IF FOUND THEN PERFORM pg_notify('{s}_wake', ''); END IF;
-    END IF;
+    -- An unloaded execution is due at once (a heartbeat too: its heartbeat clock must not run
+    -- out while it sleeps); idle workers are told.
+    UPDATE {s}.executions SET wake_at = 0 WHERE arn = p_arn AND wake_at IS NOT NULL;
+    IF FOUND THEN PERFORM pg_notify('{s}_wake', ''); END IF;
     RETURN 'ACCEPTED';
   END $$;
 `;

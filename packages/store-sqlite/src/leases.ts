@@ -1,12 +1,15 @@
 import {
+  type AppliedTaskSignals,
   type ClaimedExecution,
   type ClaimRequest,
   claimedFrom,
   claimedWithHistory,
   executionFrom,
+  hasUnappliedSignal,
   isUnreadable,
   type Row,
   type StoredExecution,
+  taskTokenFrom,
 } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
 import { chunkRows, decodeHistory } from './history';
@@ -56,10 +59,16 @@ export class SqliteLeases {
     })();
   }
 
-  unload(owner: string, arn: string, wakeAt: number): boolean {
+  unload(owner: string, arn: string, wakeAt: number, applied: readonly AppliedTaskSignals[]): boolean {
+    const sql = this.sql();
+    const unloaded = this.db.transaction(() => {
+      const signals = sql.tokenSignals.all(arn) as Row[];
+      if (signals.some((row) => hasUnappliedSignal(taskTokenFrom(row), applied))) return false;
+      return sql.unload.run({ wakeAt, arn, owner }).changes > 0;
+    })();
     // An unloaded execution is not written to until it wakes: its key need not stay cached.
-    this.keys.delete(arn);
-    return this.sql().unload.run({ wakeAt, arn, owner }).changes > 0;
+    if (unloaded) this.keys.delete(arn);
+    return unloaded;
   }
 
   nextWake(): number | undefined {

@@ -1,4 +1,5 @@
 import {
+  type AppliedTaskSignals,
   type ClaimRequest,
   type CommitBatch,
   type CommitResult,
@@ -132,7 +133,8 @@ export class SqliteCore implements SyncStore {
   getAlias = (arn: string): StoredAlias | undefined => this.catalog.getAlias(arn);
 
   claim = (request: ClaimRequest): ClaimedRow[] => this.leases.claim(request).map(encodeClaimed);
-  unload = (owner: string, arn: string, wakeAt: number): boolean => this.leases.unload(owner, arn, wakeAt);
+  unload = (owner: string, arn: string, wakeAt: number, applied: readonly AppliedTaskSignals[]): boolean =>
+    this.leases.unload(owner, arn, wakeAt, applied);
   nextWake = (): number | undefined => this.leases.nextWake();
   renew = (owner: string, arns: readonly string[], leaseMs: number, now: number): string[] =>
     this.leases.renew(owner, arns, leaseMs, now);

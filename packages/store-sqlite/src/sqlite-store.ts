@@ -1,4 +1,5 @@
 import type {
+  AppliedTaskSignals,
   ClaimedExecution,
   ClaimRequest,
   CommitBatch,
@@ -148,8 +149,13 @@ export class SqliteStore implements DurableStore {
   release(owner: string, arns: readonly string[]): Promise<void> {
     return this.core.call('release', owner, arns);
   }
-  unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
-    return this.core.call('unload', owner, arn, wakeAt);
+  unload(
+    owner: string,
+    arn: string,
+    wakeAt: number,
+    applied: readonly AppliedTaskSignals[],
+  ): Promise<boolean> {
+    return this.core.call('unload', owner, arn, wakeAt, applied);
   }
   nextWake(): Promise<number | undefined> {
     return this.core.call('nextWake');

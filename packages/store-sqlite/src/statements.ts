@@ -64,8 +64,7 @@ const SQL = {
          ORDER BY wake_at LIMIT @limit`,
   lease: 'UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ?',
   unload: `UPDATE executions SET owner = NULL, lease_expires = NULL, wake_at = @wakeAt
-       WHERE arn = @arn AND owner = @owner AND status = 'RUNNING'
-         AND NOT EXISTS (SELECT 1 FROM task_tokens WHERE execution_arn = @arn AND state = 'ANSWERED')`,
+       WHERE arn = @arn AND owner = @owner AND status = 'RUNNING'`,
   // `wake_at IS NOT NULL` lets it read the wake index (partial on that condition), not every row.
   nextWake: `SELECT MIN(wake_at) AS at FROM executions
        WHERE wake_at IS NOT NULL AND typeof(wake_at) IN ('integer', 'real')`,

@@ -50,8 +50,13 @@ export class SqliteTaskTokens {
     });
   }
 
+  /** An accepted heartbeat wakes the execution too: its heartbeat clock must not run out asleep. */
   heartbeat(token: string, executionArn: string): TaskSignalOutcome {
-    return this.signal(token, executionArn, (sql) => sql.heartbeatToken.run(token, executionArn).changes);
+    return this.signal(token, executionArn, (sql) => {
+      const written = sql.heartbeatToken.run(token, executionArn).changes;
+      if (written > 0) sql.wake.run(executionArn);
+      return written;
+    });
   }
 
   signals(executionArns: readonly string[]): StoredTaskToken[] {

@@ -102,6 +102,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   });
   const unloader = new Unloader({
     ...{ store, owner, leaseMs, clock, lives, flushed },
+    applied: (arn) => signals.appliedTo(arn),
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
   });
   const unsubscribe: (() => void)[] = [];

@@ -1,4 +1,5 @@
 import type { HistoryEventType } from '../history/history-event';
+import type { AppliedTaskSignals } from './applied-signals';
 import type { StoreCorruptionError } from './store-errors';
 import type {
   ClosedTaskToken,
@@ -246,11 +247,17 @@ export interface DurableStore {
   release(owner: string, executionArns: readonly string[]): Promise<void>;
   /**
    * Gives back `owner`'s lease on an execution that only waits, until `wakeAt`: no claim takes it
-   * before then, unless a task signal (an answer, a worker taking its activity task) wakes it
-   * first. False when `owner` does not hold the lease, or when an answer to one of its tasks is
-   * stored and not yet applied (it must run on).
+   * before then, unless a task signal (an answer, a worker taking its activity task, a heartbeat)
+   * wakes it first. False when `owner` does not hold the lease, or when one of its tokens holds a
+   * signal the runtime was not given (`applied` says what it was given; see
+   * `hasUnappliedSignal`): it must run on, as nothing would wake it for that signal.
    */
-  unload(owner: string, executionArn: string, wakeAt: number): Promise<boolean>;
+  unload(
+    owner: string,
+    executionArn: string,
+    wakeAt: number,
+    applied: readonly AppliedTaskSignals[],
+  ): Promise<boolean>;
   /** The earliest wake time of the unloaded executions, if there are any. */
   nextWake(): Promise<number | undefined>;
   /**

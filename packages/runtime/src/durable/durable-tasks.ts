@@ -105,7 +105,10 @@ export class DurableTasks {
     return this.answer(token, { kind: 'FAILURE', error, cause });
   }
 
-  /** A heartbeat for a task running here goes straight to it; others go through the store. */
+  /**
+   * A heartbeat for a task running here goes straight to it; others go through the store, and an
+   * execution that left memory wakes for it, or its heartbeat clock would run out while it sleeps.
+   */
   async sendTaskHeartbeat(token: string): Promise<void> {
     const executionArn = this.executionOf(token);
     if (this.options.isLive(executionArn)) {
@@ -116,6 +119,7 @@ export class DurableTasks {
       }
     }
     refuse(await this.options.store.heartbeatTask(token, executionArn), token);
+    if (!this.options.isLive(executionArn)) this.options.signalled(executionArn);
   }
 
   /**

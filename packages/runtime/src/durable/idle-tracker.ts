@@ -55,7 +55,13 @@ export class IdleTracker {
     }
   }
 
+  /**
+   * A timer set counts as a move: most come with an event, and a task's heartbeat clock is set
+   * again by each heartbeat, so an execution whose worker keeps beating stays in memory rather
+   * than being replayed for every heartbeat.
+   */
   timerSet(timerId: string, due: number): void {
+    this.touch();
     this.timers.set(timerId, due);
   }
 

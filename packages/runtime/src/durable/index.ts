@@ -1,3 +1,4 @@
+export { type AppliedTaskSignals, hasUnappliedSignal } from './applied-signals';
 export type { DurableExecution } from './durable-execution';
 export {
   createDurableRuntime,

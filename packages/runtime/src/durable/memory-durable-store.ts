@@ -1,3 +1,4 @@
+import { type AppliedTaskSignals, hasUnappliedSignal } from './applied-signals';
 import {
   type ClaimedRun,
   type ClaimRequest,
@@ -175,7 +176,9 @@ export class InMemoryDurableStore implements DurableStore {
     return outcome;
   }
   async heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
-    return this.tasks.heartbeat(token, executionArn, this.executions.get(executionArn)?.status);
+    const outcome = this.tasks.heartbeat(token, executionArn, this.executions.get(executionArn)?.status);
+    if (outcome === 'ACCEPTED') this.wakeExecution(executionArn);
+    return outcome;
   }
   async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
     return this.tasks.signals(executionArns);
@@ -227,10 +230,15 @@ export class InMemoryDurableStore implements DurableStore {
     }
     return claimed;
   }
-  async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+  async unload(
+    owner: string,
+    arn: string,
+    wakeAt: number,
+    applied: readonly AppliedTaskSignals[],
+  ): Promise<boolean> {
     const row = this.executions.get(arn);
     if (row?.owner !== owner || row.status !== 'RUNNING') return false;
-    if (this.tasks.signals([arn]).some((token) => token.state === 'ANSWERED')) return false;
+    if (this.tasks.signals([arn]).some((token) => hasUnappliedSignal(token, applied))) return false;
     this.executions.set(arn, { ...row, owner: undefined, leaseExpires: undefined });
     this.wakeAt.set(arn, wakeAt);
     return true;

@@ -1,5 +1,6 @@
 import { TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
 import type { Runtime } from '../engine/runtime';
+import type { AppliedTaskSignals } from './applied-signals';
 import type { CommitQueue } from './commit-queue';
 import type { DurableStore } from './durable-store';
 import type { StoredTaskToken } from './stored-tasks';
@@ -79,6 +80,16 @@ export class TaskSignals {
     if (row) setImmediate(() => void this.apply(row).catch(() => {}));
   }
 
+  /** What was applied to the tasks of an execution running here (an unload tells the store). */
+  appliedTo(executionArn: string): AppliedTaskSignals[] {
+    const applied: AppliedTaskSignals[] = [];
+    for (const [token, done] of this.applied) {
+      if (done.executionArn === executionArn)
+        applied.push({ token, taken: done.taken, heartbeats: done.heartbeats });
+    }
+    return applied;
+  }
+
   /** The execution left this process: what was applied to it is forgotten. */
   forget(executionArn: string): void {
     for (const [token, applied] of this.applied) {
@@ -105,6 +116,9 @@ export class TaskSignals {
         if (!(await this.inner.getActivityTask(row.activityArn, options)))
           throw new TaskDoesNotExistError(row.token);
         done.taken = true;
+        // A pick-up applied as the execution resumes replays ActivityStarted, which sets its clock
+        // to that event's time until the next turn: a heartbeat counts from now, not from then.
+        if (row.heartbeats > done.heartbeats) await new Promise((resolve) => setImmediate(resolve));
       }
       if (row.state === 'ANSWERED' && row.answer && !done.answered) {
         const answer = row.answer;

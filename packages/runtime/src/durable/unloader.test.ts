@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskContext } from '../tasks/task-handler';
+import type { AppliedTaskSignals } from './applied-signals';
 import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
@@ -77,12 +78,17 @@ class DistantStore extends InMemoryDurableStore {
     }
     return super.getDefinition(definitionId);
   }
-  override async unload(owner: string, arn: string, wakeAt: number): Promise<boolean> {
+  override async unload(
+    owner: string,
+    arn: string,
+    wakeAt: number,
+    applied: readonly AppliedTaskSignals[],
+  ): Promise<boolean> {
     if (this.failUnloads > 0) {
       this.failUnloads--;
       throw new Error('the store could not be reached');
     }
-    const unloaded = await super.unload(owner, arn, wakeAt);
+    const unloaded = await super.unload(owner, arn, wakeAt, applied);
     if (this.loseUnloadAnswers > 0) {
       this.loseUnloadAnswers--;
       throw new Error('the connection dropped before the answer came');

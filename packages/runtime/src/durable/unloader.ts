@@ -1,6 +1,7 @@
 import type { Clock } from '../clock/clock';
 import { type Cancellable, setClockTimer } from '../clock/plain-timer';
 import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
+import type { AppliedTaskSignals } from './applied-signals';
 import type { DurableJournal } from './durable-journal';
 import type { DurableStore, StoredExecution } from './durable-store';
 import type { LiveExecutions } from './live-executions';
@@ -18,6 +19,8 @@ export interface UnloaderOptions {
   readonly lives: LiveExecutions;
   /** Resolves once everything recorded so far is committed. */
   readonly flushed: () => Promise<void>;
+  /** What the execution was given of its tasks' stored signals, told to the store on unload. */
+  readonly applied: (executionArn: string) => readonly AppliedTaskSignals[];
 }
 
 /**
@@ -126,16 +129,18 @@ export class Unloader {
     // Anything recorded meanwhile (an answer arrived) keeps it here.
     if (!entry || entry.journal.idle.moves !== moves || this.closed) return;
     const wakeAt = wakeTime(entry.journal);
+    // Read before it is let go, which forgets it: a signal stored since keeps it running.
+    const applied = this.options.applied(arn);
     lives.abandon([arn], 'The execution only waits: it leaves memory until it is due.');
     // Undefined: the store failed, and may have stored the unload all the same (only the answer
     // was lost). Its wake time is watched then too.
-    const unloaded = await store.unload(owner, arn, wakeAt).catch(() => undefined);
+    const unloaded = await store.unload(owner, arn, wakeAt, applied).catch(() => undefined);
     if (unloaded !== false) {
       this.unloadedAny = true;
       this.wakeAt(wakeAt);
     }
     if (unloaded) return;
-    // An answer arrived meanwhile, or the store failed: it runs on here if the lease is still ours.
+    // A signal arrived meanwhile, or the store failed: it runs on here if the lease is still ours.
     let row: StoredExecution | undefined;
     try {
       row = await store.getExecution(arn);

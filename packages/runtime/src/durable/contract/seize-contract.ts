@@ -34,7 +34,7 @@ export function describeSeizeContract(store: () => DurableStore, t: ContractTest
     async () => {
       const row = executionRow('asleep', { owner: 'w1', leaseExpires: T0 + 1000 });
       await store().commit(batch({ executions: [row] }));
-      assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
+      assert.equal(await store().unload('w1', row.executionArn, T0 + 5000, []), true);
       assert.equal((await store().seize(row.executionArn, 'stopper', 60_000, T0))?.owner, 'stopper');
       const due = { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 5000 };
       assert.deepEqual(await claimReadable(store(), { ...due, wokenOnly: true }), []);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import type { AppliedTaskSignals } from '../applied-signals';
 import type { DurableStore } from '../durable-store';
+import type { OpenedTaskToken } from '../stored-tasks';
 import { batch, claimReadable, executionRow, T0 } from './sample-rows';
 import type { ContractTestApi } from './test-api';
 
@@ -11,8 +13,8 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     const row = executionRow('sleeper', { owner: 'w1', leaseExpires: T0 + 1000 });
     const busy = executionRow('busy');
     await store().commit(batch({ executions: [row, busy] }));
-    assert.equal(await store().unload('w2', row.executionArn, T0 + 5000), false);
-    assert.equal(await store().unload('w1', row.executionArn, T0 + 5000), true);
+    assert.equal(await store().unload('w2', row.executionArn, T0 + 5000, []), false);
+    assert.equal(await store().unload('w1', row.executionArn, T0 + 5000, []), true);
     assert.equal(await store().nextWake(), T0 + 5000);
     const early = await claimReadable(store(), {
       owner: 'w3',
@@ -52,13 +54,6 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
   t.it('wakes an unloaded execution when its task is answered or its activity task is taken', async () => {
     const answered = executionRow('answered', { owner: 'w1', leaseExpires: T0 + 1000 });
     const worked = executionRow('worked', { owner: 'w1', leaseExpires: T0 + 1000 });
-    const opened = (executionArn: string, token: string, activityArn?: string) => ({
-      token,
-      executionArn,
-      activityArn,
-      input: activityArn ? '{}' : undefined,
-      scheduledAt: T0,
-    });
     await store().commit(
       batch({
         executions: [answered, worked],
@@ -66,8 +61,8 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
       }),
     );
     const year = T0 + 365 * 24 * 3600 * 1000;
-    await store().unload('w1', answered.executionArn, year);
-    await store().unload('w1', worked.executionArn, year);
+    await store().unload('w1', answered.executionArn, year, []);
+    await store().unload('w1', worked.executionArn, year, []);
     const claimNow = () =>
       claimReadable(store(), { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
     assert.deepEqual(await claimNow(), []);
@@ -75,4 +70,58 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     await store().takeActivityTask(ACTIVITY, 'worker');
     assert.deepEqual((await claimNow()).map((e) => e.name).sort(), ['answered', 'worked']);
   });
+
+  t.it('wakes an unloaded execution when a heartbeat reaches its task', async () => {
+    const beating = executionRow('beating', { owner: 'w1', leaseExpires: T0 + 1000 });
+    await store().commit(
+      batch({ executions: [beating], tokensOpened: [opened(beating.executionArn, 'b.1', ACTIVITY)] }),
+    );
+    assert.equal((await store().takeActivityTask(ACTIVITY, 'worker'))?.token, 'b.1');
+    const year = T0 + 365 * 24 * 3600 * 1000;
+    assert.equal(await store().unload('w1', beating.executionArn, year, [applied('b.1', true, 0)]), true);
+    const claimNow = () =>
+      claimReadable(store(), { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
+    assert.deepEqual(await claimNow(), []);
+    assert.equal(await store().heartbeatTask('b.1', beating.executionArn), 'ACCEPTED');
+    assert.deepEqual(
+      (await claimNow()).map((e) => e.name),
+      ['beating'],
+    );
+  });
+
+  t.it(
+    'keeps an execution whose task holds a signal it was not given, and lets go of one given all',
+    async () => {
+      const picked = executionRow('picked', { owner: 'w1', leaseExpires: T0 + 1000 });
+      const beaten = executionRow('beaten', { owner: 'w1', leaseExpires: T0 + 1000 });
+      await store().commit(
+        batch({
+          executions: [picked, beaten],
+          tokensOpened: [opened(picked.executionArn, 'p.1', ACTIVITY), opened(beaten.executionArn, 'h.1')],
+        }),
+      );
+      const year = T0 + 365 * 24 * 3600 * 1000;
+      // A worker took the task, and a heartbeat came twice, after the runtime last looked.
+      assert.equal((await store().takeActivityTask(ACTIVITY, 'worker'))?.token, 'p.1');
+      await store().heartbeatTask('h.1', beaten.executionArn);
+      await store().heartbeatTask('h.1', beaten.executionArn);
+      assert.equal(await store().unload('w1', picked.executionArn, year, []), false);
+      assert.equal(await store().unload('w1', beaten.executionArn, year, [applied('h.1', false, 1)]), false);
+      assert.equal((await store().getExecution(picked.executionArn))?.owner, 'w1');
+      assert.equal((await store().getExecution(beaten.executionArn))?.owner, 'w1');
+      assert.equal(await store().nextWake(), undefined);
+      // Once the runtime has applied them, both may leave.
+      assert.equal(await store().unload('w1', picked.executionArn, year, [applied('p.1', true, 0)]), true);
+      assert.equal(await store().unload('w1', beaten.executionArn, year, [applied('h.1', false, 2)]), true);
+      assert.equal(await store().nextWake(), year);
+    },
+  );
+}
+
+function opened(executionArn: string, token: string, activityArn?: string): OpenedTaskToken {
+  return { token, executionArn, activityArn, input: activityArn ? '{}' : undefined, scheduledAt: T0 };
+}
+
+function applied(token: string, taken: boolean, heartbeats: number): AppliedTaskSignals {
+  return { token, taken, heartbeats };
 }
