@@ -27,6 +27,11 @@ import { SqliteStore } from './sqlite-store';
 
 const dirs = new Map<SqliteStore, string>();
 
+/** Waits (up to two seconds) for what another thread or a later turn does. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 async function openStore(
   synchronous: 'FULL' | 'NORMAL',
   thread: boolean,
@@ -227,6 +232,43 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     const row = await settledRow(() => reopened.getExecution(started.executionArn), 1000);
     expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '{"done":true}']);
     expect(await reopened.getTaskToken(task?.taskToken as string)).toBeUndefined();
+    await second.close();
+    await reopened.close();
+  });
+
+  it("keeps a task's heartbeat deadline across a reopen of the file", async () => {
+    const before = createVirtualClock({ start: 0, autoAdvance: false });
+    const first = createDurableRuntime({ store, clock: before });
+    const { activityArn } = await first.createActivity({ name: 'encode' });
+    const definition = {
+      StartAt: 'E',
+      States: { E: { Type: 'Task', Resource: activityArn, HeartbeatSeconds: 60, End: true } },
+    };
+    const started = await first.startExecution(definition);
+    const token = (await first.getActivityTask(activityArn))?.taskToken as string;
+    const dues = async (from: SqliteStore) => (await from.listTimers(started.executionArn)).map((t) => t.due);
+    // Two heartbeats, each committed: the second moves the deadline a row already holds.
+    before.advance(30_000);
+    await first.sendTaskHeartbeat(token);
+    await eventually(async () => (await dues(store))[0] === 90_000);
+    before.advance(20_000);
+    await first.sendTaskHeartbeat(token);
+    await eventually(async () => (await dues(store))[0] === 110_000);
+    await first.close();
+    await store.close();
+
+    const after = createVirtualClock({ start: 100_000, autoAdvance: false });
+    const reopened = new SqliteStore({ filename: store.filename, thread });
+    const second = createDurableRuntime({ store: reopened, clock: after });
+    await second.recover();
+    await eventually(async () => (await dues(reopened)).length > 0);
+    expect(await dues(reopened)).toEqual([110_000]);
+    after.advance(9_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await reopened.getExecution(started.executionArn))?.status).toBe('RUNNING');
+    await second.sendTaskSuccess(token, 'encoded');
+    const row = await settledRow(() => reopened.getExecution(started.executionArn), 1000);
+    expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '"encoded"']);
     await second.close();
     await reopened.close();
   });

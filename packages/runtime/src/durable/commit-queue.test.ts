@@ -83,4 +83,21 @@ describe('group commit', () => {
     expect(await store.listTimers(x.executionArn)).toEqual([]);
     expect((await store.listEvents(y.executionArn)).map((e) => e.id)).toEqual([1]);
   });
+
+  it('keeps the row of a named timer cleared and set again before the next commit', async () => {
+    const { store, committed } = gatedStore();
+    const queue = new CommitQueue({ store, owner: undefined, onRefused: () => {} });
+    const x = executionRow('x');
+    queue.addExecution(x);
+    queue.setTimer({ executionArn: x.executionArn, timerId: 'heartbeat:E', due: 60_000 });
+    await queue.flushed();
+    // A heartbeat: the timer is cleared and set again under its name.
+    queue.clearTimer(x.executionArn, 'heartbeat:E');
+    queue.setTimer({ executionArn: x.executionArn, timerId: 'heartbeat:E', due: 90_000 });
+    await queue.flushed();
+    expect(committed[1]?.timersCleared).toEqual([]);
+    expect((await store.listTimers(x.executionArn)).map((t) => [t.timerId, t.due])).toEqual([
+      ['heartbeat:E', 90_000],
+    ]);
+  });
 });
