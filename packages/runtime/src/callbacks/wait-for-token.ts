@@ -1,22 +1,31 @@
 import type { TaskContext, TaskHandler } from '../tasks/task-handler';
 import type { TaskTokenRegistry } from './task-tokens';
 
+/** How the task's submission is recorded, and found recorded by a resumed run. */
+export interface SubmissionHooks {
+  submitted(output: unknown): void;
+  submittedBefore(): boolean;
+}
+
 /**
  * `.waitForTaskToken`: calls the base resource (which is expected to hand `$$.Task.Token` to
  * someone), records that the task was submitted, then waits until the token is answered through
  * `sendTaskSuccess` / `sendTaskFailure`. TimeoutSeconds and HeartbeatSeconds are enforced by the
- * caller through `context.signal`; `sendTaskHeartbeat` resets the heartbeat timer.
+ * caller through `context.signal`; `sendTaskHeartbeat` resets the heartbeat timer. A durable
+ * execution that resumes after its task was submitted only waits: the base call completed, and
+ * making it again would send the token out twice (an approval request, a queued message).
  */
 export function waitForTaskToken(
   base: TaskHandler,
   tokens: TaskTokenRegistry,
-  submitted: (output: unknown) => void,
+  hooks: SubmissionHooks,
 ): TaskHandler {
   return async (input: unknown, context: TaskContext) => {
     const answer = awaitToken(tokens, context);
+    if (hooks.submittedBefore()) return answer.promise;
     try {
       const output = await base(input, context);
-      submitted(output);
+      hooks.submitted(output);
     } catch (error) {
       answer.cancel();
       throw error;

@@ -160,6 +160,28 @@ describe('durable callbacks', () => {
     expect(box.tokens.every((token) => token === box.tokens[0])).toBe(true);
   });
 
+  it('send the token out once: a run resumed after the task was submitted only waits for its answer', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const first = createDurableRuntime({ store, handlers: box.handlers, unloadAfterMs: 40 });
+    const started = await first.startExecution(callbackMachine);
+    // It leaves memory, and a heartbeat wakes it: replayed once.
+    await until(() => first.running === 0);
+    expect(first.running).toBe(0);
+    await first.sendTaskHeartbeat(box.tokens[0] as string);
+    await until(() => first.running === 1);
+    await first.close();
+    // Replayed again by the runtime of the next process.
+    const second = createDurableRuntime({ store, handlers: box.handlers });
+    await second.recover();
+    await second.sendTaskSuccess(box.tokens[0] as string, { approved: true });
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    expect(box.tokens).toHaveLength(1);
+    const types = (await started.history()).map((e) => e.type);
+    expect(types.filter((type) => type === 'TaskSubmitted')).toHaveLength(1);
+    await second.close();
+  });
+
   it('refuse garbage, a second answer, and answers after the execution ended', async () => {
     const store = new InMemoryDurableStore();
     const box = tokenBox();

@@ -31,6 +31,11 @@ export interface Integrations {
 export interface InvocationHooks {
   /** `TaskSubmitted`: the request went out and the task now waits (callback or job). */
   submitted(output: unknown): void;
+  /**
+   * A durable execution resuming: whether `TaskSubmitted` was recorded before the restart, in
+   * which case it is replayed and the request must not go out again.
+   */
+  submittedBefore(): boolean;
   /** `ActivityStarted`: a worker took the activity task. */
   activityStarted(workerName: string | undefined): void;
 }
@@ -65,7 +70,7 @@ export function resolveTarget(integrations: Integrations, resource: string, stat
   if (parsed.pattern === 'waitForTaskToken') {
     const base = resolveTarget(integrations, parsed.base, stateName);
     return {
-      bind: (hooks) => waitForTaskToken(handlerOf(base, hooks), integrations.tokens, hooks.submitted),
+      bind: (hooks) => waitForTaskToken(handlerOf(base, hooks), integrations.tokens, hooks),
     };
   }
   const { region, accountId } = integrations;

@@ -97,6 +97,12 @@ function hooksFor(frame: Frame, events: TaskEventFamily): InvocationHooks {
     submitted: (output) => {
       if (!frame.run.stop.aborted) events.submitted(frame.run.recorder, frame.lane, output);
     },
+    submittedBefore: () => {
+      const { recorder } = frame.run;
+      if (recorder.recordedAhead(frame.lane)?.type !== 'TaskSubmitted') return false;
+      recorder.advance(frame.lane, 'TaskSubmitted');
+      return true;
+    },
     activityStarted: (workerName) => {
       if (!frame.run.stop.aborted) events.started(frame.run.recorder, frame.lane, workerName);
     },
