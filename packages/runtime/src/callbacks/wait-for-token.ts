@@ -4,7 +4,7 @@ import type { TaskTokenRegistry } from './task-tokens';
 /** How the task's submission is recorded, and found recorded by a resumed run. */
 export interface SubmissionHooks {
   submitted(output: unknown): void;
-  submittedBefore(): boolean;
+  submittedBefore(): unknown;
 }
 
 /**

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import type { Clock } from '../clock/clock';
 import type { HistoryRecorder, JournalEvent, Lane } from '../history/history-recorder';
 import { detailsJson, materializeDetails } from '../history/lazy-payload';
+import type { ChildStarter } from '../integrations/start-execution';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import { createSeededRandom } from '../random/random';
 import { CallbackTokens, isCallbackScheduled } from './callback-tokens';
@@ -30,6 +31,8 @@ export interface JournalOptions {
     redrivenAt: number | undefined,
     letGo: () => boolean,
   ) => ChildExecutionRunner;
+  /** Makes the starter of an execution's nested executions, given whether it was let go. */
+  readonly nested?: (executionArn: string, letGo: () => boolean) => ChildStarter;
 }
 
 export interface DurableJournal extends ExecutionJournal {
@@ -45,9 +48,10 @@ export interface DurableJournal extends ExecutionJournal {
  * resumed run draws the same numbers and hands out the same tokens.
  */
 export function createDurableJournal(options: JournalOptions): DurableJournal {
-  const { executionArn, queue, prior, children: make } = options;
+  const { executionArn, queue, prior, children: make, nested: makeNested } = options;
   let detached = false;
   let runner: ChildExecutionRunner | undefined;
+  let starter: ChildStarter | undefined;
   let recorder: HistoryRecorder | undefined;
   const idle = new IdleTracker(options.clock.now);
   /** The recorded event a position lookup found: matched again if `replayed` follows. */
@@ -88,6 +92,12 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       ((request) => {
         runner ??= make(executionArn, prior.redrivenAt, () => detached);
         return runner(request);
+      }),
+    nested:
+      makeNested &&
+      ((request) => {
+        starter ??= makeNested(executionArn, () => detached);
+        return starter(request);
       }),
     recordedAt: (position) => {
       lookedUp = prior.byPosition.get(position);

@@ -17,6 +17,7 @@ import { LeaseKeeper } from './lease-keeper';
 import { type Live, LiveExecutions, redrivenEvent } from './live-executions';
 import { MachineCatalog } from './machine-catalog';
 import { mapChildRunner } from './map-children';
+import { nestedExecutionStarter } from './nested-executions';
 import { RetryableOnce } from './retryable-once';
 import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './store-errors';
 import { historyOf } from './stored-history';
@@ -91,6 +92,19 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
           else waitingOnChildren.delete(parentArn);
         },
       }),
+    nested: (parentArn, parentLetGo) =>
+      nestedExecutionStarter({
+        ...{ region, accountId, parentLetGo },
+        machineOf: async (target) => {
+          // Only a state machine's ARN (or a version's or alias's) names one here.
+          if (!target.startsWith('arn:')) throw new DurableResourceNotFoundError('state machine', target);
+          return (await catalog.resolve(target, target)).stateMachineArn;
+        },
+        find: (arn) => store.getExecution(arn),
+        start: (target, name, input) => startExecution(target, { name, input }, true),
+        outcome: (arn, signal) => lives.outcome(arn, signal),
+        stop: (arn, cause) => lives.stop(arn, { cause }),
+      }),
   });
   const leases = new LeaseKeeper({
     ...{ store, owner, leaseMs, clock },
@@ -128,8 +142,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const ready = () => initialization.run();
 
   /**
-   * `asChild`: a Map Run's child, whose ARN the caller made sure is free. It runs here, beside its
-   * parent, rather than queued for any worker: a worker full of waiting parents still runs them.
+   * `asChild`: a Map Run's child or a nested execution, whose ARN the caller made sure is free. It
+   * runs here, beside its parent, rather than queued for any worker: a worker full of waiting
+   * parents still runs them.
    */
   async function startExecution(
     target: DefinitionInput,

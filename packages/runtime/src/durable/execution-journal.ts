@@ -6,6 +6,7 @@ import type {
   Lane,
   PriorEvent,
 } from '../history/history-recorder';
+import type { ChildStarter } from '../integrations/start-execution';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { RandomSource } from '../random/random';
 
@@ -33,4 +34,6 @@ export interface ExecutionJournal extends HistoryJournal {
   attach(recorder: HistoryRecorder): void;
   /** Runs a distributed Map's STANDARD children as durable executions of their own. */
   readonly children?: ChildExecutionRunner;
+  /** Starts nested executions (states:startExecution) as durable executions of their own. */
+  readonly nested?: ChildStarter;
 }

@@ -3,6 +3,7 @@ import { BranchCancelled, untilStopped } from '../engine/cancellation';
 import type { Execution, ExecutionResult, StopReason } from '../engine/execution-result';
 import type { Runtime } from '../engine/runtime';
 import { RuntimeClosedError } from '../errors/runtime-errors';
+import type { ChildStarter } from '../integrations/start-execution';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { CommitQueue } from './commit-queue';
 import { type DurableExecution, resultOf, storedResult } from './durable-execution';
@@ -59,6 +60,8 @@ export interface LiveExecutionsOptions {
     redrivenAt: number | undefined,
     letGo: () => boolean,
   ) => ChildExecutionRunner;
+  /** Starts the execution's nested executions (`letGo`: as for `children`). */
+  readonly nested: (parentArn: string, letGo: () => boolean) => ChildStarter;
 }
 
 /**
@@ -123,6 +126,7 @@ export class LiveExecutions {
       keptTimers,
       onToken: (token) => signals.tokenIssued(token),
       children: this.options.children,
+      nested: this.options.nested,
     });
     const execution = inner.startExecution(definition, {
       input: JSON.parse(row.input),

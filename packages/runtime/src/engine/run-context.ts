@@ -4,6 +4,7 @@ import type { EvaluationEnv } from '../dataflow/scope';
 import type { VariableScope } from '../dataflow/variable-scope';
 import type { HistoryRecorder, Lane } from '../history/history-recorder';
 import type { Integrations } from '../integrations/resolve-target';
+import type { ChildStarter } from '../integrations/start-execution';
 import type { ChildExecutionRunner } from '../map/child-executions';
 import type { ItemReaderRegistry } from '../map/item-reader';
 import type { ResultWriter } from '../map/result-writer';
@@ -31,6 +32,8 @@ export interface RunContext {
   readonly resultWriter: ResultWriter | undefined;
   /** Set for a durable execution: a distributed Map's STANDARD children run as executions of their own. */
   readonly children: ChildExecutionRunner | undefined;
+  /** Set for a durable execution: nested executions (states:startExecution) are durable too. */
+  readonly nested: ChildStarter | undefined;
   /** Set when the execution is stopped or times out; its signal is made on first use. */
   readonly stop: StopSource;
   readonly region: string;

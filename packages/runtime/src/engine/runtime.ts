@@ -114,7 +114,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     execution.result().then(() => {
       stopDate = new Date(clock.now());
     });
-    return { execution, stateMachineArn: machine.stateMachineArn, startDate, stopDate: () => stopDate };
+    return {
+      executionArn: execution.executionArn,
+      name: execution.name,
+      stateMachineArn: machine.stateMachineArn,
+      startDate,
+      result: () => execution.result(),
+      stop: (cause) => execution.stop({ cause }),
+      stopDate: () => stopDate,
+    };
   };
   const integrations: Integrations = {
     tasks,
@@ -182,6 +190,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       itemReaders,
       resultWriter: options.resultWriter,
       children: journal?.children,
+      nested: journal?.nested,
       stop: new StopSource(),
       region,
       accountId,

@@ -32,10 +32,12 @@ export interface InvocationHooks {
   /** `TaskSubmitted`: the request went out and the task now waits (callback or job). */
   submitted(output: unknown): void;
   /**
-   * A durable execution resuming: whether `TaskSubmitted` was recorded before the restart, in
-   * which case it is replayed and the request must not go out again.
+   * A durable execution resuming: the `TaskSubmitted` recorded before the restart, if there is
+   * one. It is replayed then, and the request must not go out again.
    */
-  submittedBefore(): boolean;
+  submittedBefore(): { readonly output: unknown } | undefined;
+  /** Set for a durable execution: nested executions start as durable executions of their own. */
+  readonly startChild: ChildStarter | undefined;
   /** `ActivityStarted`: a worker took the activity task. */
   activityStarted(workerName: string | undefined): void;
 }
@@ -93,7 +95,8 @@ export function resolveTarget(integrations: Integrations, resource: string, stat
       return { handler: httpInvokeHandler(integrations.fetch, integrations.httpConnections) };
     case 'start-execution':
       return {
-        bind: (hooks) => startExecutionHandler(integrations.startChild, parsed.pattern, hooks.submitted),
+        bind: (hooks) =>
+          startExecutionHandler(hooks.startChild ?? integrations.startChild, parsed.pattern, hooks),
         clockVisible: true,
       };
     case 'activity':

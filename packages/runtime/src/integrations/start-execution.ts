@@ -1,8 +1,8 @@
-import type { Execution, ExecutionResult } from '../engine/execution-result';
+import type { ExecutionResult } from '../engine/execution-result';
 import { ErrorNames } from '../errors/error-names';
 import { ExecutionAlreadyExistsError, StatesError } from '../errors/runtime-errors';
 import { StateMachineDoesNotExistError } from '../machines/machine-errors';
-import type { TaskHandler } from '../tasks/task-handler';
+import type { TaskContext, TaskHandler } from '../tasks/task-handler';
 import type { IntegrationPattern } from './resource-arn';
 
 /** What the runtime needs to start a nested execution. */
@@ -10,40 +10,64 @@ export interface ChildRequest {
   readonly stateMachineArn: string;
   readonly name: string | undefined;
   readonly input: unknown;
+  /**
+   * The task attempt's idempotency key: a durable parent names a child it was not given a name
+   * for after it, so that running the attempt again finds the same child.
+   */
+  readonly attemptKey: string;
+  /** A resumed parent: the child its task started before the restart, to find rather than start. */
+  readonly startedBefore: string | undefined;
+  /** Fires when the parent no longer waits for the child (stopped, or its task timed out). */
+  readonly signal: AbortSignal;
 }
 
+/** A nested execution as its parent's task sees it. */
 export interface StartedChild {
-  readonly execution: Execution;
+  readonly executionArn: string;
+  readonly name: string;
   readonly stateMachineArn: string;
   readonly startDate: Date;
+  /** Settles when the child ends; never rejects for a failed child. */
+  result(): Promise<ExecutionResult>;
+  /** The parent stopped waiting for it (stopped, or its task timed out). */
+  stop(cause: string): void;
   /** When the child ended; read after its result has settled. */
   stopDate(): Date;
 }
 
-export type ChildStarter = (request: ChildRequest) => StartedChild;
+export type ChildStarter = (request: ChildRequest) => StartedChild | Promise<StartedChild>;
+
+/** How a `.sync` start is recorded, and found recorded by a resumed parent. */
+export interface ChildSubmission {
+  submitted(output: unknown): void;
+  submittedBefore(): { readonly output: unknown } | undefined;
+}
 
 /**
  * `arn:aws:states:::states:startExecution` in its three patterns. Without a suffix the parent gets
  * `{ExecutionArn, StartDate}` and moves on. `.sync` waits and returns DescribeExecution's shape
- * with `Input`/`Output` as JSON text; `.sync:2` returns them as JSON. A child that does not succeed
+ * with `Input`/`Output` as JSON text, `.sync:2` returns them as JSON. A child that does not succeed
  * fails the parent's task with `States.TaskFailed`, the description as the cause. Stopping the
- * parent (or its task timing out) stops a child it is waiting for.
+ * parent (or its task timing out) stops a child it is waiting for. A durable parent that resumes
+ * after the child started waits for that child rather than starting another.
  */
 export function startExecutionHandler(
   start: ChildStarter,
   pattern: IntegrationPattern,
-  submitted: (output: unknown) => void,
+  hooks: ChildSubmission,
 ): TaskHandler {
   return async (input, context) => {
     const parameters = (input ?? {}) as Readonly<Record<string, unknown>>;
-    const child = startChild(start, parameters);
-    const started = { ExecutionArn: child.execution.executionArn, StartDate: child.startDate.getTime() };
+    const before = hooks.submittedBefore();
+    const startedBefore = arnIn(before?.output);
+    const child = await startChild(start, parameters, context, startedBefore);
+    const started = { ExecutionArn: child.executionArn, StartDate: child.startDate.getTime() };
     if (pattern !== 'sync' && pattern !== 'sync:2') return started;
-    submitted(started);
-    const stopChild = () => child.execution.stop({ cause: 'The parent execution stopped waiting for it.' });
+    if (!before) hooks.submitted(started);
+    const stopChild = () => child.stop('The parent execution stopped waiting for it.');
     context.signal.addEventListener('abort', stopChild, { once: true });
     try {
-      const result = await child.execution.result();
+      const result = await child.result();
       const description = describe(child, parameters, result, pattern === 'sync:2');
       if (result.status !== 'SUCCEEDED') {
         throw new StatesError(
@@ -58,13 +82,28 @@ export function startExecutionHandler(
   };
 }
 
-function startChild(start: ChildStarter, parameters: Readonly<Record<string, unknown>>): StartedChild {
+/** The child's ARN in a recorded `TaskSubmitted` output, if it is there. */
+function arnIn(output: unknown): string | undefined {
+  if (typeof output !== 'object' || output === null) return undefined;
+  const arn = (output as { readonly ExecutionArn?: unknown }).ExecutionArn;
+  return typeof arn === 'string' ? arn : undefined;
+}
+
+async function startChild(
+  start: ChildStarter,
+  parameters: Readonly<Record<string, unknown>>,
+  context: TaskContext,
+  startedBefore: string | undefined,
+): Promise<StartedChild> {
   const stateMachineArn = String(parameters.StateMachineArn);
   try {
-    return start({
+    return await start({
       stateMachineArn,
       name: typeof parameters.Name === 'string' ? parameters.Name : undefined,
       input: childInput(parameters.Input),
+      attemptKey: context.idempotencyKey,
+      startedBefore,
+      signal: context.signal,
     });
   } catch (error) {
     if (error instanceof StateMachineDoesNotExistError) {
@@ -104,10 +143,10 @@ function describe(
 ): Record<string, unknown> {
   const input = childInput(parameters.Input);
   const description: Record<string, unknown> = {
-    ExecutionArn: child.execution.executionArn,
+    ExecutionArn: child.executionArn,
     Input: asJson ? input : JSON.stringify(input),
     InputDetails: { Included: true },
-    Name: child.execution.name,
+    Name: child.name,
   };
   if (result.status === 'SUCCEEDED') {
     description.Output = asJson ? result.output : JSON.stringify(result.output ?? null);

@@ -1,5 +1,6 @@
 import { recordedTaskOutcome } from '../durable/task-replay';
 import type { Frame } from '../engine/run-context';
+import { detailsKeyOf, type HistoryEvent } from '../history/history-event';
 import { handlerOf, type InvocationHooks } from '../integrations/resolve-target';
 import { TargetCache } from '../integrations/target-cache';
 import type { StateEntry } from '../plan/compiled-state';
@@ -99,12 +100,25 @@ function hooksFor(frame: Frame, events: TaskEventFamily): InvocationHooks {
     },
     submittedBefore: () => {
       const { recorder } = frame.run;
-      if (recorder.recordedAhead(frame.lane)?.type !== 'TaskSubmitted') return false;
+      const recorded = recorder.recordedAhead(frame.lane);
+      if (recorded?.type !== 'TaskSubmitted') return undefined;
       recorder.advance(frame.lane, 'TaskSubmitted');
-      return true;
+      return { output: submittedOutput(recorded) };
     },
+    startChild: frame.run.nested,
     activityStarted: (workerName) => {
       if (!frame.run.stop.aborted) events.started(frame.run.recorder, frame.lane, workerName);
     },
   };
+}
+
+/** The output a recorded `TaskSubmitted` holds (JSON text), or null. */
+function submittedOutput(event: HistoryEvent): unknown {
+  const details = event[detailsKeyOf(event.type)] as { readonly output?: unknown } | undefined;
+  if (typeof details?.output !== 'string') return null;
+  try {
+    return JSON.parse(details.output);
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
+import type { ChildRequest } from '../integrations/start-execution';
+import { StateMachineDoesNotExistError } from '../machines/machine-errors';
+import type { TaskContext } from '../tasks/task-handler';
+import { executionRow } from './contract/sample-rows';
+import { createDurableRuntime } from './durable-runtime';
+import type { StoredExecution } from './durable-store';
+import { InMemoryDurableStore } from './memory-durable-store';
+import { nestedExecutionStarter } from './nested-executions';
+import { DurableResourceNotFoundError } from './store-errors';
+
+const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
+const approval = {
+  StartAt: 'Ask',
+  States: {
+    Ask: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
+      End: true,
+    },
+  },
+};
+const parentOf = (stateMachineArn: string, resource = 'arn:aws:states:::states:startExecution.sync:2') => ({
+  StartAt: 'Run',
+  States: {
+    Run: {
+      Type: 'Task',
+      Resource: resource,
+      Parameters: { StateMachineArn: stateMachineArn, Input: { order: 7 } },
+      End: true,
+    },
+  },
+});
+
+/** A notifier that hands each task token to the test, as a queue consumer would get it. */
+function tokenBox() {
+  const tokens: string[] = [];
+  const handlers = {
+    [notify]: (input: unknown, _context: TaskContext) => {
+      tokens.push((input as { token: string }).token);
+      return {};
+    },
+  };
+  return { tokens, handlers };
+}
+
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('nested executions of a durable runtime', () => {
+  it('run as durable executions of their own, and answer .sync:2 with their description', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store });
+    const child = await runtime.createStateMachine('Charge', {
+      StartAt: 'Done',
+      States: { Done: { Type: 'Pass', Result: { charged: true }, End: true } },
+    });
+    const started = await runtime.startExecution(parentOf(child.stateMachineArn));
+    const result = await started.result();
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { Input: { order: 7 }, Output: { charged: true }, Status: 'SUCCEEDED' },
+    });
+    const childArn = (result as { output: { ExecutionArn: string } }).output.ExecutionArn;
+    expect(childArn.startsWith('arn:aws:states:us-east-1:123456789012:execution:Charge:')).toBe(true);
+    expect(await runtime.describeExecution(childArn)).toMatchObject({
+      status: 'SUCCEEDED',
+      output: '{"charged":true}',
+    });
+    await runtime.close();
+  });
+
+  it('are found again by a parent resumed after a restart: one child, its token sent once', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const first = createDurableRuntime({ store, handlers: box.handlers });
+    const child = await first.createStateMachine('Approve', approval);
+    const started = await first.startExecution(parentOf(child.stateMachineArn));
+    await until(() => box.tokens.length === 1);
+    await first.close();
+
+    const second = createDurableRuntime({ store, handlers: box.handlers });
+    await second.recover();
+    await second.sendTaskSuccess(box.tokens[0] as string, { approved: true });
+    expect(await started.result()).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { Output: { approved: true } },
+    });
+    const children = (await store.listExecutions()).filter(
+      (e) => e.stateMachineArn === child.stateMachineArn,
+    );
+    expect(children).toHaveLength(1);
+    expect(box.tokens).toHaveLength(1);
+    await second.close();
+  });
+
+  it('start without waiting when the resource has no suffix; the child runs on its own', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const runtime = createDurableRuntime({ store, handlers: box.handlers });
+    const child = await runtime.createStateMachine('Approve', approval);
+    const started = await runtime.startExecution(
+      parentOf(child.stateMachineArn, 'arn:aws:states:::states:startExecution'),
+    );
+    const result = (await started.result()) as { status: string; output: { ExecutionArn: string } };
+    expect(result.status).toBe('SUCCEEDED');
+    expect((await store.getExecution(result.output.ExecutionArn))?.status).toBe('RUNNING');
+    await until(() => box.tokens.length === 1);
+    await runtime.sendTaskSuccess(box.tokens[0] as string, 'later');
+    await until(async () => (await store.getExecution(result.output.ExecutionArn))?.status === 'SUCCEEDED');
+    expect((await store.getExecution(result.output.ExecutionArn))?.status).toBe('SUCCEEDED');
+    await runtime.close();
+  });
+
+  it('are stopped with their parent', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const runtime = createDurableRuntime({ store, handlers: box.handlers });
+    const child = await runtime.createStateMachine('Approve', approval);
+    const started = await runtime.startExecution(parentOf(child.stateMachineArn));
+    await until(() => box.tokens.length === 1);
+    await runtime.stopExecution(started.executionArn, { cause: 'order cancelled' });
+    const childRow = async () =>
+      (await store.listExecutions()).find((e) => e.stateMachineArn === child.stateMachineArn);
+    await until(async () => (await childRow())?.status === 'ABORTED');
+    expect((await childRow())?.status).toBe('ABORTED');
+    await runtime.close();
+  });
+
+  it('fail the task with StateMachineDoesNotExist for a machine the store does not hold', async () => {
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
+    const started = await runtime.startExecution(
+      parentOf('arn:aws:states:us-east-1:123456789012:stateMachine:Missing'),
+    );
+    expect(await started.result()).toMatchObject({
+      status: 'FAILED',
+      error: 'StepFunctions.StateMachineDoesNotExistException',
+    });
+    await runtime.close();
+  });
+});
+
+describe('nestedExecutionStarter', () => {
+  const machine = 'arn:aws:states:us-east-1:123456789012:stateMachine:Charge';
+  /** A store of executions and a start that writes to it, as the durable runtime's are. */
+  function starter() {
+    const rows = new Map<string, StoredExecution>();
+    const starts: string[] = [];
+    const start = nestedExecutionStarter({
+      region: 'us-east-1',
+      accountId: '123456789012',
+      parentLetGo: () => false,
+      machineOf: async (target) => {
+        if (target !== machine) throw new DurableResourceNotFoundError('state machine', target);
+        return machine;
+      },
+      find: async (arn) => rows.get(arn),
+      start: async (_target, name, input) => {
+        const row = executionRow(name, { input: JSON.stringify(input) });
+        const arn = `arn:aws:states:us-east-1:123456789012:execution:Charge:${name}`;
+        rows.set(arn, { ...row, executionArn: arn, stateMachineArn: machine });
+        starts.push(name);
+      },
+      outcome: async () => ({ status: 'SUCCEEDED', output: null }),
+      stop: async () => undefined,
+    });
+    return { start, starts };
+  }
+  const request = (fields: Partial<ChildRequest>): ChildRequest => ({
+    stateMachineArn: machine,
+    name: undefined,
+    input: { order: 7 },
+    attemptKey: 'parent|:2|Run|0',
+    startedBefore: undefined,
+    signal: new AbortController().signal,
+    ...fields,
+  });
+
+  it('names an unnamed child after the attempt, so running the attempt again finds it', async () => {
+    const { start, starts } = starter();
+    const first = await start(request({}));
+    const again = await start(request({}));
+    expect(again.executionArn).toBe(first.executionArn);
+    expect(starts).toHaveLength(1);
+    const retry = await start(request({ attemptKey: 'parent|:2|Run|1' }));
+    expect(retry.executionArn).not.toBe(first.executionArn);
+  });
+
+  it('takes a named child with the same input as its own, and refuses one with another input', async () => {
+    const { start, starts } = starter();
+    await start(request({ name: 'order-7' }));
+    expect((await start(request({ name: 'order-7' }))).name).toBe('order-7');
+    expect(starts).toEqual(['order-7']);
+    await expect(start(request({ name: 'order-7', input: { order: 8 } }))).rejects.toBeInstanceOf(
+      ExecutionAlreadyExistsError,
+    );
+  });
+
+  it('refuses a machine that does not exist as StateMachineDoesNotExist', async () => {
+    const { start } = starter();
+    await expect(start(request({ stateMachineArn: `${machine}-gone` }))).rejects.toBeInstanceOf(
+      StateMachineDoesNotExistError,
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import type { ExecutionResult } from '../engine/execution-result';
+import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
+import type { ChildRequest, ChildStarter, StartedChild } from '../integrations/start-execution';
+import { StateMachineDoesNotExistError } from '../machines/machine-errors';
+import { uuidFrom } from '../map/distributed';
+import type { StoredExecution } from './durable-store';
+import { DurableResourceNotFoundError } from './store-errors';
+
+export interface NestedExecutionsOptions {
+  readonly region: string;
+  readonly accountId: string;
+  /** The state machine a StateMachineArn (machine, version or alias) names. */
+  readonly machineOf: (target: string) => Promise<string>;
+  /** An execution as the store holds it. */
+  readonly find: (executionArn: string) => Promise<StoredExecution | undefined>;
+  /** Starts a durable execution of `target` here; resolves once its start is committed. */
+  readonly start: (target: string, name: string, input: unknown) => Promise<unknown>;
+  /** Waits for an execution's end, wherever it runs; rejects once `signal` fires. */
+  readonly outcome: (executionArn: string, signal: AbortSignal) => Promise<ExecutionResult>;
+  /** Stops an execution wherever this runtime can. */
+  readonly stop: (executionArn: string, cause: string) => Promise<unknown>;
+  /** Whether the parent was let go (handed to another runtime, or the runtime closed). */
+  readonly parentLetGo: () => boolean;
+}
+
+/**
+ * Starts a durable parent's nested executions (states:startExecution) as durable executions of
+ * their own: stored, resumed after a restart on their own, and found again by the parent. A child
+ * the parent did not name is named after the task attempt, so an attempt run again after a crash
+ * finds the child it started rather than starting a second one; a named child found with the same
+ * input is taken as that attempt's too (StartExecution answers so for the same name and input).
+ * A parent let go leaves its children running.
+ */
+export function nestedExecutionStarter(options: NestedExecutionsOptions): ChildStarter {
+  return async (request) => {
+    const stateMachineArn = await machineOf(options, request.stateMachineArn);
+    const name = request.name ?? uuidFrom(request.attemptKey);
+    const machineName = stateMachineArn.split(':')[6];
+    const executionArn =
+      request.startedBefore ??
+      `arn:aws:states:${options.region}:${options.accountId}:execution:${machineName}:${name}`;
+    let row = await options.find(executionArn);
+    if (row && request.startedBefore === undefined && row.input !== JSON.stringify(request.input)) {
+      throw new ExecutionAlreadyExistsError(executionArn);
+    }
+    if (!row) {
+      await options.start(request.stateMachineArn, name, request.input);
+      row = await options.find(executionArn);
+      if (!row) throw new DurableResourceNotFoundError('execution', executionArn);
+    }
+    return handleOf(row, request, options);
+  };
+}
+
+async function machineOf(options: NestedExecutionsOptions, target: string): Promise<string> {
+  try {
+    return await options.machineOf(target);
+  } catch (error) {
+    if (error instanceof DurableResourceNotFoundError) throw new StateMachineDoesNotExistError(target);
+    throw error;
+  }
+}
+
+function handleOf(
+  row: StoredExecution,
+  request: ChildRequest,
+  options: NestedExecutionsOptions,
+): StartedChild {
+  const { executionArn } = row;
+  let stopTime = row.stopTime;
+  return {
+    executionArn,
+    name: row.name,
+    stateMachineArn: row.stateMachineArn,
+    startDate: new Date(row.startTime),
+    async result() {
+      const result = await options.outcome(executionArn, request.signal);
+      stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
+      return result;
+    },
+    stop(cause) {
+      if (!options.parentLetGo()) void options.stop(executionArn, cause).catch(() => {});
+    },
+    stopDate: () => new Date(stopTime ?? Date.now()),
+  };
+}
