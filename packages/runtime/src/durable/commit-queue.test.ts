@@ -100,4 +100,18 @@ describe('group commit', () => {
       ['heartbeat:E', 90_000],
     ]);
   });
+
+  it('tells its clock of a commit from the moment it is scheduled until it settles', async () => {
+    const { store, committed } = gatedStore();
+    const tracked: Promise<unknown>[] = [];
+    const clock = { track: <T>(work: Promise<T>) => (tracked.push(work), work) };
+    const queue = new CommitQueue({ store, owner: undefined, onRefused: () => {}, clock });
+    const x = executionRow('x');
+    queue.addExecution(x);
+    queue.addEvent(eventRow(x.executionArn, 1, 'ExecutionStarted', {}));
+    // Scheduled, not yet written: a virtual clock must already count it as work in flight.
+    expect([tracked.length, committed.length]).toEqual([1, 0]);
+    await tracked[0];
+    expect(committed).toHaveLength(1);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock/clock';
 import type { CommitBatch, DurableStore, StoredEvent, StoredExecution, StoredTimer } from './durable-store';
 import type { ClosedTaskToken, OpenedTaskToken } from './stored-tasks';
 
@@ -19,6 +20,11 @@ export interface CommitQueueOptions {
   readonly onRefused: (executionArns: readonly string[], error: unknown) => void;
   /** Told of each batch once it is committed. */
   readonly onCommitted?: (batch: CommitBatch) => void;
+  /**
+   * Told of each commit from the moment it is scheduled until it settles: a virtual clock must not
+   * skip ahead to the next timer while executions wait for their transitions to be committed.
+   */
+  readonly clock?: Pick<Clock, 'track'>;
 }
 
 /**
@@ -83,10 +89,13 @@ export class CommitQueue {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.drain();
+    const drained = new Promise<void>((resolve) => {
+      setImmediate(() => {
+        this.scheduled = false;
+        this.drain().then(resolve, resolve);
+      });
     });
+    if (this.options.clock) void this.options.clock.track(drained);
   }
 
   private async drain(): Promise<void> {

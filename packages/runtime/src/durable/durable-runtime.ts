@@ -51,6 +51,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   let closed = false;
   const queue = new CommitQueue({
     store,
+    clock,
     owner: store.shared ? owner : undefined,
     onRefused: (arns, error) => lives.handBack(arns, error),
     onCommitted: (batch) => {

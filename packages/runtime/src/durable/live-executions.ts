@@ -85,7 +85,9 @@ export class LiveExecutions {
     readonly live: Map<string, Live>,
     private readonly options: LiveExecutionsOptions,
   ) {
-    this.results = new ResultWatch(options.store, options.pollMs);
+    this.results = new ResultWatch(options.store, options.pollMs, undefined, (work) => {
+      void options.clock.track(work);
+    });
     this.retries = new ResumeRetries({
       ...{ store: options.store, owner: options.owner, clock: options.clock },
       resume: (arn) => this.resumeStored(arn),
@@ -199,7 +201,9 @@ export class LiveExecutions {
       }
       if (signal.aborted) throw new BranchCancelled();
       try {
-        return await this.results.wait(executionArn, signal, entry !== undefined);
+        // The first look is made at once: the execution may have ended already (here, a moment
+        // ago), and a virtual clock sees that look as work in flight.
+        return await this.results.wait(executionArn, signal, true);
       } catch {
         if (signal.aborted) throw new BranchCancelled();
         await this.endings.next(executionArn, pollMs, signal);

@@ -261,6 +261,20 @@ describe('durable distributed Map: STANDARD children are executions of their own
     await runtime.close();
   });
 
+  it('runs on a virtual clock without skipping ahead while the parent learns of its children', async () => {
+    // Nothing but the execution's one-year limit is due: skipping to it would time the Map out.
+    const clock = createVirtualClock({ start: 0 });
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      clock,
+      handlers: { [fn('work')]: (item: unknown) => (item as number) * 10 },
+    });
+    const parent = await runtime.startExecution(distributedMap(), { input: { items: [1, 2] } });
+    expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: [10, 20] });
+    expect(clock.now()).toBe(0);
+    await runtime.close();
+  });
+
   it('runs EXPRESS children inside the parent, as before: nothing of them is stored', async () => {
     const store = new InMemoryDurableStore();
     const runtime = createDurableRuntime({

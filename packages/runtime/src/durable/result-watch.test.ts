@@ -167,4 +167,22 @@ describe('waiting on results of executions that run elsewhere', () => {
     await expect(keptResult).resolves.toEqual({ status: 'SUCCEEDED', output: 1 });
     expect(asked.every((count) => count === 1)).toBe(true);
   });
+
+  it('tells its tracker of a look made at once until the look is made, and of no other', async () => {
+    const { store } = countingStore();
+    const [arn] = await started(store, ['tracked']);
+    const tracked: Promise<void>[] = [];
+    const watch = new ResultWatch(store, 3_600_000, undefined, (work) => tracked.push(work));
+    let settled = false;
+    const result = watch.wait(arn as string).then(() => {
+      settled = true;
+    });
+    expect(tracked).toHaveLength(0);
+    await store.commit(batch({ events: [succeeded(arn as string, '1')] }));
+    watch.nudge(arn as string);
+    expect(tracked).toHaveLength(1);
+    await tracked[0];
+    await result;
+    expect(settled).toBe(true);
+  });
 });

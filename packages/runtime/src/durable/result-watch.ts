@@ -26,6 +26,8 @@ export const FAILED_POLLS_TOLERATED = 5;
 export class ResultWatch {
   private readonly waiting = new Map<string, Waiter[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles what `track` was told of the timer set now, if it is cleared before it fires. */
+  private settleTimer: (() => void) | undefined;
   private polling = false;
   private soon = false;
   private failures = 0;
@@ -35,6 +37,11 @@ export class ResultWatch {
     private readonly pollMs: number,
     /** How long one poll may take before it counts as failed. */
     private readonly pollTimeoutMs = Math.max(10 * pollMs, 10_000),
+    /**
+     * Told of each look made at once (an execution just ended here) until it has been made: a
+     * virtual clock must not skip ahead while a parent is about to learn of its child's end.
+     */
+    private readonly track?: (work: Promise<void>) => void,
   ) {}
 
   /**
@@ -87,14 +94,20 @@ export class ResultWatch {
     if (this.timer !== undefined) {
       if (!now) return;
       clearTimeout(this.timer);
+      this.settleTimer?.();
     }
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        void this.poll();
-      },
-      now ? 0 : this.pollMs,
-    );
+    const polled = new Promise<void>((resolve) => {
+      this.settleTimer = resolve;
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.settleTimer = undefined;
+          void this.poll().finally(resolve);
+        },
+        now ? 0 : this.pollMs,
+      );
+    });
+    if (now) this.track?.(polled);
   }
 
   private async poll(): Promise<void> {
