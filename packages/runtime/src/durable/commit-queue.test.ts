@@ -104,7 +104,12 @@ describe('group commit', () => {
   it('tells its clock of a commit from the moment it is scheduled until it settles', async () => {
     const { store, committed } = gatedStore();
     const tracked: Promise<unknown>[] = [];
-    const clock = { track: <T>(work: Promise<T>) => (tracked.push(work), work) };
+    const clock = {
+      track: <T>(work: Promise<T>) => {
+        tracked.push(work);
+        return work;
+      },
+    };
     const queue = new CommitQueue({ store, owner: undefined, onRefused: () => {}, clock });
     const x = executionRow('x');
     queue.addExecution(x);

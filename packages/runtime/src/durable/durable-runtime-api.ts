@@ -36,6 +36,12 @@ export interface DurableRuntimeOptions extends Omit<RuntimeOptions, 'store' | 'r
    * `Number.POSITIVE_INFINITY` keeps every execution in memory).
    */
   readonly unloadAfterMs?: number;
+  /**
+   * The IAM role every execution of this runtime reports as `$$.Execution.RoleArn` (default
+   * `arn:aws:iam::<account>:role/StepFunctionsRole`). It is the runtime's, not stored with an
+   * execution: give the same one after a restart.
+   */
+  readonly roleArn?: string;
 }
 
 export interface DurableStartOptions {

@@ -206,6 +206,47 @@ describe('durable runtime: resume after the process is gone', () => {
     expect(exited - entered).toBe(1000);
     expect(await timers()).toEqual([]);
   });
+
+  it("reports the runtime's role as $$.Execution.RoleArn, before a restart and after it", async () => {
+    const store = new InMemoryDurableStore();
+    const roleArn = 'arn:aws:iam::123456789012:role/orders';
+    const definition = {
+      StartAt: 'Before',
+      States: {
+        Before: {
+          Type: 'Pass',
+          Parameters: { 'role.$': '$$.Execution.RoleArn' },
+          ResultPath: '$.before',
+          Next: 'Park',
+        },
+        Park: { Type: 'Task', Resource: fn('park'), ResultPath: null, Next: 'After' },
+        After: {
+          Type: 'Pass',
+          Parameters: { 'role.$': '$$.Execution.RoleArn' },
+          ResultPath: '$.after',
+          End: true,
+        },
+      },
+    };
+    const first = createDurableRuntime({ store, roleArn, handlers: { [fn('park')]: hang } });
+    const started = await first.startExecution(definition);
+    await until(async () => (await started.history()).some((e) => e.type === 'LambdaFunctionStarted'));
+    await first.close();
+    await createDurableRuntime({ store, roleArn, handlers: { [fn('park')]: () => ({}) } }).recover();
+    expect(await started.result()).toEqual({
+      status: 'SUCCEEDED',
+      output: { before: { role: roleArn }, after: { role: roleArn } },
+    });
+    const plain = createDurableRuntime({ store: new InMemoryDurableStore() });
+    const defaulted = await plain.startExecution({
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Parameters: { 'role.$': '$$.Execution.RoleArn' }, End: true } },
+    });
+    expect(await defaulted.result()).toEqual({
+      status: 'SUCCEEDED',
+      output: { role: 'arn:aws:iam::123456789012:role/StepFunctionsRole' },
+    });
+  });
 });
 
 describe('durable runtime: redrive', () => {

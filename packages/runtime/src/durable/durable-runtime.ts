@@ -72,6 +72,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const lives: LiveExecutions = new LiveExecutions(live, {
     ...{ store, inner, clock, queue, owner, leaseMs, catalog, tasks, signals },
     pollMs: options.pollMs ?? 100,
+    roleArn: options.roleArn,
     onRun: () => {
       leases.start();
       unloader.watch();
@@ -93,7 +94,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
           else waitingOnChildren.delete(parentArn);
         },
       }),
-    nested: (parentArn, parentLetGo) =>
+    nested: (_parentArn, parentLetGo) =>
       nestedExecutionStarter({
         ...{ region, accountId, parentLetGo },
         machineOf: async (target) => {

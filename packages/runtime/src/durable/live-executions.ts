@@ -44,6 +44,8 @@ export interface LiveExecutionsOptions {
   /** How long a lease lasts without renewal: a stop seizes one for that long. */
   readonly leaseMs: number;
   readonly pollMs: number;
+  /** The role executions report as `$$.Execution.RoleArn`; the runtime's default when unset. */
+  readonly roleArn: string | undefined;
   readonly catalog: MachineCatalog;
   readonly tasks: DurableTasks;
   readonly signals: TaskSignals;
@@ -137,6 +139,7 @@ export class LiveExecutions {
       stateMachineArn: row.stateMachineArn,
       stateMachineName: row.stateMachineArn.split(':')[6],
       redriveCount: row.redriveCount,
+      roleArn: this.options.roleArn,
       journal,
     });
     const entry: Live = { journal, execution };
