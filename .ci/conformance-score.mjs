@@ -1,5 +1,6 @@
-// Runs the conformance corpus through the runtime's adapter and fails when the
-// score drops below the recorded baseline, so no change can regress it.
+// Runs the conformance corpus through one of the runtime's adapters and fails when the
+// score drops below the recorded baseline, so no change can regress it. With the argument
+// `durable`, the durable runtime's adapter (each case on a SQLite file) is scored instead.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(root, '../shared/conformance');
-const baseline = JSON.parse(readFileSync(join(root, '.ci/conformance-baseline.json'), 'utf8'));
+const durable = process.argv[2] === 'durable';
+const baselines = JSON.parse(readFileSync(join(root, '.ci/conformance-baseline.json'), 'utf8'));
+const baseline = durable ? baselines.durable : baselines;
+const adapter = join(root, 'tools/conformance', durable ? 'durable-adapter.mjs' : 'adapter.mjs');
 const report = join(mkdtempSync(join(tmpdir(), 'stepwise-conformance-')), 'results.json');
 
 const run = spawnSync(
@@ -16,7 +20,7 @@ const run = spawnSync(
   [
     join(corpus, 'run.mjs'),
     '--adapter',
-    join(root, 'tools/conformance/adapter.mjs'),
+    adapter,
     '--cases',
     join(corpus, 'cases'),
     '--no-fail',

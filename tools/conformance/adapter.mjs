@@ -11,7 +11,7 @@ const EXPRESS_ARN =
 const EXECUTION_ARN = 'arn:aws:states:us-east-1:111111111111:execution:test_state_machine:test_execution';
 
 /** A handler for one of the case's test functions. */
-function handlerFor(spec) {
+export function handlerFor(spec) {
   switch (spec.kind) {
     case 'echo':
       return (input) => input;
@@ -26,11 +26,19 @@ function handlerFor(spec) {
   }
 }
 
-export default async function run(testCase) {
-  const handlers = Object.fromEntries(
+/** The case's test functions, by resource. */
+export function handlersOf(testCase) {
+  return Object.fromEntries(
     Object.entries(testCase.handlers ?? {}).map(([resource, spec]) => [resource, handlerFor(spec)]),
   );
-  const express = /EXPRESS/.test(testCase.notes ?? '');
+}
+
+/** Whether the case was recorded on an Express state machine. */
+export const isExpress = (testCase) => /EXPRESS/.test(testCase.notes ?? '');
+
+export default async function run(testCase) {
+  const handlers = handlersOf(testCase);
+  const express = isExpress(testCase);
   const runtime = createRuntime({
     handlers,
     clock: createVirtualClock({ start: Date.parse('2024-01-01T00:00:00Z') }),
@@ -59,7 +67,7 @@ export default async function run(testCase) {
 }
 
 /** The fields the runner compares: ids, type, and the state name or iteration index. */
-function summarise(event) {
+export function summarise(event) {
   const summary = { id: event.id, previousEventId: event.previousEventId, type: event.type };
   const details = event.stateEnteredEventDetails ?? event.stateExitedEventDetails;
   if (details) summary.name = details.name;
