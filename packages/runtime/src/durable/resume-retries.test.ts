@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../clock/virtual-clock';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
-import { RESUME_RETRY_MS } from './resume-retries';
+import { RESUME_RETRY_MS, ResumeRetries } from './resume-retries';
 
 /**
  * Reads of definitions fail while `failures` lasts, as a store that cannot be reached does, or
@@ -124,5 +124,27 @@ describe('a woken execution whose resume fails', () => {
     await settled();
     expect(store.reads).toHaveLength(1);
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('keeps one chain of tries per execution, however often it is handed back meanwhile', async () => {
+    const clock = createVirtualClock({ autoAdvance: false });
+    const resumed: string[] = [];
+    const retries = new ResumeRetries({
+      store: new InMemoryDurableStore(),
+      owner: 'here',
+      clock,
+      resume: async (arn) => {
+        resumed.push(arn);
+      },
+    });
+    retries.later(['a']);
+    retries.later(['a', 'b']);
+    retries.later(['b'], 3);
+    clock.advance(RESUME_RETRY_MS.first);
+    await until(() => resumed.length === 2);
+    expect(resumed.sort()).toEqual(['a', 'b']);
+    clock.advance(RESUME_RETRY_MS.last);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(resumed).toHaveLength(2);
   });
 });

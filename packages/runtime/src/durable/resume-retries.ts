@@ -24,6 +24,8 @@ export interface ResumeRetriesOptions {
  */
 export class ResumeRetries {
   private readonly timers = new Set<Cancellable>();
+  /** Executions with a try planned: handed back again meanwhile, they keep that one. */
+  private readonly planned = new Set<string>();
   private closed = false;
 
   constructor(private readonly options: ResumeRetriesOptions) {}
@@ -39,10 +41,14 @@ export class ResumeRetries {
       return;
     }
     if (this.closed) return;
+    const arns = executionArns.filter((arn) => !this.planned.has(arn));
+    if (arns.length === 0) return;
+    for (const arn of arns) this.planned.add(arn);
     const ms = Math.min(RESUME_RETRY_MS.first * 2 ** attempt, RESUME_RETRY_MS.last);
     const timer = setClockTimer(clock, ms, () => {
       this.timers.delete(timer);
-      void this.retry(executionArns, attempt + 1);
+      for (const arn of arns) this.planned.delete(arn);
+      void this.retry(arns, attempt + 1);
     });
     this.timers.add(timer);
   }
@@ -83,6 +89,7 @@ export class ResumeRetries {
     this.closed = true;
     for (const timer of this.timers) timer.cancel();
     this.timers.clear();
+    this.planned.clear();
   }
 
   private async retry(executionArns: readonly string[], attempt: number): Promise<void> {
