@@ -333,6 +333,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       await queue.flushed().catch(() => {});
       const arns = [...live.keys()];
       lives.abandon(arns);
+      // What an execution recorded while that commit was in flight (a task's submission, say)
+      // lands before close returns: a runtime opened next on the store must see all of it.
+      await queue.flushed().catch(() => {});
       if (arns.length > 0 && initialization.started) await store.release(owner, arns).catch(() => {});
     },
   };
