@@ -155,8 +155,34 @@ export class ExecutionStops {
         for (const stop of stops) if (stop.status === 'rejected') failure ??= { reason: stop.reason };
       }
     }
+    // A nested child the parent waited on (.sync), named by the task's TaskSubmitted event.
+    const nested = await Promise.allSettled(nestedChildren(events).map((arn) => this.stop(arn, NESTED_STOP)));
+    for (const stop of nested) if (stop.status === 'rejected') failure ??= { reason: stop.reason };
     if (failure) throw failure.reason;
   }
+}
+
+/** Why a nested child of a stopped execution is stopped: as its parent's task would stop it. */
+const NESTED_STOP = { cause: 'The parent execution stopped waiting for it.' } as const;
+
+/** The executions the events' `.sync` startExecution tasks started and waited on. */
+function nestedChildren(events: readonly StoredEvent[]): string[] {
+  const arns: string[] = [];
+  for (const event of events) {
+    if (event.type !== 'TaskSubmitted') continue;
+    const details = detailsOf(event);
+    if (details.resourceType !== 'states' || !String(details.resource).startsWith('startExecution.sync'))
+      continue;
+    let output: unknown;
+    try {
+      output = JSON.parse(String(details.output));
+    } catch {
+      continue;
+    }
+    const arn = (output as { ExecutionArn?: unknown } | null)?.ExecutionArn;
+    if (typeof arn === 'string') arns.push(arn);
+  }
+  return arns;
 }
 
 /**

@@ -130,6 +130,24 @@ describe('nested executions of a durable runtime', () => {
     await runtime.close();
   });
 
+  it('are stopped with a parent that another runtime stops through the store', async () => {
+    const store = new InMemoryDurableStore();
+    const box = tokenBox();
+    const first = createDurableRuntime({ store, handlers: box.handlers });
+    const child = await first.createStateMachine('Approve', approval);
+    const started = await first.startExecution(parentOf(child.stateMachineArn));
+    await until(() => box.tokens.length === 1);
+    // The parent and its child are left running in the store, as a process that went away leaves them.
+    await first.close();
+    const other = createDurableRuntime({ store, handlers: box.handlers });
+    await other.stopExecution(started.executionArn, { cause: 'order cancelled' });
+    const childRow = async () =>
+      (await store.listExecutions()).find((e) => e.stateMachineArn === child.stateMachineArn);
+    expect((await childRow())?.status).toBe('ABORTED');
+    expect((await childRow())?.cause).toBe('The parent execution stopped waiting for it.');
+    await other.close();
+  });
+
   it('fail the task with StateMachineDoesNotExist for a machine the store does not hold', async () => {
     const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
     const started = await runtime.startExecution(
