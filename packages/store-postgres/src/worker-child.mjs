@@ -1,9 +1,9 @@
 // One worker process of the PostgreSQL crash test: claims and runs executions, and redrives those
 // that fail until redriven, until it is killed (SIGKILL) or asked to stop (SIGTERM: hands its
 // leases back and exits).
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createDurableRuntime } from '@stepwise/runtime';
-import { crashHandlers, crashRuns, redriveCrashRuns } from '@stepwise/runtime/store-contract';
+import { answerNotified, crashHandlers, crashRuns, redriveCrashRuns } from '@stepwise/runtime/store-contract';
 import { PostgresStore } from '@stepwise/store-postgres';
 
 const [connectionString, schema, effectsFile, leaseText, runsText] = process.argv.slice(2);
@@ -33,6 +33,9 @@ const runtime = createDurableRuntime({
   handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
 });
 const worker = runtime.startWorker({ concurrency: 8, pollMs: 100 });
+// The callbacks' other system answers again what it was asked before the kill.
+const notified = existsSync(effectsFile) ? readFileSync(effectsFile, 'utf8').split('\n') : [];
+await answerNotified(notified, (token, output) => runtime.sendTaskSuccess(token, output));
 // Every worker looks for failed executions to redrive; a redrive another worker made first is skipped.
 const runs = crashRuns(Number(runsText), 'pg');
 let stopping = false;

@@ -1,9 +1,9 @@
 // One life of the process the SQLite crash test kills: resumes what the file holds, starts the
 // executions not started yet, redrives those that fail until redriven, and exits once every
 // execution has finished.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { createDurableRuntime } from '@stepwise/runtime';
-import { crashHandlers, crashRuns, redriveCrashRuns } from '@stepwise/runtime/store-contract';
+import { answerNotified, crashHandlers, crashRuns, redriveCrashRuns } from '@stepwise/runtime/store-contract';
 import { SqliteStore } from '@stepwise/store-sqlite';
 
 const [filename, effectsFile, countText, prefix, perLifeText] = process.argv.slice(2);
@@ -33,6 +33,9 @@ const runtime = createDurableRuntime({
   handlers: crashHandlers(effects, (token, output) => runtime.sendTaskSuccess(token, output)),
 });
 await runtime.recover();
+// The callbacks' other system answers again what it was asked before the kill.
+const notified = existsSync(effectsFile) ? readFileSync(effectsFile, 'utf8').split('\n') : [];
+await answerNotified(notified, (token, output) => runtime.sendTaskSuccess(token, output));
 process.stdout.write('READY\n');
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const runs = crashRuns(Number(countText), prefix);

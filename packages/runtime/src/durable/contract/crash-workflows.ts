@@ -181,9 +181,29 @@ export function crashHandlers(
     }),
     [fn('notify')]: logged(async (input) => {
       const token = String(input.token);
-      // The answer comes from elsewhere, a little later (as a callback from another system would).
-      setTimeout(() => void answer(token, { n: input.n, answered: true }).catch(() => {}), 20);
+      // The other system keeps the request (see answerNotified), then answers a little later.
+      effects(`notify ${token} ${Number(input.n)}`);
+      setTimeout(() => void answer(token, callbackAnswer(Number(input.n))).catch(() => {}), 20);
       return { sent: true };
     }),
   };
+}
+
+const callbackAnswer = (n: number) => ({ n, answered: true });
+
+/**
+ * The other side of the callback tasks, after a kill: the system a callback's token was sent to
+ * keeps its requests (the `notify` lines of the effects log) and answers each again when it starts,
+ * as a queue consumer redelivers what it had not acknowledged. The process that was killed held
+ * the answers it had not sent yet; a task submitted once is not submitted again, so without this
+ * its answer would never come. An answer to a task answered already is refused, and ignored.
+ */
+export async function answerNotified(
+  effectLines: readonly string[],
+  answer: (token: string, output: unknown) => Promise<void>,
+): Promise<void> {
+  const requests = effectLines.map((line) => line.split(' ')).filter(([kind]) => kind === 'notify');
+  await Promise.all(
+    requests.map(([, token, n]) => answer(String(token), callbackAnswer(Number(n))).catch(() => {})),
+  );
 }

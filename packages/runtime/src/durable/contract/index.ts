@@ -1,7 +1,7 @@
 export { BENCH_TASKS, benchChain, benchFunction, nextTurn } from './bench-chain';
 export { type CrashReport, checkCrashOutcome } from './crash-checks';
 export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
-export { type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
+export { answerNotified, type CrashRun, crashHandlers, crashRuns } from './crash-workflows';
 export { batch, eventRow, executionRow, T0 } from './sample-rows';
 export { settledRow } from './settled-row';
 export { describeStoreContract } from './store-contract';
