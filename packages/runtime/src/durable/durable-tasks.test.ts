@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityDoesNotExistError } from '../activities/activity-errors';
 import { InvalidTokenError, TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
 import { createVirtualClock } from '../clock/virtual-clock';
-import type { TaskContext } from '../tasks/task-handler';
+import { approval, tokenBox } from './callback.fixtures';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
 
@@ -10,33 +10,6 @@ const activityMachine = (activityArn: string, extra: Record<string, unknown> = {
   StartAt: 'Resize',
   States: { Resize: { Type: 'Task', Resource: activityArn, End: true, ...extra } },
 });
-
-const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
-const callbackMachine = {
-  StartAt: 'Ask',
-  States: {
-    Ask: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
-      End: true,
-    },
-  },
-};
-
-/** A callback handler that hands its token to the test, as a queue consumer would get it. */
-function tokenBox() {
-  const tokens: string[] = [];
-  return {
-    tokens,
-    handlers: {
-      [notify]: (input: unknown, _context: TaskContext) => {
-        tokens.push((input as { token: string }).token);
-        return { sent: true };
-      },
-    },
-  };
-}
 
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
@@ -149,7 +122,7 @@ describe('durable callbacks', () => {
     const store = new InMemoryDurableStore();
     const box = tokenBox();
     const first = createDurableRuntime({ store, handlers: box.handlers });
-    const started = await first.startExecution(callbackMachine, { name: 'approval' });
+    const started = await first.startExecution(approval, { name: 'approval' });
     await until(() => box.tokens.length === 1);
     await first.close();
 
@@ -164,7 +137,7 @@ describe('durable callbacks', () => {
     const store = new InMemoryDurableStore();
     const box = tokenBox();
     const first = createDurableRuntime({ store, handlers: box.handlers, unloadAfterMs: 40 });
-    const started = await first.startExecution(callbackMachine);
+    const started = await first.startExecution(approval);
     // It leaves memory, and a heartbeat wakes it: replayed once.
     await until(() => first.running === 0);
     expect(first.running).toBe(0);
@@ -186,7 +159,7 @@ describe('durable callbacks', () => {
     const store = new InMemoryDurableStore();
     const box = tokenBox();
     const runtime = createDurableRuntime({ store, handlers: box.handlers });
-    const started = await runtime.startExecution(callbackMachine);
+    const started = await runtime.startExecution(approval);
     await until(() => box.tokens.length === 1);
     const token = box.tokens[0] as string;
     await expect(runtime.sendTaskSuccess('not a token', {})).rejects.toBeInstanceOf(InvalidTokenError);
@@ -203,7 +176,7 @@ describe('durable callbacks', () => {
     const store = new InMemoryDurableStore();
     const box = tokenBox();
     const first = createDurableRuntime({ store, handlers: box.handlers });
-    const started = await first.startExecution(callbackMachine, { name: 'forgotten' });
+    const started = await first.startExecution(approval, { name: 'forgotten' });
     await until(() => box.tokens.length === 1);
     await first.close();
     const startTime = (await store.getExecution(started.executionArn))?.startTime as number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
 import type { ChildRequest } from '../integrations/start-execution';
 import { StateMachineDoesNotExistError } from '../machines/machine-errors';
-import type { TaskContext } from '../tasks/task-handler';
+import { approval, tokenBox } from './callback.fixtures';
 import { executionRow } from './contract/sample-rows';
 import { createDurableRuntime } from './durable-runtime';
 import type { StoredExecution } from './durable-store';
@@ -10,18 +10,6 @@ import { InMemoryDurableStore } from './memory-durable-store';
 import { nestedExecutionStarter } from './nested-executions';
 import { DurableResourceNotFoundError } from './store-errors';
 
-const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
-const approval = {
-  StartAt: 'Ask',
-  States: {
-    Ask: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
-      End: true,
-    },
-  },
-};
 const parentOf = (stateMachineArn: string, resource = 'arn:aws:states:::states:startExecution.sync:2') => ({
   StartAt: 'Run',
   States: {
@@ -34,20 +22,24 @@ const parentOf = (stateMachineArn: string, resource = 'arn:aws:states:::states:s
   },
 });
 
-/** A notifier that hands each task token to the test, as a queue consumer would get it. */
-function tokenBox() {
-  const tokens: string[] = [];
-  const handlers = {
-    [notify]: (input: unknown, _context: TaskContext) => {
-      tokens.push((input as { token: string }).token);
-      return {};
-    },
-  };
-  return { tokens, handlers };
-}
-
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+/**
+ * A parent whose startExecution task (`.sync:2` unless `resource` says) started an Approve
+ * child, once the child has sent its token out.
+ */
+async function parentAwaitingApproval(resource?: string) {
+  const store = new InMemoryDurableStore();
+  const box = tokenBox();
+  const runtime = createDurableRuntime({ store, handlers: box.handlers });
+  const child = await runtime.createStateMachine('Approve', approval);
+  const started = await runtime.startExecution(parentOf(child.stateMachineArn, resource));
+  await until(() => box.tokens.length === 1);
+  const childRow = async () =>
+    (await store.listExecutions()).find((e) => e.stateMachineArn === child.stateMachineArn);
+  return { store, box, runtime, child, started, childRow };
 }
 
 describe('nested executions of a durable runtime', () => {
@@ -74,12 +66,7 @@ describe('nested executions of a durable runtime', () => {
   });
 
   it('are found again by a parent resumed after a restart: one child, its token sent once', async () => {
-    const store = new InMemoryDurableStore();
-    const box = tokenBox();
-    const first = createDurableRuntime({ store, handlers: box.handlers });
-    const child = await first.createStateMachine('Approve', approval);
-    const started = await first.startExecution(parentOf(child.stateMachineArn));
-    await until(() => box.tokens.length === 1);
+    const { store, box, runtime: first, child, started } = await parentAwaitingApproval();
     await first.close();
 
     const second = createDurableRuntime({ store, handlers: box.handlers });
@@ -98,17 +85,12 @@ describe('nested executions of a durable runtime', () => {
   });
 
   it('start without waiting when the resource has no suffix; the child runs on its own', async () => {
-    const store = new InMemoryDurableStore();
-    const box = tokenBox();
-    const runtime = createDurableRuntime({ store, handlers: box.handlers });
-    const child = await runtime.createStateMachine('Approve', approval);
-    const started = await runtime.startExecution(
-      parentOf(child.stateMachineArn, 'arn:aws:states:::states:startExecution'),
+    const { store, box, runtime, started } = await parentAwaitingApproval(
+      'arn:aws:states:::states:startExecution',
     );
     const result = (await started.result()) as { status: string; output: { ExecutionArn: string } };
     expect(result.status).toBe('SUCCEEDED');
     expect((await store.getExecution(result.output.ExecutionArn))?.status).toBe('RUNNING');
-    await until(() => box.tokens.length === 1);
     await runtime.sendTaskSuccess(box.tokens[0] as string, 'later');
     await until(async () => (await store.getExecution(result.output.ExecutionArn))?.status === 'SUCCEEDED');
     expect((await store.getExecution(result.output.ExecutionArn))?.status).toBe('SUCCEEDED');
@@ -116,33 +98,19 @@ describe('nested executions of a durable runtime', () => {
   });
 
   it('are stopped with their parent', async () => {
-    const store = new InMemoryDurableStore();
-    const box = tokenBox();
-    const runtime = createDurableRuntime({ store, handlers: box.handlers });
-    const child = await runtime.createStateMachine('Approve', approval);
-    const started = await runtime.startExecution(parentOf(child.stateMachineArn));
-    await until(() => box.tokens.length === 1);
+    const { runtime, started, childRow } = await parentAwaitingApproval();
     await runtime.stopExecution(started.executionArn, { cause: 'order cancelled' });
-    const childRow = async () =>
-      (await store.listExecutions()).find((e) => e.stateMachineArn === child.stateMachineArn);
     await until(async () => (await childRow())?.status === 'ABORTED');
     expect((await childRow())?.status).toBe('ABORTED');
     await runtime.close();
   });
 
   it('are stopped with a parent that another runtime stops through the store', async () => {
-    const store = new InMemoryDurableStore();
-    const box = tokenBox();
-    const first = createDurableRuntime({ store, handlers: box.handlers });
-    const child = await first.createStateMachine('Approve', approval);
-    const started = await first.startExecution(parentOf(child.stateMachineArn));
-    await until(() => box.tokens.length === 1);
+    const { store, box, runtime: first, started, childRow } = await parentAwaitingApproval();
     // The parent and its child are left running in the store, as a process that went away leaves them.
     await first.close();
     const other = createDurableRuntime({ store, handlers: box.handlers });
     await other.stopExecution(started.executionArn, { cause: 'order cancelled' });
-    const childRow = async () =>
-      (await store.listExecutions()).find((e) => e.stateMachineArn === child.stateMachineArn);
     expect((await childRow())?.status).toBe('ABORTED');
     expect((await childRow())?.cause).toBe('The parent execution stopped waiting for it.');
     await other.close();

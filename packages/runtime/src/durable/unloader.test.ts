@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskContext } from '../tasks/task-handler';
 import type { AppliedTaskSignals } from './applied-signals';
+import { approval, tokenBox } from './callback.fixtures';
 import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
@@ -13,19 +13,6 @@ const nap = (seconds: number) => ({
     Done: { Type: 'Pass', Result: 'rested', End: true },
   },
 });
-
-const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
-const approval = {
-  StartAt: 'Ask',
-  States: {
-    Ask: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
-      End: true,
-    },
-  },
-};
 
 async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
   for (let waited = 0; waited < ms && !(await check()); waited += 5) {
@@ -170,17 +157,8 @@ describe('executions that only wait leave memory', () => {
   });
 
   it('wakes an execution waiting on a callback when the answer arrives', async () => {
-    const tokens: string[] = [];
-    const runtime = createDurableRuntime({
-      store: new InMemoryDurableStore(),
-      unloadAfterMs: 50,
-      handlers: {
-        [notify]: (input: unknown, _context: TaskContext) => {
-          tokens.push((input as { token: string }).token);
-          return {};
-        },
-      },
-    });
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), unloadAfterMs: 50, handlers });
     const started = await runtime.startExecution(approval);
     await until(() => tokens.length === 1 && runtime.running === 0);
     expect(runtime.running).toBe(0);
