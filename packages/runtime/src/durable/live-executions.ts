@@ -393,9 +393,9 @@ export function redrivenEvent(row: StoredExecution, lastId: number, now: number)
 }
 
 /**
- * The due times of an execution's named timers (its tasks' heartbeat clocks), read before its
- * timer rows are cleared for the resumed run to set them again. Only a definition with a
- * heartbeat has any, and the others are spared the read.
+ * The due times of an execution's timer rows, read before they are cleared for the resumed run to
+ * set them again: its named timers (its tasks' heartbeat clocks) are looked up there. Only a
+ * definition with a heartbeat has any, and the others are spared the read.
  */
 async function keptTimers(
   store: DurableStore,
@@ -404,5 +404,5 @@ async function keptTimers(
 ): Promise<ReadonlyMap<string, number> | undefined> {
   if (!definition.includes('"HeartbeatSeconds')) return undefined;
   const timers = await store.listTimers(executionArn);
-  return new Map(timers.filter((t) => !/^\d+$/.test(t.timerId)).map((t) => [t.timerId, t.due]));
+  return new Map(timers.map((t) => [t.timerId, t.due]));
 }

@@ -20,10 +20,10 @@ export interface ReplayClock extends Clock {
  * A per-execution clock over the runtime's clock. A timer due in the past fires at once, which is
  * how a Wait that fell due while the process was down completes as soon as it resumes.
  *
- * `kept`: the due times of named timers as the store held them when the execution resumed. A
+ * `kept`: the due times of the timer rows the store held when the execution resumed. A
  * heartbeat clock is reset by heartbeats, which the history does not record: replayed, it would
  * restart from the task's start and could run out at once. The first time a named timer is set
- * again, it is due no earlier than its kept time.
+ * again, it is due no earlier than the row of its name (numbered rows are never looked up).
  */
 export function createReplayClock(
   base: Clock,
