@@ -119,4 +119,40 @@ describe('group commit', () => {
     await tracked[0];
     expect(committed).toHaveLength(1);
   });
+
+  it('waits for the executions that are moving to stop before it commits: a run of quick steps is one commit', async () => {
+    const { store, committed } = gatedStore();
+    const queue = new CommitQueue({ store, owner: undefined, onRefused: () => {} });
+    const x = executionRow('x');
+    queue.addExecution(x);
+    queue.addEvent(eventRow(x.executionArn, 1, 'ExecutionStarted', {}));
+    // Each step answers on the next turn of the event loop, as a task that answers at once does.
+    for (let id = 2; id <= 6; id++) {
+      await nextTurn();
+      queue.addEvent(eventRow(x.executionArn, id, 'PassStateEntered', { name: `P${id}` }));
+    }
+    await queue.flushed();
+    expect(committed.map((b) => b.events.map((e) => e.id))).toEqual([[1, 2, 3, 4, 5, 6]]);
+  });
+
+  it('commits within a millisecond or so while executions keep recording on every turn', async () => {
+    const { store, committed } = gatedStore();
+    const queue = new CommitQueue({ store, owner: undefined, onRefused: () => {} });
+    const x = executionRow('x');
+    queue.addExecution(x);
+    const until = performance.now() + 20;
+    let id = 0;
+    while (performance.now() < until) {
+      queue.addEvent(eventRow(x.executionArn, ++id, 'PassStateEntered', { name: 'P' }));
+      await nextTurn();
+    }
+    const duringTheRun = committed.length;
+    await queue.flushed();
+    expect(duringTheRun).toBeGreaterThanOrEqual(5);
+    expect(committed.flatMap((b) => b.events.map((e) => e.id))).toEqual(
+      Array.from({ length: id }, (_, i) => i + 1),
+    );
+  });
 });
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

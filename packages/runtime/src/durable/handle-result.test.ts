@@ -69,9 +69,9 @@ describe('durable execution handles: result()', () => {
     const runtime = createDurableRuntime({
       store,
       handlers: {
-        // Answers on a later turn, so the end is committed apart from the start.
+        // Answers later than a commit waits for quiet, so the end is committed apart from the start.
         [fn('work')]: async () => {
-          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise((resolve) => setTimeout(resolve, 10));
           return ++calls === 1 ? 'lost with the failed commit' : 'committed';
         },
       },
