@@ -43,4 +43,33 @@ describe('SQLite core', () => {
     expect(core.listEvents(rows[2]?.executionArn ?? '')).toHaveLength(1);
     core.close();
   });
+
+  it('writes an execution that starts and ends in one commit as it ended, with no update after', () => {
+    const core = new SqliteCore({ filename: join(dir, 'whole.db') });
+    core.init();
+    core.db.exec(`CREATE TABLE updated (arn TEXT);
+      CREATE TRIGGER log_update AFTER UPDATE ON executions BEGIN INSERT INTO updated VALUES (new.arn); END;`);
+    const leased = { owner: 'runtime-1', leaseExpires: 60_000 };
+    const whole = executionRow('whole', leased);
+    const split = executionRow('split', leased);
+    const events = (arn: string) => [
+      eventRow(arn, 1, 'ExecutionStarted', {}),
+      eventRow(arn, 2, 'ExecutionSucceeded', { output: '"done"' }),
+    ];
+    core.commit(batch({ executions: [whole], events: events(whole.executionArn) }));
+    core.commit(batch({ executions: [split], events: events(split.executionArn).slice(0, 1) }));
+    core.commit(batch({ events: events(split.executionArn).slice(1) }));
+    expect(core.db.prepare('SELECT arn FROM updated').pluck().all()).toEqual([split.executionArn]);
+    for (const row of [whole, split]) {
+      expect(core.getExecution(row.executionArn)).toMatchObject({
+        status: 'SUCCEEDED',
+        output: '"done"',
+        owner: undefined,
+        leaseExpires: undefined,
+      });
+    }
+    expect(core.listExecutions({ status: 'SUCCEEDED' })).toHaveLength(2);
+    expect(core.listExecutions({ status: 'RUNNING' })).toEqual([]);
+    core.close();
+  });
 });

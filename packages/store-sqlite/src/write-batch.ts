@@ -2,8 +2,11 @@ import {
   type CommitResult,
   checkFollows,
   DurableResourceNotFoundError,
+  type EncodedChunk,
   executionValues,
   isFencedFor,
+  type StoredExecution,
+  type TerminalUpdate,
   timerAndTokenArns,
 } from '@stepwise/runtime';
 import type { EncodedBatch } from './encoded-batch';
@@ -50,8 +53,11 @@ export class ExecutionKeys {
  */
 export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedBatch): CommitResult {
   const fresh = new Set<string>();
+  const ends = batch.executions.length > 0 ? endsOf(batch.chunks) : undefined;
   for (const e of batch.executions) {
-    const { lastInsertRowid } = sql.insertExecution.run(executionValues(e));
+    const { lastInsertRowid } = sql.insertExecution.run(
+      executionValues(asEnded(e, ends?.get(e.executionArn))),
+    );
     keys.set(e.executionArn, Number(lastInsertRowid), 0);
     fresh.add(e.executionArn);
   }
@@ -83,9 +89,19 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     known.lastId = chunk.lastId;
     const end = chunk.end;
     if (end) {
-      sql.finish.run(end.status, end.stopTime, end.output ?? null, end.error ?? null, end.cause ?? null, key);
-      sql.clearTimers.run(arn);
-      sql.dropTokens.run(arn);
+      // An execution started in this batch was inserted as it ended, with no timer or token yet.
+      if (!fresh.has(arn)) {
+        sql.finish.run(
+          end.status,
+          end.stopTime,
+          end.output ?? null,
+          end.error ?? null,
+          end.cause ?? null,
+          key,
+        );
+        sql.clearTimers.run(arn);
+        sql.dropTokens.run(arn);
+      }
       keys.delete(arn);
       ended.add(arn);
     }
@@ -114,4 +130,29 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     if (!fenced.has(t.executionArn)) sql.closeToken.run(t.state, t.token, t.executionArn);
   }
   return { fenced: [...fenced] };
+}
+
+/** The outcome of each execution whose terminal event is in the batch. */
+function endsOf(chunks: readonly EncodedChunk[]): Map<string, TerminalUpdate> {
+  const ends = new Map<string, TerminalUpdate>();
+  for (const chunk of chunks) if (chunk.end) ends.set(chunk.executionArn, chunk.end);
+  return ends;
+}
+
+/**
+ * The row of an execution that starts in this batch, as it ends in it when it does: a run committed
+ * whole (a commit waits for quiet) writes its row and its status index entry once.
+ */
+function asEnded(e: StoredExecution, end: TerminalUpdate | undefined): StoredExecution {
+  if (!end) return e;
+  return {
+    ...e,
+    status: end.status,
+    stopTime: end.stopTime,
+    output: end.output,
+    error: end.error,
+    cause: end.cause,
+    owner: undefined,
+    leaseExpires: undefined,
+  };
 }
