@@ -6,6 +6,7 @@ import type { TaskContext } from '../tasks/task-handler';
 import { createDurableRuntime } from './durable-runtime';
 import type { StoredEvent } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
 
 const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 
@@ -17,10 +18,6 @@ function checkHistory(events: readonly HistoryEvent[]): void {
   const terminal = events.filter((e) => /^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(e.type));
   expect(terminal).toHaveLength(1);
   expect(events.at(-1)?.type).toBe(terminal[0]?.type);
-}
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
 }
 
 describe('durable runtime: resume after the process is gone', () => {

@@ -5,15 +5,12 @@ import { createVirtualClock } from '../clock/virtual-clock';
 import { approval, tokenBox } from './callback.fixtures';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
 
 const activityMachine = (activityArn: string, extra: Record<string, unknown> = {}) => ({
   StartAt: 'Resize',
   States: { Resize: { Type: 'Task', Resource: activityArn, End: true, ...extra } },
 });
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
-}
 
 describe('durable activities', () => {
   it('hand out a task scheduled before a restart after it, and finish with its answer', async () => {

@@ -5,6 +5,7 @@ import { MAP_RUN_STOPPED } from './map-children';
 import { distributedState, fn, oneTask } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { FAILED_POLLS_TOLERATED } from './result-watch';
+import { until } from './until.fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,10 +20,6 @@ const readItems = {
 };
 
 const never = () => new Promise<never>(() => {});
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 800 && !(await check()); i++) await sleep(5);
-}
 
 const childRows = async (store: InMemoryDurableStore, parentArn: string) =>
   (await store.listExecutions()).filter((row) => row.executionArn !== parentArn);
@@ -71,7 +68,7 @@ describe('durable distributed Map children, when things go wrong', () => {
     });
     const first = createDurableRuntime({ store, handlers: handlers(never) });
     const parent = await first.startExecution(definition, { name: 'p', input: { items: [1, 2] } });
-    await until(() => calls.length === 4);
+    await until(() => calls.length === 4, 4000);
     await first.close();
 
     const second = createDurableRuntime({ store, handlers: handlers((done) => done) });
@@ -222,7 +219,7 @@ describe('durable distributed Map children, when things go wrong', () => {
       },
     });
     const parent = await first.startExecution(readItems, { input: {} });
-    await until(() => calls === 2);
+    await until(() => calls === 2, 4000);
     await first.close();
     items = ['b', 'a'];
     const second = createDurableRuntime({
@@ -250,7 +247,7 @@ describe('durable distributed Map children, when things go wrong', () => {
     };
     const first = createDurableRuntime({ store, itemReaders, handlers: hang });
     const parent = await first.startExecution(readItems, { input: {} });
-    await until(() => calls === 2);
+    await until(() => calls === 2, 4000);
     await first.close();
     items = ['a', 'b', 'c', 'd'];
     const second = createDurableRuntime({ store, itemReaders, handlers: hang });
@@ -282,7 +279,7 @@ describe('durable distributed Map children, when things go wrong', () => {
       { StartAt: 'Each', States: { Each: distributedState(oneTask(fn('work'))) } },
       { input: { items: [1] } },
     );
-    await until(() => closing !== undefined);
+    await until(() => closing !== undefined, 4000);
     await closing;
     await sleep(1500);
     expect((await read(parent.executionArn))?.status).toBe('RUNNING');

@@ -5,12 +5,9 @@ import { createDurableRuntime } from './durable-runtime';
 import { childIdentity, MAP_RUN_STOPPED } from './map-children';
 import { distributedMap, distributedState, fn, oneTask } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
 
 const never = () => new Promise<never>(() => {});
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
-}
 
 describe('durable distributed Map: STANDARD children are executions of their own', () => {
   it('stores each child with an AWS-shaped ARN and a history of its own', async () => {

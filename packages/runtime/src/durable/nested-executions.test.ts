@@ -9,6 +9,7 @@ import type { StoredExecution } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { nestedExecutionStarter } from './nested-executions';
 import { DurableResourceNotFoundError } from './store-errors';
+import { until } from './until.fixtures';
 
 const parentOf = (stateMachineArn: string, resource = 'arn:aws:states:::states:startExecution.sync:2') => ({
   StartAt: 'Run',
@@ -21,10 +22,6 @@ const parentOf = (stateMachineArn: string, resource = 'arn:aws:states:::states:s
     },
   },
 });
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
-}
 
 /**
  * A parent whose startExecution task (`.sync:2` unless `resource` says) started an Approve

@@ -3,6 +3,7 @@ import { createVirtualClock } from '../clock/virtual-clock';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { RESUME_RETRY_MS, ResumeRetries } from './resume-retries';
+import { until } from './until.fixtures';
 
 /**
  * Reads of definitions fail while `failures` lasts, as a store that cannot be reached does, or
@@ -34,12 +35,6 @@ const nap = {
     Done: { Type: 'Pass', Result: 'rested', End: true },
   },
 };
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  for (let waited = 0; waited < ms && !check(); waited += 5) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /**
  * An execution that left memory in its Wait, on a clock that moves only when told: its wake is

@@ -6,6 +6,7 @@ import { MAP_RUN_STOPPED } from './map-children';
 import { distributedMap, fn } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { DurableResourceNotFoundError } from './store-errors';
+import { until } from './until.fixtures';
 
 const slowTask = {
   StartAt: 'Work',
@@ -27,14 +28,6 @@ function expectAbortedHistory(events: readonly HistoryEvent[]): HistoryEvent {
   expect(ends.map((e) => e.type)).toEqual(['ExecutionAborted']);
   expect(events.at(-1)?.type).toBe('ExecutionAborted');
   return events.at(-1) as HistoryEvent;
-}
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`still waiting for ${check}`);
 }
 
 describe('durable runtime: stopExecution', () => {

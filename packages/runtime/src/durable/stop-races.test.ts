@@ -3,6 +3,7 @@ import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult, StoredEvent } from './durable-store';
 import { distributedState, fn, oneTask as oneTaskOf } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
 
 const oneTask = oneTaskOf(fn('work'));
 const longNap = {
@@ -16,14 +17,6 @@ const longNap = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ends = (events: readonly StoredEvent[]) =>
   events.filter((e) => /^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(e.type)).map((e) => e.type);
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await sleep(5);
-  }
-  throw new Error(`still waiting for ${check}`);
-}
 
 /** A memory store whose commits take a while, as a database's round trip does. */
 class SlowCommits extends InMemoryDurableStore {

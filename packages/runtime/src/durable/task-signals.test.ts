@@ -3,15 +3,12 @@ import { createVirtualClock } from '../clock/virtual-clock';
 import type { AppliedTaskSignals } from './applied-signals';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
 
 const encode = (activityArn: string, limits: Record<string, number>) => ({
   StartAt: 'Encode',
   States: { Encode: { Type: 'Task', Resource: activityArn, End: true, ...limits } },
 });
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 600 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
-}
 
 /** Lets the runtime act on what the virtual clock just did (fire a timer, commit). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,6 +5,7 @@ import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
 import type { StoredTaskToken } from './stored-tasks';
+import { until } from './until.fixtures';
 
 const nap = (seconds: number) => ({
   StartAt: 'Nap',
@@ -13,12 +14,6 @@ const nap = (seconds: number) => ({
     Done: { Type: 'Pass', Result: 'rested', End: true },
   },
 });
-
-async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  for (let waited = 0; waited < ms && !(await check()); waited += 5) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Wakes at an instant: every execution started with it falls due together. */
 const alarm = (due: number) => ({
