@@ -3,9 +3,9 @@ import {
   checkFollows,
   DurableResourceNotFoundError,
   type EncodedChunk,
+  endedRow,
   executionValues,
   isFencedFor,
-  type StoredExecution,
   type TerminalUpdate,
   timerAndTokenArns,
 } from '@stepwise/runtime';
@@ -55,9 +55,9 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
   const fresh = new Set<string>();
   const ends = batch.executions.length > 0 ? endsOf(batch.chunks) : undefined;
   for (const e of batch.executions) {
-    const { lastInsertRowid } = sql.insertExecution.run(
-      executionValues(asEnded(e, ends?.get(e.executionArn))),
-    );
+    // A run committed whole (a commit waits for quiet) writes its row and status index entry once.
+    const end = ends?.get(e.executionArn);
+    const { lastInsertRowid } = sql.insertExecution.run(executionValues(end ? endedRow(e, end) : e));
     keys.set(e.executionArn, Number(lastInsertRowid), 0);
     fresh.add(e.executionArn);
   }
@@ -137,22 +137,4 @@ function endsOf(chunks: readonly EncodedChunk[]): Map<string, TerminalUpdate> {
   const ends = new Map<string, TerminalUpdate>();
   for (const chunk of chunks) if (chunk.end) ends.set(chunk.executionArn, chunk.end);
   return ends;
-}
-
-/**
- * The row of an execution that starts in this batch, as it ends in it when it does: a run committed
- * whole (a commit waits for quiet) writes its row and its status index entry once.
- */
-function asEnded(e: StoredExecution, end: TerminalUpdate | undefined): StoredExecution {
-  if (!end) return e;
-  return {
-    ...e,
-    status: end.status,
-    stopTime: end.stopTime,
-    output: end.output,
-    error: end.error,
-    cause: end.cause,
-    owner: undefined,
-    leaseExpires: undefined,
-  };
 }

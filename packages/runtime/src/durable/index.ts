@@ -71,5 +71,11 @@ export type {
   TaskTokenState,
 } from './stored-tasks';
 export { activityFrom, answerValues, taskTokenFrom } from './task-rows';
-export { parseJson, parseJsonObject, type TerminalUpdate, terminalUpdate } from './terminal-status';
+export {
+  endedRow,
+  parseJson,
+  parseJsonObject,
+  type TerminalUpdate,
+  terminalUpdate,
+} from './terminal-status';
 export type { StopOptions, Worker, WorkerOptions } from './worker';

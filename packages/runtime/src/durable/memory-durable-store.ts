@@ -19,7 +19,7 @@ import { checkFollows, chunksOf } from './event-chunks';
 import { MemoryTaskTokens } from './memory-task-tokens';
 import { DuplicateTransitionError, DurableResourceNotFoundError } from './store-errors';
 import type { StoredActivity, StoredTaskToken, TaskAnswer, TaskSignalOutcome } from './stored-tasks';
-import { terminalUpdate } from './terminal-status';
+import { endedRow, terminalUpdate } from './terminal-status';
 
 const REDRIVABLE: readonly DurableStatus[] = ['FAILED', 'TIMED_OUT', 'ABORTED'];
 
@@ -127,12 +127,7 @@ export class InMemoryDurableStore implements DurableStore {
       const end = ends.get(event);
       if (end) {
         const row = this.executions.get(event.executionArn) as StoredExecution;
-        this.executions.set(event.executionArn, {
-          ...row,
-          ...end,
-          owner: undefined,
-          leaseExpires: undefined,
-        });
+        this.executions.set(event.executionArn, endedRow(row, end));
         this.timers.delete(event.executionArn);
         this.tasks.dropExecution(event.executionArn);
         this.wakeAt.delete(event.executionArn);

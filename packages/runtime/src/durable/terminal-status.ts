@@ -1,4 +1,4 @@
-import type { DurableStatus, StoredEvent } from './durable-store';
+import type { DurableStatus, StoredEvent, StoredExecution } from './durable-store';
 import { StoreCorruptionError } from './store-errors';
 
 const TERMINAL: Readonly<Partial<Record<string, DurableStatus>>> = {
@@ -14,6 +14,11 @@ export interface TerminalUpdate {
   readonly output: string | undefined;
   readonly error: string | undefined;
   readonly cause: string | undefined;
+}
+
+/** An execution's row as its end leaves it: the outcome set, and no one holding it any more. */
+export function endedRow(row: StoredExecution, end: TerminalUpdate): StoredExecution {
+  return { ...row, ...end, owner: undefined, leaseExpires: undefined };
 }
 
 /**
