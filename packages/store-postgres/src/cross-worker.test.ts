@@ -1,26 +1,8 @@
-import {
-  type Clock,
-  createDurableRuntime,
-  createRealClock,
-  type DurableRuntime,
-  type TaskContext,
-} from '@stepwise/runtime';
+import { type Clock, createDurableRuntime, createRealClock, type DurableRuntime } from '@stepwise/runtime';
+import { approval, tokenBox } from '@stepwise/runtime/store-contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
 import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
-
-const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
-const callbackMachine = {
-  StartAt: 'Ask',
-  States: {
-    Ask: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
-      End: true,
-    },
-  },
-};
 
 if (!TEST_POSTGRES_URL) console.log(SKIP_REASON);
 
@@ -34,7 +16,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: tasks of an execution another w
   let worker: DurableRuntime;
   let elsewhere: DurableRuntime;
   let stopWorker: () => Promise<void>;
-  const tokens: string[] = [];
+  let tokens: string[];
   const open = () => {
     const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
     stores.push(store);
@@ -44,17 +26,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: tasks of an execution another w
   beforeEach(async () => {
     schema = uniqueSchema('tasks');
     stores = [];
-    tokens.length = 0;
-    worker = createDurableRuntime({
-      store: open(),
-      owner: 'worker-a',
-      handlers: {
-        [notify]: (input: unknown, _context: TaskContext) => {
-          tokens.push((input as { token: string }).token);
-          return { sent: true };
-        },
-      },
-    });
+    const box = tokenBox();
+    tokens = box.tokens;
+    worker = createDurableRuntime({ store: open(), owner: 'worker-a', handlers: box.handlers });
     const loop = worker.startWorker({ concurrency: 4, pollMs: 50 });
     stopWorker = () => loop.stop();
     elsewhere = createDurableRuntime({ store: open(), owner: 'elsewhere' });
@@ -68,7 +42,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL: tasks of an execution another w
   });
 
   it('routes sendTaskSuccess from another runtime to the worker running the execution', async () => {
-    const started = await elsewhere.startExecution(callbackMachine, { name: 'approval', enqueue: true });
+    const started = await elsewhere.startExecution(approval, { name: 'approval', enqueue: true });
     await until(() => tokens.length === 1);
     expect(worker.running).toBe(1);
     expect(elsewhere.running).toBe(0);

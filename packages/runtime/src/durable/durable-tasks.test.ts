@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityDoesNotExistError } from '../activities/activity-errors';
 import { InvalidTokenError, TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
 import { createVirtualClock } from '../clock/virtual-clock';
-import { approval, tokenBox } from './callback.fixtures';
+import { approval, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { until } from './until.fixtures';

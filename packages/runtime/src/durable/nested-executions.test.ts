@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExecutionAlreadyExistsError } from '../errors/runtime-errors';
 import type { ChildRequest } from '../integrations/start-execution';
 import { StateMachineDoesNotExistError } from '../machines/machine-errors';
-import { approval, tokenBox } from './callback.fixtures';
+import { approval, tokenBox } from './contract/callback-workflow';
 import { executionRow } from './contract/sample-rows';
 import { createDurableRuntime } from './durable-runtime';
 import type { StoredExecution } from './durable-store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppliedTaskSignals } from './applied-signals';
-import { approval, tokenBox } from './callback.fixtures';
+import { approval, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';

@@ -1,4 +1,5 @@
 export { BENCH_TASKS, benchChain, benchFunction, nextTurn } from './bench-chain';
+export { approval, notify, tokenBox } from './callback-workflow';
 export { type CrashReport, checkCrashOutcome } from './crash-checks';
 export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
 export { answerNotified, type CrashRun, crashHandlers, crashRuns } from './crash-workflows';

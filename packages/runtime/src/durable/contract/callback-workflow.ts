@@ -1,5 +1,5 @@
-/** A callback workflow and its notifier, for the durable tests of `.waitForTaskToken`. */
-import type { TaskContext } from '../tasks/task-handler';
+/** A callback workflow and its notifier, for durable tests of `.waitForTaskToken` on any store. */
+import type { TaskContext } from '../../tasks/task-handler';
 
 export const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
 
