@@ -58,17 +58,19 @@ async function commitsOf200AtOnce(total: number): Promise<CommitBatch[]> {
 }
 
 /**
- * Microseconds an event for encoding commits (`encodeBatch`) and a structured clone of the result
- * (what posting to the writer thread copies, and the thread reads back), each batch once: its
- * texts are built as the engine builds them, and a clone flattens them.
+ * Microseconds an event for encoding commits into rows (`encodeBatch`), and with `clone` also for a
+ * structured clone of the result: what posting it to the writer thread copies, and the thread
+ * reads back. Each batch is measured once, on batches of a run of their own: the texts are built
+ * as the engine builds them, and the first copy of them flattens them.
  */
-async function encodeAndCloneMicrosPerEvent(): Promise<number> {
+async function encodingMicrosPerEvent(clone: boolean): Promise<number> {
   const batches = await commitsOf200AtOnce(3000);
   let micros = 0;
   let events = 0;
   for (const batch of batches) {
     const started = performance.now();
-    structuredClone(encodeBatch(batch));
+    const encoded = encodeBatch(batch);
+    if (clone) structuredClone(encoded);
     micros += (performance.now() - started) * 1000;
     events += batch.events.length;
   }
@@ -81,9 +83,14 @@ const median = (values: readonly number[]) =>
 const dir = mkdtempSync(join(tmpdir(), 'stepwise-rows-'));
 try {
   const results: Record<string, unknown> = { rounds: ROUNDS, history: await historyOfOneRun() };
-  const encoding: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) encoding.push(await encodeAndCloneMicrosPerEvent());
-  results.encodeAndCloneMicrosPerEvent = encoding;
+  const encode: number[] = [];
+  const encodeAndClone: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    encode.push(await encodingMicrosPerEvent(false));
+    encodeAndClone.push(await encodingMicrosPerEvent(true));
+  }
+  results.encodeMicrosPerEvent = encode;
+  results.encodeAndCloneMicrosPerEvent = encodeAndClone;
   for (const mode of ['FULL', 'NORMAL'] as const) {
     const raws: number[] = [];
     const ratios = new Map<number, number[]>();

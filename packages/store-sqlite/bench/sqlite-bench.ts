@@ -2,7 +2,8 @@
 // and 200 at once, each with the writer thread and with `thread: false`, and one at a time with a
 // writer thread that sleeps between calls), as ratios to the raw rate of the same disk doing one
 // small insert per commit; the same workloads on a store that keeps nothing (the engine alone);
-// and the memory of 10,000 waiting executions, kept in memory and unloaded.
+// and the memory of 10,000 waiting executions, kept in memory and unloaded. Each workload also
+// reports how much of the time the engine's thread was busy (its event loop's utilisation).
 // Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,12 +68,19 @@ async function transitionsPerSecond(
   await runs('warm-up', total);
   commits = 0;
   const started = performance.now();
+  const loop = performance.eventLoopUtilization();
   await runs('run', total);
   const seconds = (performance.now() - started) / 1000;
+  // The share of the time the engine's thread was busy rather than waiting (on a commit).
+  const busy = performance.eventLoopUtilization(loop).utilization;
   await runtime.close();
   await store.close();
   // A transition: one state's step (its events from entry to exit).
-  return { perSecond: (total * TASKS) / seconds, transitionsPerCommit: (total * TASKS) / commits };
+  return {
+    perSecond: (total * TASKS) / seconds,
+    transitionsPerCommit: (total * TASKS) / commits,
+    engineThreadBusy: busy,
+  };
 }
 
 /** Heap held by `count` executions in a one-hour Wait, once they are all started (and unloaded). */
@@ -115,7 +123,7 @@ const median = (values: readonly number[]) =>
 // the raw rate right before its workloads, every figure is a ratio to its own round's raw rate, and
 // the median of the rounds is reported.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-type Run = { perSecond: number; transitionsPerCommit: number };
+type Run = { perSecond: number; transitionsPerCommit: number; engineThreadBusy: number };
 const WORKLOADS = {
   oneAtATime: (file: string, mode: 'FULL' | 'NORMAL') => transitionsPerSecond(file, mode, 1, 500),
   /** The same, with `thread: false`: the store runs on the engine's thread. */
@@ -156,6 +164,7 @@ try {
         ratioToRaw: +median(ratios).toFixed(2),
         ratioRange: [+Math.min(...ratios).toFixed(2), +Math.max(...ratios).toFixed(2)],
         transitionsPerCommit: +median(list.map(({ run }) => run.transitionsPerCommit)).toFixed(2),
+        engineThreadBusy: +median(list.map(({ run }) => run.engineThreadBusy)).toFixed(2),
       };
     }
     results[mode] = figures;
