@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommitBatch, createDurableRuntime, encodeChunk, InMemoryDurableStore } from '@stepwise/runtime';
+import { createDurableRuntime, encodeChunk, InMemoryDurableStore } from '@stepwise/runtime';
 import {
   BENCH_TASKS,
   benchChain as chain,
@@ -15,6 +15,7 @@ import {
   nextTurn,
 } from '@stepwise/runtime/store-contract';
 import { encodeBatch } from '../src/encoded-batch';
+import { median, recordCommits } from './bench-runs';
 import { rawCommitsPerSecond, rowCommitsPerSecond } from './raw-commits';
 
 /** Row sizes: a transition's chunk is about 600 bytes, a whole run's about 6,000. */
@@ -38,25 +39,6 @@ async function historyOfOneRun() {
   };
 }
 
-/** The commits of `total` executions run 200 at a time, recorded from a store that keeps them in memory. */
-async function commitsOf200AtOnce(total: number): Promise<CommitBatch[]> {
-  const store = new InMemoryDurableStore();
-  const batches: CommitBatch[] = [];
-  const commit = store.commit.bind(store);
-  store.commit = (batch) => {
-    batches.push(batch);
-    return commit(batch);
-  };
-  const runtime = createDurableRuntime({ store, handlers: { [fn]: nextTurn } });
-  let next = 0;
-  const lane = async () => {
-    while (next < total) await (await runtime.startExecution(chain, { name: `e-${next++}` })).result();
-  };
-  await Promise.all(Array.from({ length: 200 }, lane));
-  await runtime.close();
-  return batches;
-}
-
 /**
  * Microseconds an event for encoding commits into rows (`encodeBatch`), and with `clone` also for a
  * structured clone of the result: what posting it to the writer thread copies, and the thread
@@ -64,7 +46,7 @@ async function commitsOf200AtOnce(total: number): Promise<CommitBatch[]> {
  * as the engine builds them, and the first copy of them flattens them.
  */
 async function encodingMicrosPerEvent(clone: boolean): Promise<number> {
-  const batches = await commitsOf200AtOnce(3000);
+  const batches = await recordCommits(new InMemoryDurableStore(), 200, 3000);
   let micros = 0;
   let events = 0;
   for (const batch of batches) {
@@ -76,9 +58,6 @@ async function encodingMicrosPerEvent(clone: boolean): Promise<number> {
   }
   return +(micros / events).toFixed(3);
 }
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
 
 const dir = mkdtempSync(join(tmpdir(), 'stepwise-rows-'));
 try {

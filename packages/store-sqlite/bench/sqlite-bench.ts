@@ -16,6 +16,7 @@ import {
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
 import { SqliteStore, type SqliteStoreOptions } from '@stepwise/store-sqlite';
+import { median } from './bench-runs';
 import { rawCommitsPerSecond } from './raw-commits';
 
 /**
@@ -114,10 +115,6 @@ async function waitingMemory(file: string, count: number, unloadAfterMs: number)
     measuredAfterGc: gc !== undefined,
   };
 }
-
-/** The median of some figures (the upper one of the middle two for an even count). */
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
 
 // The disk's fsync rate wanders by a third between runs on a shared machine: each round measures
 // the raw rate right before its workloads, every figure is a ratio to its own round's raw rate, and

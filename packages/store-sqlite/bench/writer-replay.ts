@@ -6,11 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommitBatch, createDurableRuntime } from '@stepwise/runtime';
-import { benchChain as chain, benchFunction as fn, nextTurn } from '@stepwise/runtime/store-contract';
 import { SqliteStore } from '@stepwise/store-sqlite';
 import { type EncodedBatch, encodeBatch } from '../src/encoded-batch';
 import { SqliteCore } from '../src/sqlite-core';
+import { recordCommits } from './bench-runs';
 import { rawCommitsPerSecond } from './raw-commits';
 
 /** SQLite checkpoints once the WAL holds this many pages (its default `wal_autocheckpoint`). */
@@ -19,21 +18,9 @@ const CHECKPOINT_PAGES = 1000;
 /** The commits of `total` executions run `concurrent` at a time through a real store and its thread. */
 async function record(dir: string, concurrent: number, total: number): Promise<EncodedBatch[]> {
   const store = new SqliteStore({ filename: join(dir, `record-${concurrent}.db`), synchronous: 'NORMAL' });
-  const batches: EncodedBatch[] = [];
-  const commit = store.commit.bind(store);
-  store.commit = (batch: CommitBatch) => {
-    batches.push(encodeBatch(batch));
-    return commit(batch);
-  };
-  const runtime = createDurableRuntime({ store, handlers: { [fn]: nextTurn } });
-  let next = 0;
-  const lane = async () => {
-    while (next < total) await (await runtime.startExecution(chain, { name: `e-${next++}` })).result();
-  };
-  await Promise.all(Array.from({ length: concurrent }, lane));
-  await runtime.close();
+  const batches = await recordCommits(store, concurrent, total);
   await store.close();
-  return batches;
+  return batches.map(encodeBatch);
 }
 
 /**

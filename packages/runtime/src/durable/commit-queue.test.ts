@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommitQueue } from './commit-queue';
+import { nextTurn } from './contract/bench-chain';
 import { eventRow, executionRow } from './contract/sample-rows';
 import type { CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
@@ -154,5 +155,3 @@ describe('group commit', () => {
     );
   });
 });
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
