@@ -9,7 +9,7 @@ import { CallbackTokens, isCallbackScheduled } from './callback-tokens';
 import type { CommitQueue } from './commit-queue';
 import type { ExecutionJournal } from './execution-journal';
 import { IdleTracker } from './idle-tracker';
-import type { PriorHistory } from './prior-history';
+import { type PriorHistory, redrivesBefore } from './prior-history';
 import { createReplayClock } from './replay-clock';
 
 export interface JournalOptions {
@@ -74,13 +74,18 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   const drawForUuid = seededOnFirstDraw(executionArn, 0x5bd1e995);
   // Made on the first token: most executions hand out none.
   let tokenPrefix: string | undefined;
-  const tokenAt = (position: string) => {
+  // A redrive schedules a failed task again at the position it had: the token also counts the
+  // redrives before its scheduling, so the rerun's token is not the old, answered one.
+  const tokenOf = (position: string, redrives: number) => {
     tokenPrefix ??= Buffer.from(executionArn).toString('base64url');
-    return `${tokenPrefix}.${sha256(position).readBigUInt64BE(0) >> 11n}`;
+    const made = redrives === 0 ? position : `${position}|${redrives}`;
+    return `${tokenPrefix}.${sha256(made).readBigUInt64BE(0) >> 11n}`;
   };
+  const tokenAt = (position: string) => tokenOf(position, prior.redrives.length);
   const callbacks = new CallbackTokens(executionArn, queue);
   return {
     startTime: options.startTime,
+    redrivenAt: prior.redrivenAt,
     clock,
     random: draw,
     uuid: () => seededUuid(drawForUuid),
@@ -135,12 +140,12 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     taskToken(lane: Lane) {
       // The lane position of the invocation, as digits (the token format is `<arn>.<digits>`).
       const position = recorder ? recorder.nextPosition(lane) : String(Math.random());
+      const index = prior.byPosition.get(position);
       let token: string | undefined;
       const made = () => {
-        token ??= tokenAt(position);
+        token ??= tokenOf(position, redrivesBefore(prior, index ?? prior.events.length));
         return token;
       };
-      const index = prior.byPosition.get(position);
       const replayed = index === undefined ? undefined : prior.events[index];
       if (replayed && isCallbackScheduled(replayed.type, replayed.details))
         callbacks.resumed(position, made());

@@ -18,6 +18,8 @@ import type { RandomSource } from '../random/random';
 export interface ExecutionJournal extends HistoryJournal {
   /** When the execution first started; a resumed execution keeps its start time. */
   readonly startTime: number;
+  /** When the execution was last redriven, if it was: the machine's TimeoutSeconds counts from then. */
+  readonly redrivenAt?: number;
   readonly clock: Clock;
   readonly random: RandomSource;
   readonly uuid: () => string;

@@ -8,6 +8,8 @@ export const REDRIVEN: HistoryEventType = 'ExecutionRedriven';
 
 const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 const FAILURE = /(Failed|TimedOut|Aborted)$/;
+/** The events of a task's attempts before their outcome: a redrive schedules the task again. */
+const ATTEMPT = /^(Task|LambdaFunction|Activity)(Scheduled|Started|Submitted)$/;
 
 export interface PriorHistory {
   readonly events: readonly PriorEvent[];
@@ -16,17 +18,29 @@ export interface PriorHistory {
   readonly byPosition: ReadonlyMap<string, number>;
   /** The last event is terminal: the execution has ended (or a redrive was not recorded yet). */
   readonly ended: boolean;
-  /** When the execution was last redriven, if it was. */
+  /** When the execution was last redriven, if it was: its TimeoutSeconds counts from then. */
   readonly redrivenAt: number | undefined;
+  /** The indexes of its `ExecutionRedriven` events, in order. */
+  readonly redrives: readonly number[];
+}
+
+/** How many times the execution had been redriven when event `index` was recorded. */
+export function redrivesBefore(prior: PriorHistory, index: number): number {
+  let count = 0;
+  while (count < prior.redrives.length && (prior.redrives[count] as number) < index) count++;
+  return count;
 }
 
 /**
  * Turns stored rows into what a resumed run replays. Ids must run 1..n without a gap; anything
  * else is corruption, reported as such rather than resumed wrongly.
  *
- * After a redrive (`ExecutionRedriven`), the failure that ended the run before it is not replayed:
- * in each lane the trailing failure events (TaskFailed, MapIterationFailed, ExecutionFailed...)
- * are left unmatched, so the failed step runs again while every step that completed is replayed.
+ * After a redrive (`ExecutionRedriven`), the step that ended the run before it is not replayed: in
+ * each lane the trailing failure events (TaskFailed, MapIterationFailed, ExecutionFailed...) and
+ * the task attempts before them (scheduled, started, submitted, failed) are left unmatched, back to
+ * the state's entry. So the failed task is scheduled again as a new attempt, with its retries
+ * counted from zero, its timeouts from the new schedule and a new token, while every step that
+ * completed is replayed.
  */
 export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
   const events: PriorEvent[] = [];
@@ -50,7 +64,11 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
     });
     positions.push(row.position);
   });
-  const lastRedrive = rows.map((r) => r.type as string).lastIndexOf(REDRIVEN);
+  const redrives: number[] = [];
+  rows.forEach((row, index) => {
+    if (row.type === REDRIVEN) redrives.push(index);
+  });
+  const lastRedrive = redrives.at(-1) ?? -1;
   const skipped = lastRedrive < 0 ? new Set<number>() : failedTail(rows.slice(0, lastRedrive));
   const byPosition = new Map<string, number>();
   positions.forEach((position, index) => {
@@ -65,10 +83,14 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
     byPosition,
     ended: last !== undefined && TERMINAL.has(last.type),
     redrivenAt: lastRedrive < 0 ? undefined : (rows[lastRedrive] as StoredEvent).time,
+    redrives,
   };
 }
 
-/** Indexes of each lane's trailing failure events, and of the terminal event. */
+/**
+ * Indexes of each lane's unfinished step (its trailing failure events and the task attempts
+ * before them), and of the terminal event.
+ */
 function failedTail(rows: readonly StoredEvent[]): Set<number> {
   const byLane = new Map<string, number[]>();
   rows.forEach((row, index) => {
@@ -82,7 +104,8 @@ function failedTail(rows: readonly StoredEvent[]): Set<number> {
     for (let i = indexes.length - 1; i >= 0; i--) {
       const index = indexes[i] as number;
       const type = (rows[index] as StoredEvent).type;
-      if (lane === '~' ? !TERMINAL.has(type) : !FAILURE.test(type)) break;
+      const unfinished = lane === '~' ? TERMINAL.has(type) : FAILURE.test(type) || ATTEMPT.test(type);
+      if (!unfinished) break;
       skipped.add(index);
     }
   }

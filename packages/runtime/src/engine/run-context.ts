@@ -34,6 +34,8 @@ export interface RunContext {
   readonly children: ChildExecutionRunner | undefined;
   /** Set for a durable execution: nested executions (states:startExecution) are durable too. */
   readonly nested: ChildStarter | undefined;
+  /** When a durable execution was last redriven: its TimeoutSeconds counts from then, as AWS's does. */
+  readonly redrivenAt?: number;
   /** Set when the execution is stopped or times out; its signal is made on first use. */
   readonly stop: StopSource;
   readonly region: string;

@@ -80,7 +80,7 @@ class ExecutionRun implements RunningExecution {
     this.timeout =
       plan.timeoutSeconds === undefined
         ? undefined
-        : setClockTimer(run.clock, plan.timeoutSeconds * 1000, () =>
+        : setClockTimer(run.clock, timeoutDelay(run, plan.timeoutSeconds), () =>
             this.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
           );
     const frame: Frame = { run, lane: this.lane, vars: new VariableScope() };
@@ -150,4 +150,13 @@ function withoutUndefined<T extends object>(value: T): T {
   const copy = { ...value };
   for (const key of Object.keys(copy) as (keyof T)[]) if (copy[key] === undefined) delete copy[key];
   return copy;
+}
+
+/**
+ * The machine's TimeoutSeconds, from now: the replayed start of a resumed execution, whose deadline
+ * stays where it was, or for a redriven one from its last redrive (AWS resets it then).
+ */
+function timeoutDelay(run: RunContext, timeoutSeconds: number): number {
+  const ms = timeoutSeconds * 1000;
+  return run.redrivenAt === undefined ? ms : Math.max(0, run.redrivenAt + ms - run.clock.now());
 }

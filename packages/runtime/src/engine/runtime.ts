@@ -191,6 +191,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       resultWriter: options.resultWriter,
       children: journal?.children,
       nested: journal?.nested,
+      redrivenAt: journal?.redrivenAt,
       stop: new StopSource(),
       region,
       accountId,

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../clock/virtual-clock';
+import { TaskFailedError } from '../errors/runtime-errors';
+import type { HistoryEvent } from '../history/history-event';
+import { createDurableRuntime } from './durable-runtime';
+import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
+
+const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+
+/** The types of the events recorded after the last `ExecutionRedriven`. */
+function sinceRedrive(history: readonly HistoryEvent[]): string[] {
+  const at = history.map((e) => e.type).lastIndexOf('ExecutionRedriven');
+  return history.slice(at + 1).map((e) => e.type);
+}
+
+describe('redriveExecution: the failed Task is scheduled again, as AWS does', () => {
+  it('sends a callback task out again, with a new token', async () => {
+    const tokens: string[] = [];
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      handlers: {
+        'arn:aws:states:::sqs:sendMessage': (input) => {
+          tokens.push((input as { token: string }).token);
+          return {};
+        },
+      },
+    });
+    const definition = {
+      StartAt: 'Approve',
+      States: {
+        Approve: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          Parameters: { 'token.$': '$$.Task.Token' },
+          End: true,
+        },
+      },
+    };
+    const started = await runtime.startExecution(definition, { name: 'approval' });
+    await until(() => tokens.length === 1);
+    await runtime.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'Rejected' });
+
+    const redriven = await runtime.redriveExecution(started.executionArn);
+    await until(() => tokens.length === 2);
+    expect(tokens[1]).not.toBe(tokens[0]);
+    const history = () => runtime.getExecutionHistory(started.executionArn);
+    await until(async () => sinceRedrive(await history()).length === 3);
+    expect(sinceRedrive(await history())).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted']);
+    await runtime.sendTaskSuccess(tokens[1] as string, { approved: true });
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    await runtime.close();
+  });
+
+  it('counts the retries of the failed Task from zero again', async () => {
+    const attempts: number[] = [];
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      clock: createVirtualClock(),
+      handlers: {
+        [fn('flaky')]: (_input, context) => {
+          attempts.push(context.attempt);
+          if (attempts.length <= 4) throw new TaskFailedError('Flaky', `call ${attempts.length}`);
+          return 'done';
+        },
+      },
+    });
+    const definition = {
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: fn('flaky'),
+          Retry: [{ ErrorEquals: ['Flaky'], MaxAttempts: 2, IntervalSeconds: 1 }],
+          End: true,
+        },
+      },
+    };
+    const started = await runtime.startExecution(definition, { name: 'flaky' });
+    expect(await started.result()).toMatchObject({ status: 'FAILED', cause: 'call 3' });
+    const redriven = await runtime.redriveExecution(started.executionArn);
+    // The fourth call fails and is retried: the redriven Task has its two retries again.
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
+    expect(attempts).toEqual([0, 1, 2, 0, 1]);
+    await runtime.close();
+  });
+
+  it("restarts the Task's TimeoutSeconds and the machine's TimeoutSeconds from the redrive", async () => {
+    // Time moves only when the test says.
+    const clock = createVirtualClock({ autoAdvance: false });
+    let calls = 0;
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      clock,
+      handlers: {
+        // The first call never answers; later ones answer after 5 s.
+        [fn('slow')]: () => {
+          calls++;
+          return calls === 1 ? new Promise<never>(() => {}) : clock.sleep(5_000).then(() => 'answered');
+        },
+      },
+    });
+    const slow = { Type: 'Task', Resource: fn('slow'), End: true };
+    const cases = [
+      ['task-timeout', { StartAt: 'Slow', States: { Slow: { ...slow, TimeoutSeconds: 10 } } }, 'FAILED'],
+      ['machine-timeout', { TimeoutSeconds: 10, StartAt: 'Slow', States: { Slow: slow } }, 'TIMED_OUT'],
+    ] as const;
+    for (const [name, definition, status] of cases) {
+      calls = 0;
+      const started = await runtime.startExecution(definition, { name });
+      await until(() => calls === 1);
+      clock.advance(10_000);
+      expect(await started.result()).toMatchObject({ status, error: 'States.Timeout' });
+      clock.advance(60_000);
+      const redriven = await runtime.redriveExecution(started.executionArn);
+      await until(() => calls === 2);
+      // Both timeouts count from the redrive, so an answer 5 s later is in time.
+      clock.advance(5_000);
+      expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: 'answered' });
+    }
+    await runtime.close();
+  });
+
+  it('starts a new child for a failed states:startExecution.sync:2 Task', async () => {
+    let childFails = true;
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('child-step')]: () => {
+          if (childFails) throw new TaskFailedError('ChildBroke', 'first child');
+          return 'child-ok';
+        },
+      },
+    });
+    const child = await runtime.createStateMachine('Child', {
+      StartAt: 'Step',
+      States: { Step: { Type: 'Task', Resource: fn('child-step'), End: true } },
+    });
+    const parent = {
+      StartAt: 'RunChild',
+      States: {
+        RunChild: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: { StateMachineArn: child.stateMachineArn, Input: {} },
+          OutputPath: '$.Output',
+          End: true,
+        },
+      },
+    };
+    const started = await runtime.startExecution(parent, { name: 'parent' });
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed' });
+    childFails = false;
+    const redriven = await runtime.redriveExecution(started.executionArn);
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: 'child-ok' });
+    const children = (await store.listExecutions()).filter(
+      (e) => e.stateMachineArn === child.stateMachineArn,
+    );
+    expect(children.map((e) => e.status).sort()).toEqual(['FAILED', 'SUCCEEDED']);
+    await runtime.close();
+  });
+});
