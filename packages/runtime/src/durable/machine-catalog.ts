@@ -53,7 +53,8 @@ export class MachineCatalog {
    * made together share that work and its one write; a failed write is not kept.
    */
   putDefinition(definition: DefinitionInput): Promise<StoredDefinition> {
-    if (typeof definition !== 'object') return this.storeDefinition(definition);
+    // null is no definition: it is refused as a string would be, and is no WeakMap key.
+    if (typeof definition !== 'object' || definition === null) return this.storeDefinition(definition);
     let stored = this.byObject.get(definition);
     if (!stored) {
       stored = this.storeDefinition(definition);

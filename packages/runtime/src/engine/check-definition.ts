@@ -14,10 +14,16 @@ const parsed = new Map<string, object>();
 export function checkDefinition(definition: DefinitionInput, shouldValidate: boolean): object {
   let value: object;
   if (typeof definition === 'string') {
-    value = parsed.get(definition) ?? (JSON.parse(definition) as object);
+    value = parsed.get(definition) ?? parseDefinition(definition);
     parsed.set(definition, value);
   } else {
     value = definition;
+  }
+  // Whatever else is skipped, a definition is an object: nothing downstream can run anything else.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidDefinitionError([
+      schemaError(`A state machine definition must be a JSON object, not ${describe(value)}.`),
+    ]);
   }
   if (!shouldValidate || checked.has(value)) return value;
   const report = validate(value);
@@ -25,4 +31,23 @@ export function checkDefinition(definition: DefinitionInput, shouldValidate: boo
   if (errors.length > 0) throw new InvalidDefinitionError(errors);
   checked.add(value);
   return value;
+}
+
+function parseDefinition(text: string): object {
+  try {
+    return JSON.parse(text) as object;
+  } catch (error) {
+    throw new InvalidDefinitionError([
+      schemaError(`The definition is not valid JSON: ${(error as Error).message}`),
+    ]);
+  }
+}
+
+function schemaError(message: string) {
+  return { severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message, location: '' };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
