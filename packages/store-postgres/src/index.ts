@@ -1,1 +1,2 @@
+export { PostgresStoreOptionError } from './errors';
 export { PostgresStore, type PostgresStoreOptions } from './postgres-store';

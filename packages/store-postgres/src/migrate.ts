@@ -1,5 +1,6 @@
 import { SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
 import type pg from 'pg';
+import { PostgresStoreOptionError } from './errors';
 import { KNOWN_STATUSES, MIGRATIONS } from './schema';
 
 /**
@@ -7,10 +8,21 @@ import { KNOWN_STATUSES, MIGRATIONS } from './schema';
  * lock, so workers starting together migrate once.
  */
 export async function migrate(client: pg.PoolClient, schema: string): Promise<void> {
-  await client.query('BEGIN');
+  // Read committed whatever the database's default: each statement then sees what the worker that
+  // held the lock before committed. Under repeatable read the snapshot would predate the lock.
+  await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`stepwise:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const { rows: names } = await client.query<{ quoted: string; present: boolean }>(
+      'SELECT quote_ident($1) AS quoted, EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present',
+      [schema],
+    );
+    // A keyword (order, user...) would need quoting in every statement.
+    if (names[0]?.quoted !== schema) {
+      throw new PostgresStoreOptionError('schema', schema, 'a name that is not an SQL keyword');
+    }
+    // Only when missing: creating one needs a privilege that a role using an existing schema may lack.
+    if (!names[0]?.present) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${schema}.stepwise_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
     );

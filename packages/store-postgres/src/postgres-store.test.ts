@@ -327,10 +327,10 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
     });
 
     it('leaves later commits on the connection that claimed waiting for their flush', async () => {
+      // A pool of one connection, so the claim's connection is the one asked afterwards.
       const single = new PostgresStore({
-        connectionString: TEST_POSTGRES_URL,
+        pool: new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 }),
         schema: store.schema,
-        maxConnections: 1,
       });
       try {
         const setting = async () =>
@@ -346,6 +346,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
         expect(await setting()).toBe(before);
       } finally {
         await single.close();
+        await single.pool.end();
       }
     });
 

@@ -34,8 +34,10 @@ import {
   versionFrom,
 } from '@stepwise/runtime';
 import pg from 'pg';
+import { PostgresStoreOptionError } from './errors';
 import { migrate } from './migrate';
 import { Notifications } from './notifications';
+import { pgText } from './text-values';
 import { commitQuery, fencedOf } from './write-batch';
 
 export interface PostgresStoreOptions {
@@ -44,9 +46,15 @@ export interface PostgresStoreOptions {
   readonly pool?: pg.Pool;
   /** The PostgreSQL schema the tables live in (default `stepwise`); created if missing. */
   readonly schema?: string;
-  /** Pool size when the store makes its own pool (default 10). */
+  /**
+   * Pool size when the store makes its own pool (default 10, at least 2): one connection stays
+   * open to listen for notifications.
+   */
   readonly maxConnections?: number;
 }
+
+/** How long the store's own pool waits to open a connection before the call fails. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Durable executions in PostgreSQL, for any number of worker processes on any number of
@@ -58,6 +66,7 @@ export class PostgresStore implements DurableStore {
   readonly pool: pg.Pool;
   readonly schema: string;
   private readonly ownsPool: boolean;
+  private closing: Promise<void> | undefined;
   private readonly notifications: Notifications;
   private readonly wakeListeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
@@ -72,12 +81,25 @@ export class PostgresStore implements DurableStore {
 
   constructor(options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'stepwise';
-    if (!/^[a-z_][a-z0-9_]{0,50}$/.test(this.schema))
-      throw new Error(`Invalid schema name '${this.schema}'.`);
+    if (!/^[a-z_][a-z0-9_]{0,50}$/.test(this.schema) || this.schema.startsWith('pg_')) {
+      const expected = 'a lower-case SQL name (letters, digits, _; not pg_...) of at most 51 characters';
+      throw new PostgresStoreOptionError('schema', this.schema, expected);
+    }
+    const max = options.maxConnections ?? 10;
+    if (!Number.isInteger(max) || max < 2) {
+      throw new PostgresStoreOptionError('maxConnections', max, 'a whole number of at least 2');
+    }
     this.ownsPool = options.pool === undefined;
     this.pool =
       options.pool ??
-      new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+      new pg.Pool({
+        connectionString: options.connectionString,
+        max,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      });
+    // An idle connection the server ends (a restart, a failover) is dropped from the pool and the
+    // next query opens another; unheard, the pool's 'error' would end the process.
+    if (this.ownsPool) this.pool.on('error', () => {});
     this.notifications = new Notifications({
       pool: this.pool,
       channels: Object.values(this.channels),
@@ -109,9 +131,13 @@ export class PostgresStore implements DurableStore {
     return this.initialization.run();
   }
 
-  async close(): Promise<void> {
-    await this.notifications.close();
-    if (this.ownsPool) await this.pool.end();
+  /** Stops listening and ends the store's own pool; closing again waits for the same. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.notifications.close();
+      if (this.ownsPool) await this.pool.end();
+    })();
+    return this.closing;
   }
 
   private async query<R extends pg.QueryResultRow = Record<string, unknown>>(
@@ -439,7 +465,7 @@ export class PostgresStore implements DurableStore {
     return taskTokenFrom(taken);
   }
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
-    return this.signal(token, executionArn, ...answerValues(answer));
+    return this.signal(token, executionArn, ...answerValues(answer).map(pgText));
   }
   heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
     return this.signal(token, executionArn, 'HEARTBEAT', null, null, null);

@@ -7,6 +7,7 @@ import {
   type StoredExecution,
 } from '@stepwise/runtime';
 import type pg from 'pg';
+import { pgText } from './text-values';
 
 /** The call of `commit_batch` (see commit-function.ts); the statement is prepared once per connection. */
 export function commitQuery(schema: string, batch: CommitBatch): pg.QueryConfig {
@@ -32,8 +33,8 @@ export function commitQuery(schema: string, batch: CommitBatch): pg.QueryConfig 
       ends.map((e) => e.status),
       ends.map((e) => e.stopTime),
       ends.map((e) => e.output ?? null),
-      ends.map((e) => e.error ?? null),
-      ends.map((e) => e.cause ?? null),
+      ends.map((e) => pgText(e.error ?? null)),
+      ends.map((e) => pgText(e.cause ?? null)),
       batch.timersSet.map((t) => t.executionArn),
       batch.timersSet.map((t) => t.timerId),
       batch.timersSet.map((t) => t.due),
@@ -60,7 +61,8 @@ function executionObject(e: StoredExecution): Record<string, string | number | n
   const values = executionValues(e);
   const row: Record<string, string | number | null> = {};
   EXECUTION_COLUMNS.forEach((column, i) => {
-    row[column] = values[i] ?? null;
+    const value = values[i] ?? null;
+    row[column] = typeof value === 'string' ? pgText(value) : value;
   });
   return row;
 }
