@@ -294,6 +294,9 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     expect(types.slice(types.indexOf('ExecutionFailed'))).toEqual([
       'ExecutionFailed',
       'ExecutionRedriven',
+      // The failed Task is scheduled again, as AWS does.
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
       'LambdaFunctionSucceeded',
       'TaskStateExited',
       'ExecutionSucceeded',
