@@ -58,7 +58,9 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
     // A run committed whole (a commit waits for quiet) writes its row and status index entry once.
     const end = ends?.get(e.executionArn);
     const { lastInsertRowid } = sql.insertExecution.run(executionValues(end ? endedRow(e, end) : e));
-    keys.set(e.executionArn, Number(lastInsertRowid), 0);
+    // Only a running execution is remembered (one that ends here is forgotten below): a remembered
+    // one is not read back, so its end is not checked.
+    if (e.status === 'RUNNING') keys.set(e.executionArn, Number(lastInsertRowid), 0);
     fresh.add(e.executionArn);
   }
   const fenced = new Set<string>();

@@ -193,6 +193,20 @@ export function describeStoreContract(
       assert.deepEqual(await store.listExecutions({ status: 'RUNNING' }), []);
     });
 
+    t.it('fences the events of an execution stored as ended, even one this store inserted', async () => {
+      const row = executionRow('ended-at-start', { status: 'FAILED', stopTime: T0, error: 'Boom' });
+      const arn = row.executionArn;
+      await store.commit(batch({ executions: [row] }));
+      const late = await store.commit(
+        batch({ events: [eventRow(arn, 1, 'ExecutionSucceeded', { output: '{"late":true}' })] }),
+      );
+      assert.deepEqual(late.fenced, [arn]);
+      const after = await store.getExecution(arn);
+      assert.equal(after?.status, 'FAILED');
+      assert.equal(after?.output, undefined);
+      assert.deepEqual(await store.listEvents(arn), []);
+    });
+
     t.it('tells which of many executions have ended, leaving out running and unknown ones', async () => {
       if (!store.endedAmong) return;
       const rows = ['ended-a', 'ended-b', 'still-running'].map((name) => executionRow(name));
