@@ -99,3 +99,23 @@ describe.each([true, false])('an execution that cannot be read (thread: %s)', (t
     }
   });
 });
+
+describe.each([true, false])('store calls on a row that cannot be read (thread: %s)', (thread) => {
+  it('leave a redrive undone when the redriven row cannot be read back', async () => {
+    const filename = await leftRunning(thread);
+    const failed = "UPDATE executions SET status = 'FAILED', error = 'Boom', stop_time = 5 WHERE name = 'b'";
+    damage(filename, failed);
+    damage(filename, "UPDATE executions SET input = '{not json' WHERE name = 'b'");
+    const store = new SqliteStore({ filename, thread });
+    try {
+      await store.init();
+      await expect(store.redrive(arnOf('b'), 'me', 60_000, Date.now())).rejects.toThrow(StoreCorruptionError);
+      const db = new Database(filename, { readonly: true });
+      const row = db.prepare("SELECT status, error, redrive_count, owner FROM executions WHERE name = 'b'").get();
+      db.close();
+      expect(row).toEqual({ status: 'FAILED', error: 'Boom', redrive_count: 0, owner: null });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -91,16 +91,20 @@ export class SqliteLeases {
   }
 
   seize(arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined {
-    const sql = this.sql();
-    if (sql.seize.run(owner, now + leaseMs, arn).changes === 0) return undefined;
-    const row = sql.getExecution.get(arn) as Row | undefined;
-    return row && executionFrom(row);
+    return this.updateAndRead(arn, (sql) => sql.seize.run(owner, now + leaseMs, arn).changes);
   }
 
   redrive(arn: string, owner: string, leaseMs: number, now: number): StoredExecution | undefined {
+    return this.updateAndRead(arn, (sql) => sql.redrive.run(owner, now + leaseMs, arn).changes);
+  }
+
+  /** An update and the row it leaves, in one transaction: a row that cannot be read undoes it. */
+  private updateAndRead(arn: string, update: (sql: Statements) => number): StoredExecution | undefined {
     const sql = this.sql();
-    if (sql.redrive.run(owner, now + leaseMs, arn).changes === 0) return undefined;
-    const row = sql.getExecution.get(arn) as Row | undefined;
-    return row && executionFrom(row);
+    return this.db.transaction(() => {
+      if (update(sql) === 0) return undefined;
+      const row = sql.getExecution.get(arn) as Row | undefined;
+      return row && executionFrom(row);
+    })();
   }
 }

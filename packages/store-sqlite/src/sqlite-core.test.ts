@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuplicateTransitionError } from '@stepwise/runtime';
 import { batch, eventRow, executionRow } from '@stepwise/runtime/store-contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStoreNotInitializedError } from './errors';
@@ -28,6 +29,24 @@ describe('SQLite core', () => {
     core.close();
     core.close();
     expect(core.db.open).toBe(false);
+  });
+
+  it('reports a key met twice as a transition applied twice, and any other constraint as itself', () => {
+    const core = new SqliteCore({ filename: join(dir, 'constraints.db') });
+    core.init();
+    const row = executionRow('once');
+    core.commit(batch({ executions: [row] }));
+    expect(() => core.commit(batch({ executions: [row] }))).toThrow(DuplicateTransitionError);
+    const broken = executionRow('broken', { definitionId: null as never });
+    let thrown: unknown;
+    try {
+      core.commit(batch({ executions: [broken] }));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).not.toBeInstanceOf(DuplicateTransitionError);
+    expect(thrown).toMatchObject({ code: 'SQLITE_CONSTRAINT_NOTNULL' });
+    core.close();
   });
 
   it('hands over histories with a claim up to its budget, and leaves the rest to listEvents', () => {

@@ -90,7 +90,9 @@ export class SqliteCore implements SyncStore {
       return this.writeTransaction(batch);
     } catch (error) {
       this.keys.clear();
-      if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+      // Only a key met twice is a transition applied twice; other constraints are other faults.
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
       }
       throw error;

@@ -22,6 +22,7 @@ import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { InlineCore } from './inline-core';
 import { type ClaimedRow, decodeClaimed } from './messages';
 import { spinMicrosOf } from './next-call';
+import { checkSynchronous } from './synchronous-option';
 import { SqliteCore } from './sqlite-core';
 import { SqliteThread, startWorker } from './thread-client';
 import { usableCpus } from './usable-cpus';
@@ -67,6 +68,7 @@ export class SqliteStore implements DurableStore {
 
   constructor(options: SqliteStoreOptions) {
     this.filename = options.filename;
+    checkSynchronous(options.synchronous);
     const spinMicros = spinMicrosOf(options.spinMicros, usableCpus);
     this.core =
       options.thread === false
