@@ -376,6 +376,7 @@ export class LiveExecutions {
   /** The runtime has closed: no execution is tried again here. */
   close(): void {
     this.retries.close();
+    this.results.detach();
   }
 }
 

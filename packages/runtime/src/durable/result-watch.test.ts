@@ -186,3 +186,23 @@ describe('waiting on results of executions that run elsewhere', () => {
     expect(settled).toBe(true);
   });
 });
+
+describe('a watch whose runtime has closed', () => {
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+  it('keeps polling, but no longer keeps the process alive, and still settles what ends', async () => {
+    const { store } = countingStore();
+    const [arn] = await started(store, ['after-close']);
+    const watch = new ResultWatch(store, 5);
+    const before = timers();
+    const result = watch.wait(arn as string);
+    expect(timers()).toBe(before + 1);
+    watch.detach();
+    expect(timers()).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Polls made since are not counted as keeping the process alive either.
+    expect(timers()).toBeLessThanOrEqual(before);
+    await store.commit(batch({ events: [succeeded(arn as string, '{"late":true}')] }));
+    expect(await result).toEqual({ status: 'SUCCEEDED', output: { late: true } });
+  });
+});

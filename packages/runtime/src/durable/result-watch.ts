@@ -31,6 +31,8 @@ export class ResultWatch {
   private polling = false;
   private soon = false;
   private failures = 0;
+  /** Set once the runtime has closed: polls go on, but no longer keep the process alive. */
+  private detached = false;
 
   constructor(
     private readonly store: DurableStore,
@@ -81,6 +83,15 @@ export class ResultWatch {
     if (this.waiting.has(executionArn)) this.schedule(true);
   }
 
+  /**
+   * The runtime has closed. A handle may still learn of an end another runtime commits while the
+   * process lives on, but a wait no runtime will end must not keep the process from exiting.
+   */
+  detach(): void {
+    this.detached = true;
+    if (this.timer !== undefined) this.timer.unref();
+  }
+
   /** How many executions are waited on. */
   get waited(): number {
     return this.waiting.size;
@@ -106,6 +117,7 @@ export class ResultWatch {
         },
         now ? 0 : this.pollMs,
       );
+      if (this.detached) this.timer.unref();
     });
     if (now) this.track?.(polled);
   }
@@ -137,6 +149,7 @@ export class ResultWatch {
         () => reject(new StoreTimeoutError('a poll for ended executions', this.pollTimeoutMs)),
         this.pollTimeoutMs,
       );
+      if (this.detached) timer.unref();
     });
     try {
       return await Promise.race([this.read(arns), timedOut]);
