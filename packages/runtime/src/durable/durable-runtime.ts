@@ -7,6 +7,7 @@ import type { ExecutionResult, StopReason } from '../engine/execution-result';
 import { createRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import type { ChildExecutionRunner } from '../map/child-executions';
+import { checkName } from './aws-names';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
 import type { DurableExecution } from './durable-execution';
@@ -18,6 +19,7 @@ import { type Live, LiveExecutions, redrivenEvent } from './live-executions';
 import { MachineCatalog } from './machine-catalog';
 import { mapChildRunner } from './map-children';
 import { nestedExecutionStarter } from './nested-executions';
+import { notRedrivableBecause } from './redrive-eligibility';
 import { RetryableOnce } from './retryable-once';
 import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './store-errors';
 import { historyOf } from './stored-history';
@@ -154,6 +156,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     asChild = false,
   ): Promise<DurableExecution> {
     if (closed) throw new RuntimeClosedError();
+    if (start.name !== undefined) checkName('execution', start.name);
     checkExecutionInput(start.input === undefined ? {} : start.input);
     await ready();
     const resolved = await catalog.resolve(
@@ -221,9 +224,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     await ready();
     const before = await store.getExecution(executionArn);
     if (!before) throw new ExecutionNotRedrivableError(executionArn, 'it does not exist.');
+    // Read before the redrive: an ended execution's history does not grow meanwhile.
+    const events = await store.listEvents(executionArn);
+    const refused = notRedrivableBecause(before, events.length, clock.now());
+    if (refused) throw new ExecutionNotRedrivableError(executionArn, refused);
     const row = await store.redrive(executionArn, owner, leaseMs, clock.now());
     if (!row) throw new ExecutionNotRedrivableError(executionArn, `its status is ${before.status}.`);
-    const events = await store.listEvents(executionArn);
     queue.addEvent(redrivenEvent(row, events.length, clock.now()));
     await queue.flushed();
     return lives.resume(row);

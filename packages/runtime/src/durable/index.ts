@@ -1,4 +1,5 @@
 export { type AppliedTaskSignals, hasUnappliedSignal } from './applied-signals';
+export { InvalidNameError, type NamedResource } from './aws-names';
 export type { DurableExecution } from './durable-execution';
 export {
   createDurableRuntime,

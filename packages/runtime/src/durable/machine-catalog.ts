@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkDefinition, type DefinitionInput } from '../engine/check-definition';
+import { checkName } from './aws-names';
 import type {
   AliasRoute,
   DurableStore,
@@ -79,6 +80,7 @@ export class MachineCatalog {
     definition: DefinitionInput,
     now: number,
   ): Promise<StoredStateMachine> {
+    checkName('state machine', name);
     const { definitionId } = await this.putDefinition(definition);
     const machine = { stateMachineArn: this.machineArn(name), name, definitionId, createdAt: now };
     await this.store.putStateMachine(machine);
@@ -112,13 +114,9 @@ export class MachineCatalog {
     routing: readonly AliasRoute[],
     description?: string,
   ): Promise<StoredAlias> {
+    checkName('alias', name);
     await this.requireMachine(stateMachineArn);
-    if (routing.length < 1 || routing.length > 2) {
-      throw new InvalidAliasRoutingError('An alias routes to one or two versions.');
-    }
-    if (routing.reduce((sum, r) => sum + r.weight, 0) !== 100 || routing.some((r) => r.weight < 0)) {
-      throw new InvalidAliasRoutingError('The weights of an alias must add up to 100.');
-    }
+    checkRouting(routing);
     for (const route of routing) {
       const version = await this.store.getVersion(route.versionArn);
       if (version?.stateMachineArn !== stateMachineArn) {
@@ -208,4 +206,30 @@ function shared<T>(inFlight: Map<string, Promise<T>>, key: string, start: () => 
     inFlight.set(key, call);
   }
   return call;
+}
+
+/**
+ * AWS's routing configuration: one or two versions, each with a whole-number weight from 0 to 100,
+ * the weights adding up to 100.
+ */
+function checkRouting(routing: unknown): asserts routing is readonly AliasRoute[] {
+  if (!Array.isArray(routing) || routing.length < 1 || routing.length > 2) {
+    throw new InvalidAliasRoutingError('An alias routes to one or two versions, given as an array.');
+  }
+  for (const route of routing as unknown[]) {
+    const { versionArn, weight } = (route ?? {}) as Partial<AliasRoute>;
+    if (
+      typeof versionArn !== 'string' ||
+      !Number.isInteger(weight) ||
+      (weight as number) < 0 ||
+      (weight as number) > 100
+    ) {
+      throw new InvalidAliasRoutingError(
+        'Each route of an alias is { versionArn, weight }, the weight a whole number from 0 to 100.',
+      );
+    }
+  }
+  if ((routing as AliasRoute[]).reduce((sum, r) => sum + r.weight, 0) !== 100) {
+    throw new InvalidAliasRoutingError('The weights of an alias must add up to 100.');
+  }
 }

@@ -161,4 +161,27 @@ describe('redriveExecution: the failed Task is scheduled again, as AWS does', ()
     expect(children.map((e) => e.status).sort()).toEqual(['FAILED', 'SUCCEEDED']);
     await runtime.close();
   });
+
+  it('refuses an execution that ended more than 14 days ago, as AWS does', async () => {
+    const clock = createVirtualClock({ autoAdvance: false });
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      clock,
+      handlers: {
+        [fn('broken')]: () => {
+          throw new TaskFailedError('Broken', 'always');
+        },
+      },
+    });
+    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn('broken'), End: true } } };
+    const started = await runtime.startExecution(definition, { name: 'old' });
+    expect((await started.result()).status).toBe('FAILED');
+    clock.advance(15 * 86_400_000);
+    await expect(runtime.redriveExecution(started.executionArn)).rejects.toMatchObject({
+      code: 'EXECUTION_NOT_REDRIVABLE',
+      message: expect.stringMatching(/more than 14 days ago/),
+    });
+    expect((await runtime.describeExecution(started.executionArn))?.redriveCount).toBe(0);
+    await runtime.close();
+  });
 });
