@@ -1,6 +1,6 @@
 /**
  * `commit_batch`: a whole commit in one call, so it costs one round trip. It inserts the new
- * executions, locks the existing ones it writes any row for (`FOR UPDATE`, in ARN order) and leaves
+ * executions (fencing one whose ARN is taken), locks the existing ones it writes any row for (`FOR UPDATE`, in ARN order) and leaves
  * out the rows of those leased to another owner or no longer running (fencing), refuses an event chunk overlapping one
  * already written (unique_violation: a transition applied twice) or leaving a hole after the last
  * one (SW001, with `[arn, first id, last stored id]` as detail: an earlier commit failed) or
@@ -20,14 +20,22 @@ export const COMMIT_BATCH = `
   ) RETURNS TEXT[] LANGUAGE plpgsql AS $$
   DECLARE
     fenced TEXT[] := '{}';
+    taken TEXT[] := '{}';
     held TEXT[];
     gap_arn TEXT;
     gap_first INTEGER;
     gap_last INTEGER;
     unknown_arn TEXT;
   BEGIN
+    -- A new execution whose ARN is taken (another runtime started the same name meanwhile) is
+    -- fenced with its rows, rather than failing the work of every other execution in the commit.
     IF p_executions IS NOT NULL THEN
-      INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions);
+      WITH inserted AS (
+        INSERT INTO {s}.executions SELECT * FROM json_populate_recordset(NULL::{s}.executions, p_executions)
+        ON CONFLICT (arn) DO NOTHING RETURNING arn
+      )
+      SELECT coalesce(array_agg(f), '{}') INTO taken FROM unnest(p_fresh) f
+        WHERE f NOT IN (SELECT arn FROM inserted);
     END IF;
     -- Every execution the commit writes a row for (events, timers, tokens) is locked and fenced.
     held := ARRAY(SELECT DISTINCT a FROM unnest(c_arn || s_arn || x_arn || o_arn || k_arn) a
@@ -40,6 +48,7 @@ export const COMMIT_BATCH = `
         WHERE e.arn = ANY(held)
           AND ((p_owner IS NOT NULL AND e.owner IS DISTINCT FROM p_owner) OR e.status <> 'RUNNING');
     END IF;
+    fenced := fenced || taken;
     IF cardinality(c_arn) > 0 THEN
       SELECT n.arn INTO unknown_arn FROM unnest(c_arn) n(arn)
         WHERE NOT EXISTS (SELECT 1 FROM {s}.executions e WHERE e.arn = n.arn) LIMIT 1;

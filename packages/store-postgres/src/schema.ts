@@ -119,4 +119,8 @@ export const MIGRATIONS: readonly string[] = [
   // signal_task wakes an unloaded execution for a heartbeat too: before, only answers did, and an
   // execution that left memory timed out on its heartbeat clock while its worker kept beating.
   SIGNAL_TASK,
+  // commit_batch fences a new execution whose ARN another runtime took meanwhile: before, the
+  // unique violation failed the whole commit, and the other executions in it ran their last steps
+  // again from the store.
+  COMMIT_BATCH,
 ];

@@ -34,7 +34,7 @@ const SQL = {
        ON CONFLICT (alias_arn) DO UPDATE SET routing = excluded.routing, description = excluded.description`,
   getAlias: 'SELECT * FROM aliases WHERE alias_arn = ?',
   insertExecution: `INSERT INTO executions (${EXECUTION_COLUMNS.join(', ')})
-       VALUES (${EXECUTION_COLUMNS.map(() => '?').join(', ')})`,
+       VALUES (${EXECUTION_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (arn) DO NOTHING`,
   getExecution: 'SELECT * FROM executions WHERE arn = ?',
   keyOf: 'SELECT seq, owner, status FROM executions WHERE arn = ?',
   endedAmong: `SELECT * FROM executions WHERE arn IN (SELECT value FROM json_each(?)) AND status <> 'RUNNING'`,

@@ -49,24 +49,30 @@ export class ExecutionKeys {
  * one chunk row; a chunk overlapping one already written is a transition applied twice, and one
  * that would leave a hole after a failed commit is refused too. Events of an execution that has
  * ended, and with an owner set those of an execution leased to someone else, are left out and
- * reported (fencing).
+ * reported (fencing), as is a new execution whose ARN is taken, with its rows.
  */
 export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedBatch): CommitResult {
   const fresh = new Set<string>();
+  const fenced = new Set<string>();
   const ends = batch.executions.length > 0 ? endsOf(batch.chunks) : undefined;
   for (const e of batch.executions) {
     // A run committed whole (a commit waits for quiet) writes its row and status index entry once.
     const end = ends?.get(e.executionArn);
-    const { lastInsertRowid } = sql.insertExecution.run(executionValues(end ? endedRow(e, end) : e));
+    const { changes, lastInsertRowid } = sql.insertExecution.run(executionValues(end ? endedRow(e, end) : e));
+    // Its ARN is taken: it is left out with its rows, the rest of the commit lands.
+    if (changes === 0) {
+      fenced.add(e.executionArn);
+      continue;
+    }
     // Only a running execution is remembered (one that ends here is forgotten below): a remembered
     // one is not read back, so its end is not checked.
     if (e.status === 'RUNNING') keys.set(e.executionArn, Number(lastInsertRowid), 0);
     fresh.add(e.executionArn);
   }
-  const fenced = new Set<string>();
   const ended = new Set<string>();
   for (const chunk of batch.chunks) {
     const arn = chunk.executionArn;
+    if (fenced.has(arn)) continue;
     const fence = batch.owner !== undefined && !fresh.has(arn);
     let known = keys.get(arn);
     if (known === undefined || fence) {
@@ -112,7 +118,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
   // rarely has any: the engine writes them with the transition that sets or answers them.
   const withChunks = new Set(batch.chunks.map((chunk) => chunk.executionArn));
   for (const arn of timerAndTokenArns(batch)) {
-    if (withChunks.has(arn) || fresh.has(arn)) continue;
+    if (withChunks.has(arn) || fresh.has(arn) || fenced.has(arn)) continue;
     const row = sql.keyOf.get(arn) as { owner: string | null; status: string } | undefined;
     if (row && isFencedFor(row, batch.owner)) fenced.add(arn);
   }

@@ -209,7 +209,11 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     if (closed) throw new RuntimeClosedError();
     queue.addExecution(row);
     const started = lives.run(row, resolved.definition);
+    const entry = live.get(executionArn);
     await queue.flushed();
+    // The store found the ARN taken (another runtime started the name since it was checked) and
+    // left this start out: its copy here was let go.
+    if (entry?.stale) throw new ExecutionAlreadyExistsError(executionArn);
     return started;
   }
 

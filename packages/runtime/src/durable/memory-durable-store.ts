@@ -17,7 +17,7 @@ import {
 } from './durable-store';
 import { checkFollows, chunksOf } from './event-chunks';
 import { MemoryTaskTokens } from './memory-task-tokens';
-import { DuplicateTransitionError, DurableResourceNotFoundError } from './store-errors';
+import { DurableResourceNotFoundError } from './store-errors';
 import type { StoredActivity, StoredTaskToken, TaskAnswer, TaskSignalOutcome } from './stored-tasks';
 import { endedRow, terminalUpdate } from './terminal-status';
 
@@ -88,10 +88,12 @@ export class InMemoryDurableStore implements DurableStore {
   async commit(batch: CommitBatch): Promise<CommitResult> {
     // Check everything first, so a refused batch changes nothing (as a rolled-back transaction).
     const fenced = new Set<string>();
-    const fresh = new Set(batch.executions.map((e) => e.executionArn));
-    for (const execution of batch.executions) {
-      if (this.executions.has(execution.executionArn)) throw duplicate(`execution ${execution.executionArn}`);
-    }
+    // A new execution whose ARN is taken (another runtime started it meanwhile) is left out with
+    // its rows, not the whole commit: the others in it have done their work.
+    const taken = batch.executions.filter((e) => this.executions.has(e.executionArn));
+    for (const execution of taken) fenced.add(execution.executionArn);
+    const inserted = batch.executions.filter((e) => !fenced.has(e.executionArn));
+    const fresh = new Set(inserted.map((e) => e.executionArn));
     const chunks = chunksOf(batch.events);
     for (const chunk of chunks) {
       const arn = chunk.executionArn;
@@ -117,7 +119,7 @@ export class InMemoryDurableStore implements DurableStore {
       const end = terminalUpdate(event);
       if (end) ends.set(event, end);
     }
-    for (const execution of batch.executions) {
+    for (const execution of inserted) {
       this.executions.set(execution.executionArn, { ...execution });
       this.events.set(execution.executionArn, []);
     }
@@ -302,8 +304,4 @@ export class InMemoryDurableStore implements DurableStore {
   private isRunning(arn: string): boolean {
     return this.executions.get(arn)?.status === 'RUNNING';
   }
-}
-
-function duplicate(what: string): DuplicateTransitionError {
-  return new DuplicateTransitionError(what);
 }

@@ -193,6 +193,36 @@ export function describeStoreContract(
       assert.deepEqual(await store.listExecutions({ status: 'RUNNING' }), []);
     });
 
+    t.it('leaves out a new execution whose ARN is taken, with its rows, and writes the rest', async () => {
+      // Two runtimes on a shared store started the same name at once: the later commit loses that
+      // execution only, not the work of the others it carries.
+      const first = executionRow('taken', { input: '{"first":true}' });
+      const arn = first.executionArn;
+      await store.commit(batch({ executions: [first], events: [eventRow(arn, 1, 'ExecutionStarted', {})] }));
+      const again = executionRow('taken', { input: '{"second":true}' });
+      const beside = executionRow('beside');
+      const result = await store.commit(
+        batch({
+          executions: [again, beside],
+          events: [
+            eventRow(arn, 1, 'ExecutionStarted', {}),
+            eventRow(arn, 2, 'PassStateEntered', { name: 'P' }),
+            eventRow(beside.executionArn, 1, 'ExecutionStarted', {}),
+          ],
+          timersSet: [{ executionArn: arn, timerId: 'late', due: T0 + 5000 }],
+        }),
+      );
+      assert.deepEqual(result.fenced, [arn]);
+      assert.equal((await store.getExecution(arn))?.input, '{"first":true}');
+      assert.deepEqual(
+        (await store.listEvents(arn)).map((e) => e.type),
+        ['ExecutionStarted'],
+      );
+      assert.deepEqual(await store.listTimers(arn), []);
+      assert.equal((await store.getExecution(beside.executionArn))?.status, 'RUNNING');
+      assert.equal((await store.listEvents(beside.executionArn)).length, 1);
+    });
+
     t.it('fences the events of an execution stored as ended, even one this store inserted', async () => {
       const row = executionRow('ended-at-start', { status: 'FAILED', stopTime: T0, error: 'Boom' });
       const arn = row.executionArn;
