@@ -22,8 +22,8 @@ import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { InlineCore } from './inline-core';
 import { type ClaimedRow, decodeClaimed } from './messages';
 import { spinMicrosOf } from './next-call';
-import { checkSynchronous } from './synchronous-option';
 import { SqliteCore } from './sqlite-core';
+import { checkSynchronous } from './synchronous-option';
 import { SqliteThread, startWorker } from './thread-client';
 import { usableCpus } from './usable-cpus';
 
