@@ -18,6 +18,7 @@ import {
   HistoryGapError,
   hasUnappliedSignal,
   RetryableOnce,
+  StoreCorruptionError,
   type StoredActivity,
   type StoredAlias,
   type StoredEvent,
@@ -29,8 +30,10 @@ import {
   type StoreNotice,
   type TaskAnswer,
   type TaskSignalOutcome,
+  taskSignalsFrom,
   taskTokenFrom,
   timerFrom,
+  unreadableAnswer,
   versionFrom,
 } from '@stepwise/runtime';
 import pg from 'pg';
@@ -359,7 +362,7 @@ export class PostgresStore implements DurableStore {
       );
       if (held.rowCount === 0) return false;
       const signals = await client.query(`${this.signalsQuery} = $1`, [arn]);
-      if (signals.rows.some((row) => hasUnappliedSignal(taskTokenFrom(row), applied))) return false;
+      if (taskSignalsFrom(signals.rows).some((row) => hasUnappliedSignal(row, applied))) return false;
       const { rowCount } = await client.query(
         `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $2 WHERE arn = $1`,
         [arn, wakeAt],
@@ -436,6 +439,26 @@ export class PostgresStore implements DurableStore {
     activityArn: string,
     workerName: string | undefined,
   ): Promise<StoredTaskToken | undefined> {
+    for (;;) {
+      const taken = await this.takeOldest(activityArn, workerName);
+      if (!taken) return undefined;
+      try {
+        return taskTokenFrom(taken);
+      } catch (error) {
+        if (!(error instanceof StoreCorruptionError)) throw error;
+        // A task that cannot be read is not handed out: it fails with States.Runtime, saying why,
+        // and the next one is taken.
+        await this.signal(
+          String(taken.token),
+          String(taken.execution_arn),
+          ...answerValues(unreadableAnswer(error)).map(pgText),
+        );
+      }
+    }
+  }
+
+  /** Marks the oldest open task of the activity taken, and returns its row. */
+  private async takeOldest(activityArn: string, workerName: string | undefined) {
     // The execution running the task is told; an unloaded one wakes to record the pick-up.
     const [taken] = await this.query(
       `UPDATE ${this.t('task_tokens')} t SET taken = true, worker_name = $2
@@ -462,7 +485,7 @@ export class PostgresStore implements DurableStore {
         ),
       )
       .catch(() => {});
-    return taskTokenFrom(taken);
+    return taken;
   }
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
     return this.signal(token, executionArn, ...answerValues(answer).map(pgText));
@@ -473,7 +496,7 @@ export class PostgresStore implements DurableStore {
   async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
     if (executionArns.length === 0) return [];
     const rows = await this.query(`${this.signalsQuery} = ANY($1)`, [executionArns]);
-    return rows.map(taskTokenFrom);
+    return taskSignalsFrom(rows);
   }
   /** The tokens holding a signal, up to the comparison of their execution's ARN. */
   private get signalsQuery(): string {

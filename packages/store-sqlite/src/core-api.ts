@@ -1,4 +1,4 @@
-import type { ClaimRequest, CommitResult, DurableStore } from '@stepwise/runtime';
+import type { ClaimRequest, CommitResult, DurableStore, StoredTaskToken } from '@stepwise/runtime';
 import type { EncodedBatch } from './encoded-batch';
 import type { ClaimedRow } from './messages';
 
@@ -8,7 +8,13 @@ type PromiseMethod = {
     : never;
 }[keyof DurableStore];
 
-type StoreMethod = Exclude<PromiseMethod, 'close' | 'wake' | 'claim'>;
+type StoreMethod = Exclude<PromiseMethod, 'close' | 'wake' | 'claim' | 'takeActivityTask'>;
+
+/** A take of an activity task, with the executions whose unreadable task it failed on the way. */
+export interface TakenTask {
+  readonly task: StoredTaskToken | undefined;
+  readonly failed: readonly string[];
+}
 
 /**
  * `DurableStore` as the core serves it: the same calls, answered synchronously, and a commit of a
@@ -22,6 +28,7 @@ export type SyncStore = {
   commitEncoded(batch: EncodedBatch): CommitResult;
   /** Claimed rows with an unreadable one's error as a payload (see ClaimedRow). */
   claim(request: ClaimRequest): ClaimedRow[];
+  takeActivityTask(activityArn: string, workerName: string | undefined): TakenTask;
 };
 
 /** The methods the core answers. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableRuntime, StoreCorruptionError } from '@stepwise/runtime';
-import { settledRow } from '@stepwise/runtime/store-contract';
+import { approval, settledRow, tokenBox } from '@stepwise/runtime/store-contract';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store';
@@ -111,7 +111,9 @@ describe.each([true, false])('store calls on a row that cannot be read (thread: 
       await store.init();
       await expect(store.redrive(arnOf('b'), 'me', 60_000, Date.now())).rejects.toThrow(StoreCorruptionError);
       const db = new Database(filename, { readonly: true });
-      const row = db.prepare("SELECT status, error, redrive_count, owner FROM executions WHERE name = 'b'").get();
+      const row = db
+        .prepare("SELECT status, error, redrive_count, owner FROM executions WHERE name = 'b'")
+        .get();
       db.close();
       expect(row).toEqual({ status: 'FAILED', error: 'Boom', redrive_count: 0, owner: null });
     } finally {
@@ -119,3 +121,105 @@ describe.each([true, false])('store calls on a row that cannot be read (thread: 
     }
   });
 });
+
+describe.each([true, false])(
+  'one task or execution row that cannot be read, beside good ones (thread: %s)',
+  (thread) => {
+    const fresh = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'stepwise-corrupt-'));
+      dirs.push(dir);
+      return join(dir, 'stepwise.db');
+    };
+
+    it("holds back no other execution's stored answer, and fails its own task with States.Runtime", async () => {
+      const filename = fresh();
+      const first = new SqliteStore({ filename, thread });
+      const box = tokenBox();
+      const before = createDurableRuntime({ store: first, handlers: box.handlers });
+      await before.startExecution(approval, { name: 'a' });
+      await before.startExecution(approval, { name: 'b' });
+      while (box.tokens.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      await before.close();
+      // While the process is down, both are answered through the store, as a queue consumer would.
+      for (const [i, token] of box.tokens.entries()) {
+        const arn = (await first.getTaskToken(token))?.executionArn as string;
+        await first.answerTask(token, arn, {
+          kind: 'SUCCESS',
+          output: JSON.stringify(arn.endsWith(':a') ? 'A' : 'B'),
+        });
+        expect(i).toBeLessThan(2);
+      }
+      await first.close();
+      damage(filename, `UPDATE task_tokens SET input = x'00' WHERE execution_arn = '${arnOf('a')}'`);
+      const store = new SqliteStore({ filename, thread });
+      const runtime = createDurableRuntime({ store, handlers: tokenBox().handlers });
+      try {
+        await runtime.recover();
+        expect(await statusOnceSettled(store, 'b')).toBe('SUCCEEDED');
+        expect(await statusOnceSettled(store, 'a')).toBe('FAILED');
+        expect(await store.getExecution(arnOf('a'))).toMatchObject({
+          error: 'States.Runtime',
+          cause: expect.stringMatching(/task token .* input/),
+        });
+      } finally {
+        await runtime.close();
+        await store.close();
+      }
+    });
+
+    it('hands out the next activity task past one that cannot be read, whose own task fails', async () => {
+      const filename = fresh();
+      const store = new SqliteStore({ filename, thread });
+      const runtime = createDurableRuntime({ store });
+      try {
+        const activity = await runtime.createActivity({ name: 'pack' });
+        const work = {
+          StartAt: 'Pack',
+          States: { Pack: { Type: 'Task', Resource: activity.activityArn, End: true } },
+        };
+        const older = await runtime.startExecution(work, { name: 'older', input: { n: 1 } });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const newer = await runtime.startExecution(work, { name: 'newer', input: { n: 2 } });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        damage(
+          filename,
+          `UPDATE task_tokens SET input = x'00' WHERE execution_arn = '${older.executionArn}'`,
+        );
+        const task = await runtime.getActivityTask(activity.activityArn, {
+          signal: AbortSignal.timeout(2000),
+        });
+        expect(task?.input).toEqual({ n: 2 });
+        await runtime.sendTaskSuccess(task?.taskToken as string, { packed: 2 });
+        expect(await newer.result()).toEqual({ status: 'SUCCEEDED', output: { packed: 2 } });
+        expect(await older.result()).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+      } finally {
+        await runtime.close();
+        await store.close();
+      }
+    });
+
+    it("fails only the handle of an execution whose row cannot be read, not the others' results", async () => {
+      const filename = fresh();
+      const store = new SqliteStore({ filename, thread });
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 50, pollMs: 50 });
+      const nap = (seconds: number) => ({
+        StartAt: 'W',
+        States: { W: { Type: 'Wait', Seconds: seconds, End: true } },
+      });
+      try {
+        const good = await runtime.startExecution(nap(1), { name: 'good' });
+        const bad = await runtime.startExecution(nap(60), { name: 'bad' });
+        const results = [good.result(), bad.result()];
+        results[1]?.catch(() => {});
+        // Both leave memory, so their handles wait on the store's answer.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        damage(filename, "UPDATE executions SET status = 'Running' WHERE name = 'bad'");
+        expect(await results[0]).toEqual({ status: 'SUCCEEDED', output: {} });
+        await expect(results[1]).rejects.toThrow(StoreCorruptionError);
+      } finally {
+        await runtime.close();
+        await store.close();
+      }
+    });
+  },
+);

@@ -20,7 +20,7 @@ import {
 } from '@stepwise/runtime';
 import Database from 'better-sqlite3';
 import { SqliteCatalog } from './catalog';
-import type { SyncStore } from './core-api';
+import type { SyncStore, TakenTask } from './core-api';
 import { type EncodedBatch, encodeBatch } from './encoded-batch';
 import { SqliteStoreNotInitializedError } from './errors';
 import { chunkRows, decodeHistory } from './history';
@@ -148,7 +148,7 @@ export class SqliteCore implements SyncStore {
 
   putActivity = (activity: StoredActivity): StoredActivity => this.tasks.putActivity(activity);
   getActivity = (arn: string): StoredActivity | undefined => this.tasks.getActivity(arn);
-  takeActivityTask = (arn: string, workerName: string | undefined): StoredTaskToken | undefined =>
+  takeActivityTask = (arn: string, workerName: string | undefined): TakenTask =>
     this.tasks.take(arn, workerName);
   answerTask = (token: string, arn: string, answer: TaskAnswer): TaskSignalOutcome =>
     this.tasks.answer(token, arn, answer);

@@ -14,6 +14,7 @@ import type {
   StoredTaskToken,
   StoredTimer,
   StoredVersion,
+  StoreNotice,
   TaskAnswer,
   TaskSignalOutcome,
 } from '@stepwise/runtime';
@@ -65,6 +66,7 @@ export class SqliteStore implements DurableStore {
    */
   readonly filename: string;
   private readonly core: CoreChannel;
+  private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
 
   constructor(options: SqliteStoreOptions) {
     this.filename = options.filename;
@@ -175,11 +177,23 @@ export class SqliteStore implements DurableStore {
   getActivity(activityArn: string): Promise<StoredActivity | undefined> {
     return this.core.call('getActivity', activityArn);
   }
-  takeActivityTask(
+  async takeActivityTask(
     activityArn: string,
     workerName: string | undefined,
   ): Promise<StoredTaskToken | undefined> {
-    return this.core.call('takeActivityTask', activityArn, workerName);
+    const { task, failed } = await this.core.call('takeActivityTask', activityArn, workerName);
+    // A task passed over as unreadable was failed in the store: the runtime running its
+    // execution is told, as another process's answer would tell it.
+    for (const executionArn of failed) {
+      for (const listener of this.noticeListeners) listener({ kind: 'task', executionArn });
+    }
+    return task;
+  }
+
+  /** Tells the runtime of answers the store itself writes (see takeActivityTask). */
+  onNotice(listener: (notice: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
   }
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
     return this.core.call('answerTask', token, executionArn, answer);

@@ -1,13 +1,17 @@
 import {
   activityFrom,
   answerValues,
+  StoreCorruptionError,
   type StoredActivity,
   type StoredTaskToken,
   type TaskAnswer,
   type TaskSignalOutcome,
+  taskSignalsFrom,
   taskTokenFrom,
+  unreadableAnswer,
 } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
+import type { TakenTask } from './core-api';
 import type { Statements } from './statements';
 
 /** Activities and task tokens in SQLite; each operation is one transaction. */
@@ -28,16 +32,32 @@ export class SqliteTaskTokens {
     return row && activityFrom(row);
   }
 
-  take(activityArn: string, workerName: string | undefined): StoredTaskToken | undefined {
+  take(activityArn: string, workerName: string | undefined): TakenTask {
     const sql = this.sql();
+    const failed: string[] = [];
     return this.db.transaction(() => {
-      const oldest = sql.oldestActivityTask.get(activityArn) as { token: string } | undefined;
-      if (!oldest) return undefined;
-      sql.takeToken.run(workerName ?? null, oldest.token);
-      const taken = taskTokenFrom(sql.getToken.get(oldest.token) as Record<string, unknown>);
-      // An unloaded execution wakes to record that a worker took its task.
-      sql.wake.run(taken.executionArn);
-      return taken;
+      for (;;) {
+        const oldest = sql.oldestActivityTask.get(activityArn) as { token: string } | undefined;
+        if (!oldest) return { task: undefined, failed };
+        sql.takeToken.run(workerName ?? null, oldest.token);
+        const row = sql.getToken.get(oldest.token) as Record<string, unknown>;
+        let taken: StoredTaskToken;
+        try {
+          taken = taskTokenFrom(row);
+        } catch (error) {
+          if (!(error instanceof StoreCorruptionError)) throw error;
+          // A task that cannot be read is not handed out, nor left to block the queue: its task
+          // fails with States.Runtime, saying why, and the next one is taken.
+          const arn = String(row.execution_arn);
+          sql.answerToken.run(oldest.token, arn, ...answerValues(unreadableAnswer(error)));
+          sql.wake.run(arn);
+          failed.push(arn);
+          continue;
+        }
+        // An unloaded execution wakes to record that a worker took its task.
+        sql.wake.run(taken.executionArn);
+        return { task: taken, failed };
+      }
     })();
   }
 
@@ -62,7 +82,7 @@ export class SqliteTaskTokens {
   signals(executionArns: readonly string[]): StoredTaskToken[] {
     const sql = this.sql();
     return executionArns.flatMap((arn) =>
-      (sql.tokenSignals.all(arn) as Record<string, unknown>[]).map(taskTokenFrom),
+      taskSignalsFrom(sql.tokenSignals.all(arn) as Record<string, unknown>[]),
     );
   }
 

@@ -71,7 +71,7 @@ export type {
   TaskSignalOutcome,
   TaskTokenState,
 } from './stored-tasks';
-export { activityFrom, answerValues, taskTokenFrom } from './task-rows';
+export { activityFrom, answerValues, taskSignalsFrom, taskTokenFrom, unreadableAnswer } from './task-rows';
 export {
   endedRow,
   parseJson,

@@ -1,7 +1,7 @@
 import type { ExecutionResult } from '../engine/execution-result';
 import { resultOf } from './durable-execution';
 import type { DurableStore, StoredExecution } from './durable-store';
-import { StoreTimeoutError } from './store-errors';
+import { StoreCorruptionError, StoreTimeoutError } from './store-errors';
 
 interface Waiter {
   resolve(result: ExecutionResult): void;
@@ -159,9 +159,27 @@ export class ResultWatch {
   }
 
   private async read(arns: readonly string[]): Promise<StoredExecution[]> {
-    if (this.store.endedAmong) return this.store.endedAmong(arns);
-    const rows = await Promise.all(arns.map((arn) => this.store.getExecution(arn)));
+    if (this.store.endedAmong) {
+      try {
+        return await this.store.endedAmong(arns);
+      } catch (error) {
+        // One row that cannot be read must not fail every handle: each is read alone.
+        if (!(error instanceof StoreCorruptionError)) throw error;
+      }
+    }
+    const rows = await Promise.all(arns.map((arn) => this.readOne(arn)));
     return rows.filter((row): row is StoredExecution => row !== undefined && row.status !== 'RUNNING');
+  }
+
+  /** An execution's row; one that cannot be read fails the handles waiting on it, and only them. */
+  private async readOne(arn: string): Promise<StoredExecution | undefined> {
+    try {
+      return await this.store.getExecution(arn);
+    } catch (error) {
+      if (!(error instanceof StoreCorruptionError)) throw error;
+      this.fail(arn, error);
+      return undefined;
+    }
   }
 
   private settle(row: StoredExecution): void {

@@ -26,6 +26,41 @@ export function taskTokenFrom(row: Row): StoredTaskToken {
 }
 
 /**
+ * The signals of many tokens, read row by row: a row that cannot be read must not hold back the
+ * answers of other tasks. One whose token and execution can still be read reaches its task as a
+ * failure with States.Runtime, saying what is wrong; any other is left out.
+ */
+export function taskSignalsFrom(rows: readonly Row[]): StoredTaskToken[] {
+  const signals: StoredTaskToken[] = [];
+  for (const row of rows) {
+    try {
+      signals.push(taskTokenFrom(row));
+    } catch (error) {
+      if (!(error instanceof StoreCorruptionError)) throw error;
+      if (typeof row.token !== 'string' || typeof row.execution_arn !== 'string') continue;
+      signals.push({
+        token: row.token,
+        executionArn: row.execution_arn,
+        activityArn: undefined,
+        input: undefined,
+        scheduledAt: 0,
+        state: 'ANSWERED',
+        taken: false,
+        workerName: undefined,
+        heartbeats: 0,
+        answer: unreadableAnswer(error),
+      });
+    }
+  }
+  return signals;
+}
+
+/** What fails a task whose row cannot be read: States.Runtime, saying what is wrong. */
+export function unreadableAnswer(error: StoreCorruptionError): TaskAnswer {
+  return { kind: 'FAILURE', error: 'States.Runtime', cause: error.message };
+}
+
+/**
  * The stored answer to a task. One that cannot be read (an unknown kind, an output that is not
  * JSON) fails the task with States.Runtime and says why, so its execution neither waits forever
  * for an answer it already has nor goes on as if the task had failed for a reason of its own.
@@ -47,7 +82,7 @@ function answerFrom(row: Row, what: string): TaskAnswer | undefined {
 }
 
 function corrupt(what: string, detail: string): TaskAnswer {
-  return { kind: 'FAILURE', error: 'States.Runtime', cause: new StoreCorruptionError(what, detail).message };
+  return unreadableAnswer(new StoreCorruptionError(what, detail));
 }
 
 export function activityFrom(row: Row): StoredActivity {
