@@ -170,9 +170,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     // A name the runtime drew (a random UUID) cannot be taken: the store is asked only about
     // names and ARNs the caller chose, which spares a round trip on most starts.
     const chosen = !asChild && (start.name !== undefined || start.executionArn !== undefined);
-    if (live.has(executionArn) || (chosen && (await store.getExecution(executionArn)))) {
-      throw new ExecutionAlreadyExistsError(executionArn);
-    }
+    const input = JSON.stringify(start.input === undefined ? {} : start.input);
+    const existing = chosen ? await store.getExecution(executionArn) : undefined;
+    // As AWS's StartExecution: the name of a running execution, with the same input, answers with
+    // that execution; any other use of a taken name is refused.
+    if (existing?.status === 'RUNNING' && existing.input === input) return lives.handle(executionArn);
+    if (existing || live.has(executionArn)) throw new ExecutionAlreadyExistsError(executionArn);
     const now = clock.now();
     const queued = !asChild && (workers > 0 || start.enqueue === true);
     const row: StoredExecution = {
@@ -181,7 +184,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       stateMachineArn: resolved.stateMachineArn,
       versionArn: resolved.versionArn,
       definitionId: resolved.definitionId,
-      input: JSON.stringify(start.input === undefined ? {} : start.input),
+      input,
       startTime: now,
       status: 'RUNNING',
       stopTime: undefined,

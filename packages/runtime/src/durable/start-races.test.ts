@@ -45,3 +45,26 @@ describe('two runtimes starting the same name at once', () => {
     await runtime.close();
   });
 });
+
+describe('starting a name that is taken, as AWS answers it', () => {
+  it('gives the running execution for the same input, and refuses another input or an ended one', async () => {
+    let release: (value: unknown) => void = () => {};
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      handlers: { [fn]: () => new Promise((resolve) => (release = resolve)) },
+    });
+    const task = { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn, End: true } } };
+    const first = await runtime.startExecution(task, { name: 'order-8', input: { order: 8 } });
+    const again = await runtime.startExecution(task, { name: 'order-8', input: { order: 8 } });
+    expect(again.executionArn).toBe(first.executionArn);
+    await expect(
+      runtime.startExecution(task, { name: 'order-8', input: { order: 9 } }),
+    ).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
+    release('done');
+    expect(await again.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
+    await expect(
+      runtime.startExecution(task, { name: 'order-8', input: { order: 8 } }),
+    ).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
+    await runtime.close();
+  });
+});
