@@ -37,7 +37,11 @@ export type { HttpConnection } from './integrations/http-request';
 export { type LambdaFunction, type LambdaFunctions, lambda } from './integrations/lambda-functions';
 export type { ServiceHandler, ServiceHandlers } from './integrations/service-registry';
 export { MAX_DURATION_SECONDS } from './machines/execution-limits';
-export { StateMachineDoesNotExistError, StateMachineTypeNotSupportedError } from './machines/machine-errors';
+export {
+  StateMachineAlreadyExistsError,
+  StateMachineDoesNotExistError,
+  StateMachineTypeNotSupportedError,
+} from './machines/machine-errors';
 export type { StateMachine, StateMachineType } from './machines/state-machine-registry';
 export { createArrayItemReader, createFileItemReader } from './map/file-item-reader';
 export type { ItemReader, ItemReadRequest } from './map/item-reader';

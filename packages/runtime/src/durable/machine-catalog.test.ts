@@ -100,3 +100,26 @@ describe('a new definition started by many executions at once', () => {
     await expect(catalog.putDefinition(broken)).rejects.toThrow(/Missing/);
   });
 });
+
+describe('creating a state machine, as AWS does', () => {
+  const pass = (result: string) => ({
+    StartAt: 'P',
+    States: { P: { Type: 'Pass', Result: result, End: true } },
+  });
+
+  it('answers with the machine for the same definition, and refuses another one', async () => {
+    const store = new InMemoryDurableStore();
+    const catalog = new MachineCatalog(store, 'us-east-1', '123456789012', Math.random, true);
+    const created = await catalog.createStateMachine('Orders', pass('v1'), 1000);
+    expect(await catalog.createStateMachine('Orders', pass('v1'), 2000)).toEqual(created);
+    await expect(catalog.createStateMachine('Orders', pass('v2'), 3000)).rejects.toMatchObject({
+      code: 'STATE_MACHINE_ALREADY_EXISTS',
+      awsName: 'StateMachineAlreadyExists',
+      stateMachineArn: created.stateMachineArn,
+    });
+    // The machine is as first created; updateStateMachine is what changes it.
+    expect(await store.getStateMachine(created.stateMachineArn)).toEqual(created);
+    const updated = await catalog.updateStateMachine(created.stateMachineArn, pass('v2'));
+    expect(updated.definitionId).not.toBe(created.definitionId);
+  });
+});

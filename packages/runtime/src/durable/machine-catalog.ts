@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkDefinition, type DefinitionInput } from '../engine/check-definition';
+import { StateMachineAlreadyExistsError } from '../machines/machine-errors';
 import { checkName } from './aws-names';
 import type {
   AliasRoute,
@@ -82,7 +83,13 @@ export class MachineCatalog {
   ): Promise<StoredStateMachine> {
     checkName('state machine', name);
     const { definitionId } = await this.putDefinition(definition);
-    const machine = { stateMachineArn: this.machineArn(name), name, definitionId, createdAt: now };
+    const stateMachineArn = this.machineArn(name);
+    // As AWS's CreateStateMachine: the same definition again answers with the machine; another
+    // one is refused (updateStateMachine changes a machine's definition).
+    const existing = await this.store.getStateMachine(stateMachineArn);
+    if (existing?.definitionId === definitionId) return existing;
+    if (existing) throw new StateMachineAlreadyExistsError(stateMachineArn);
+    const machine = { stateMachineArn, name, definitionId, createdAt: now };
     await this.store.putStateMachine(machine);
     return machine;
   }

@@ -17,3 +17,12 @@ export class StateMachineTypeNotSupportedError extends StepwiseError {
     super(`This operation is not supported by this type of state machine: '${stateMachineArn}'`);
   }
 }
+
+/** A state machine of this name exists with another definition (AWS's StateMachineAlreadyExists). */
+export class StateMachineAlreadyExistsError extends StepwiseError {
+  readonly code = 'STATE_MACHINE_ALREADY_EXISTS';
+  readonly awsName = 'StateMachineAlreadyExists';
+  constructor(readonly stateMachineArn: string) {
+    super(`State Machine Already Exists: '${stateMachineArn}'; updateStateMachine changes its definition`);
+  }
+}
