@@ -6,6 +6,7 @@ import {
   type GetActivityTaskOptions,
 } from '../activities/activity-registry';
 import { InvalidTokenError, TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
+import { checkTaskFailure, outputJson } from '../callbacks/task-answer-checks';
 import { executionArnOfToken } from '../callbacks/task-token-format';
 import type { Clock } from '../clock/clock';
 import { type Cancellable, setClockTimer } from '../clock/plain-timer';
@@ -97,11 +98,12 @@ export class DurableTasks {
     for (const wake of [...(this.pollers.get(activityArn) ?? [])]) wake();
   }
 
-  sendTaskSuccess(token: string, output: unknown): Promise<void> {
-    return this.answer(token, { kind: 'SUCCESS', output: JSON.stringify(output ?? null) });
+  async sendTaskSuccess(token: string, output: unknown): Promise<void> {
+    return this.answer(token, { kind: 'SUCCESS', output: outputJson(token, output) });
   }
 
-  sendTaskFailure(token: string, error?: string, cause?: string): Promise<void> {
+  async sendTaskFailure(token: string, error?: string, cause?: string): Promise<void> {
+    checkTaskFailure(token, error, cause);
     return this.answer(token, { kind: 'FAILURE', error, cause });
   }
 

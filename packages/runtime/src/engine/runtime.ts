@@ -5,6 +5,7 @@ import {
   type ActivityTask,
   type GetActivityTaskOptions,
 } from '../activities/activity-registry';
+import { checkTaskFailure, outputJson } from '../callbacks/task-answer-checks';
 import { isWellFormedTaskToken } from '../callbacks/task-token-format';
 import { TaskTokenRegistry } from '../callbacks/task-tokens';
 import { createRealClock } from '../clock/real-clock';
@@ -314,8 +315,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     startSyncExecution,
     describeExecution: async (executionArn) => store.getExecution(executionArn),
-    sendTaskSuccess: async (token, output) => integrations.tokens.succeed(token, output),
-    sendTaskFailure: async (token, error, cause) => integrations.tokens.fail(token, error, cause),
+    sendTaskSuccess: async (token, output) => {
+      // Checked as AWS does, though the value goes on as it is: a task's output must be JSON.
+      outputJson(token, output);
+      integrations.tokens.succeed(token, output);
+    },
+    sendTaskFailure: async (token, error, cause) => {
+      checkTaskFailure(token, error, cause);
+      integrations.tokens.fail(token, error, cause);
+    },
     sendTaskHeartbeat: async (token) => integrations.tokens.heartbeat(token),
     createActivity: async ({ name }) => integrations.activities.create(name),
     getActivityTask: async (activityArn, pollOptions) =>
