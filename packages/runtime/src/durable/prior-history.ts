@@ -1,15 +1,11 @@
 import type { HistoryEventType } from '../history/history-event';
-import { laneOf, type PriorEvent } from '../history/history-recorder';
+import type { PriorEvent } from '../history/history-recorder';
 import type { StoredEvent } from './durable-store';
+import { failedTail, TERMINAL } from './redrive-reruns';
 import { StoreCorruptionError } from './store-errors';
 import { parseJsonObject } from './terminal-status';
 
 export const REDRIVEN: HistoryEventType = 'ExecutionRedriven';
-
-const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
-const FAILURE = /(Failed|TimedOut|Aborted)$/;
-/** The events of a task's attempts before their outcome: a redrive schedules the task again. */
-const ATTEMPT = /^(Task|LambdaFunction|Activity)(Scheduled|Started|Submitted)$/;
 
 export interface PriorHistory {
   readonly events: readonly PriorEvent[];
@@ -85,29 +81,4 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
     redrivenAt: lastRedrive < 0 ? undefined : (rows[lastRedrive] as StoredEvent).time,
     redrives,
   };
-}
-
-/**
- * Indexes of each lane's unfinished step (its trailing failure events and the task attempts
- * before them), and of the terminal event.
- */
-function failedTail(rows: readonly StoredEvent[]): Set<number> {
-  const byLane = new Map<string, number[]>();
-  rows.forEach((row, index) => {
-    const lane = row.position.startsWith('~') ? '~' : laneOf(row.position);
-    const list = byLane.get(lane) ?? [];
-    list.push(index);
-    byLane.set(lane, list);
-  });
-  const skipped = new Set<number>();
-  for (const [lane, indexes] of byLane) {
-    for (let i = indexes.length - 1; i >= 0; i--) {
-      const index = indexes[i] as number;
-      const type = (rows[index] as StoredEvent).type;
-      const unfinished = lane === '~' ? TERMINAL.has(type) : FAILURE.test(type) || ATTEMPT.test(type);
-      if (!unfinished) break;
-      skipped.add(index);
-    }
-  }
-  return skipped;
 }

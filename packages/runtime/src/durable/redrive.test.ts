@@ -184,4 +184,55 @@ describe('redriveExecution: the failed Task is scheduled again, as AWS does', ()
     expect((await runtime.describeExecution(started.executionArn))?.redriveCount).toBe(0);
     await runtime.close();
   });
+
+  it('reruns a whole Parallel, and a Task, whose result was too large, as AWS does', async () => {
+    let large = true;
+    const calls: string[] = [];
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      handlers: {
+        [fn('part')]: (input) => {
+          calls.push(String((input as { part: string }).part));
+          return large ? 'x'.repeat(150_000) : 'small';
+        },
+      },
+    });
+    const part = (name: string) => ({
+      StartAt: name,
+      States: { [name]: { Type: 'Task', Resource: fn('part'), Parameters: { part: name }, End: true } },
+    });
+    const parallel = {
+      StartAt: 'Both',
+      States: { Both: { Type: 'Parallel', Branches: [part('a'), part('b')], End: true } },
+    };
+    const started = await runtime.startExecution(parallel, { name: 'too-large' });
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    large = false;
+    const redriven = await runtime.redriveExecution(started.executionArn);
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: ['small', 'small'] });
+    expect(calls.sort()).toEqual(['a', 'a', 'b', 'b']);
+
+    // A Task's own result past the limit: the Task is scheduled again.
+    large = true;
+    calls.length = 0;
+    const doubled = {
+      StartAt: 'c',
+      States: {
+        c: {
+          Type: 'Task',
+          Resource: fn('part'),
+          Parameters: { part: 'c' },
+          ResultSelector: { 'twice.$': 'States.Array($, $)' },
+          End: true,
+        },
+      },
+    };
+    const single = await runtime.startExecution(doubled, { name: 'too-large-task' });
+    expect(await single.result()).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    large = false;
+    const again = await runtime.redriveExecution(single.executionArn);
+    expect(await again.result()).toEqual({ status: 'SUCCEEDED', output: { twice: ['small', 'small'] } });
+    expect(calls).toEqual(['c', 'c']);
+    await runtime.close();
+  });
 });

@@ -1,0 +1,78 @@
+import { laneOf } from '../history/history-recorder';
+import type { StoredEvent } from './durable-store';
+
+export const TERMINAL: ReadonlySet<string> = new Set([
+  'ExecutionSucceeded',
+  'ExecutionFailed',
+  'ExecutionTimedOut',
+  'ExecutionAborted',
+]);
+const FAILURE = /(Failed|TimedOut|Aborted)$/;
+/** The events of a task's attempts before their outcome: a redrive schedules the task again. */
+const ATTEMPT = /^(Task|LambdaFunction|Activity)(Scheduled|Started|Submitted)$/;
+const SUCCEEDED_WITHOUT_EXIT = /^(Task|LambdaFunction|Activity|ParallelState|MapState)Succeeded$/;
+
+/**
+ * Indexes of each lane's unfinished step (its trailing failure events and the task attempts
+ * before them), and of the terminal event.
+ */
+export function failedTail(rows: readonly StoredEvent[]): Set<number> {
+  const byLane = new Map<string, number[]>();
+  rows.forEach((row, index) => {
+    const lane = row.position.startsWith('~') ? '~' : laneOf(row.position);
+    const list = byLane.get(lane) ?? [];
+    list.push(index);
+    byLane.set(lane, list);
+  });
+  const skipped = new Set<number>();
+  for (const [lane, indexes] of byLane) {
+    for (let i = indexes.length - 1; i >= 0; i--) {
+      const index = indexes[i] as number;
+      const type = (rows[index] as StoredEvent).type;
+      const unfinished = lane === '~' ? TERMINAL.has(type) : FAILURE.test(type) || ATTEMPT.test(type);
+      if (!unfinished) break;
+      skipped.add(index);
+    }
+  }
+  if (failedOnDataLimit(rows)) for (const index of oversizedState(rows, byLane)) skipped.add(index);
+  return skipped;
+}
+
+/** Whether the run ended failing with States.DataLimitExceeded. */
+function failedOnDataLimit(rows: readonly StoredEvent[]): boolean {
+  const last = rows.at(-1);
+  if (last?.type !== 'ExecutionFailed' || last.details === undefined) return false;
+  try {
+    return (JSON.parse(last.details) as { error?: unknown }).error === 'States.DataLimitExceeded';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The state whose result was too large: it succeeded but never exited. AWS reruns it whole, a
+ * Parallel's or Map's branches and iterations that succeeded included, since replaying them would
+ * build the same result again: its events after its entry, and every lane it started.
+ */
+function oversizedState(rows: readonly StoredEvent[], byLane: ReadonlyMap<string, number[]>): number[] {
+  for (const [lane, indexes] of byLane) {
+    const lastType = (rows[indexes.at(-1) as number] as StoredEvent).type;
+    if (lane === '~' || !SUCCEEDED_WITHOUT_EXIT.test(lastType)) continue;
+    let i = indexes.length - 1;
+    while (i >= 0 && !(rows[indexes[i] as number] as StoredEvent).type.endsWith('StateEntered')) i--;
+    if (i < 0) continue;
+    const entered = seqOf((rows[indexes[i] as number] as StoredEvent).position);
+    const rerun = indexes.slice(i + 1);
+    // A lane forked by this state is `<lane>/<seq>.<n>`, its seq one of the state's own events.
+    for (const [other, list] of byLane) {
+      if (!other.startsWith(`${lane}/`)) continue;
+      if (Number(other.slice(lane.length + 1).split('.')[0]) > entered) rerun.push(...list);
+    }
+    return rerun;
+  }
+  return [];
+}
+
+function seqOf(position: string): number {
+  return Number(position.slice(position.lastIndexOf(':') + 1));
+}
