@@ -123,3 +123,22 @@ describe('creating a state machine, as AWS does', () => {
     expect(updated.definitionId).not.toBe(created.definitionId);
   });
 });
+
+describe('publishing a version, as AWS does', () => {
+  const pass = (result: string) => ({
+    StartAt: 'P',
+    States: { P: { Type: 'Pass', Result: result, End: true } },
+  });
+
+  it('publishes a definition once: publishing again without a change answers with that version', async () => {
+    const store = new InMemoryDurableStore();
+    const catalog = new MachineCatalog(store, 'us-east-1', '123456789012', Math.random, true);
+    const machine = await catalog.createStateMachine('Orders', pass('v1'), 1000);
+    const v1 = await catalog.publishVersion(machine.stateMachineArn, 'first', 2000);
+    expect(await catalog.publishVersion(machine.stateMachineArn, undefined, 3000)).toEqual(v1);
+    await catalog.updateStateMachine(machine.stateMachineArn, pass('v2'));
+    const v2 = await catalog.publishVersion(machine.stateMachineArn, undefined, 4000);
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    expect(await store.listVersions(machine.stateMachineArn)).toHaveLength(2);
+  });
+});

@@ -110,7 +110,11 @@ export class MachineCatalog {
     description: string | undefined,
     now: number,
   ): Promise<StoredVersion> {
-    await this.requireMachine(stateMachineArn);
+    const machine = await this.requireMachine(stateMachineArn);
+    // As AWS's PublishStateMachineVersion: a definition already published as the latest version
+    // is not published again.
+    const latest = (await this.store.listVersions(stateMachineArn)).at(-1);
+    if (latest?.definitionId === machine.definitionId) return latest;
     return this.store.publishVersion(stateMachineArn, description, now);
   }
 
