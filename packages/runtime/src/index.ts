@@ -37,6 +37,7 @@ export type { HttpInvokeResult } from './integrations/http-invoke';
 export type { HttpConnection } from './integrations/http-request';
 export { type LambdaFunction, type LambdaFunctions, lambda } from './integrations/lambda-functions';
 export type { ServiceHandler, ServiceHandlers } from './integrations/service-registry';
+export { InvalidNameError, type NamedResource } from './machines/aws-names';
 export { MAX_DURATION_SECONDS } from './machines/execution-limits';
 export {
   StateMachineAlreadyExistsError,

@@ -1,5 +1,4 @@
 export { type AppliedTaskSignals, hasUnappliedSignal } from './applied-signals';
-export { InvalidNameError, type NamedResource } from './aws-names';
 export type { DurableExecution } from './durable-execution';
 export {
   createDurableRuntime,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkDefinition, type DefinitionInput } from '../engine/check-definition';
+import { checkName } from '../machines/aws-names';
 import { StateMachineAlreadyExistsError } from '../machines/machine-errors';
-import { checkName } from './aws-names';
 import type {
   AliasRoute,
   DurableStore,

@@ -11,6 +11,8 @@ import { nestedExecutionStarter } from './nested-executions';
 import { DurableResourceNotFoundError } from './store-errors';
 import { until } from './until.fixtures';
 
+const fn = 'arn:aws:lambda:us-east-1:123456789012:function:slow-work';
+
 const parentOf = (stateMachineArn: string, resource = 'arn:aws:states:::states:startExecution.sync:2') => ({
   StartAt: 'Run',
   States: {
@@ -187,5 +189,69 @@ describe('nestedExecutionStarter', () => {
     await expect(start(request({ stateMachineArn: `${machine}-gone` }))).rejects.toBeInstanceOf(
       StateMachineDoesNotExistError,
     );
+  });
+});
+
+describe('nested executions at the edges', () => {
+  it('stops a child whose parent was stopped while the child was being started', async () => {
+    // The read that follows the child's committed start is held until the parent has stopped.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    class HoldingStore extends InMemoryDurableStore {
+      override async getExecution(arn: string) {
+        const row = await super.getExecution(arn);
+        if (row && arn.includes(':execution:Slow:') && !holding) {
+          holding = true;
+          await held;
+        }
+        return row;
+      }
+    }
+    const store = new HoldingStore();
+    const runtime = createDurableRuntime({ store, handlers: { [fn]: () => new Promise(() => {}) } });
+    const child = await runtime.createStateMachine('Slow', {
+      StartAt: 'Work',
+      States: { Work: { Type: 'Task', Resource: fn, End: true } },
+    });
+    const parent = await runtime.startExecution(parentOf(child.stateMachineArn));
+    await until(() => holding);
+    await runtime.stopExecution(parent.executionArn, { error: 'Cancelled' });
+    release();
+    expect((await parent.result()).status).toBe('ABORTED');
+    const childRow = async () =>
+      (await store.listExecutions()).find((e) => e.stateMachineArn === child.stateMachineArn);
+    await until(async () => (await childRow())?.status === 'ABORTED');
+    expect((await childRow())?.status).toBe('ABORTED');
+    await runtime.close();
+  });
+
+  it('fails the task under AWS names for a name or an input StartExecution refuses, so a Catch matches', async () => {
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
+    const child = await runtime.createStateMachine('Named', {
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', End: true } },
+    });
+    const parent = (parameters: object) => ({
+      StartAt: 'Run',
+      States: {
+        Run: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: { StateMachineArn: child.stateMachineArn, ...parameters },
+          Catch: [{ ErrorEquals: ['StepFunctions.InvalidNameException'], Next: 'BadName' }],
+          End: true,
+        },
+        BadName: { Type: 'Pass', Result: 'caught', End: true },
+      },
+    });
+    const badName = await runtime.startExecution(parent({ Name: 'has space' }));
+    expect(await badName.result()).toEqual({ status: 'SUCCEEDED', output: 'caught' });
+    const tooLarge = await runtime.startExecution(parent({ Input: { big: 'x'.repeat(300_000) } }));
+    expect(await tooLarge.result()).toMatchObject({
+      status: 'FAILED',
+      error: 'StepFunctions.InvalidExecutionInputException',
+    });
+    await runtime.close();
   });
 });

@@ -1,6 +1,11 @@
 import type { ExecutionResult } from '../engine/execution-result';
 import { ErrorNames } from '../errors/error-names';
-import { ExecutionAlreadyExistsError, StatesError } from '../errors/runtime-errors';
+import {
+  ExecutionAlreadyExistsError,
+  InvalidExecutionInputError,
+  StatesError,
+} from '../errors/runtime-errors';
+import { InvalidNameError } from '../machines/aws-names';
 import { StateMachineDoesNotExistError } from '../machines/machine-errors';
 import type { TaskContext, TaskHandler } from '../tasks/task-handler';
 import type { IntegrationPattern } from './resource-arn';
@@ -65,6 +70,9 @@ export function startExecutionHandler(
     if (pattern !== 'sync' && pattern !== 'sync:2') return started;
     if (!before) hooks.submitted(started);
     const stopChild = () => child.stop('The parent execution stopped waiting for it.');
+    // Stopped while the child was being started: the signal has fired already, and a listener
+    // added now would never run.
+    if (context.signal.aborted) stopChild();
     context.signal.addEventListener('abort', stopChild, { once: true });
     try {
       const result = await child.result();
@@ -112,6 +120,9 @@ async function startChild(
     if (error instanceof ExecutionAlreadyExistsError) {
       throw sfnError('ExecutionAlreadyExists', `Execution Already Exists: '${error.executionArn}'`);
     }
+    // What StartExecution would refuse is the task's error under AWS's name, so a Catch matches.
+    if (error instanceof InvalidNameError) throw sfnError('InvalidName', error.message);
+    if (error instanceof InvalidExecutionInputError) throw sfnError('InvalidExecutionInput', error.message);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createDurableRuntime } from '../durable/durable-runtime';
+import { InMemoryDurableStore } from '../durable/memory-durable-store';
 import { checkName, InvalidNameError } from './aws-names';
-import { createDurableRuntime } from './durable-runtime';
-import { InMemoryDurableStore } from './memory-durable-store';
 
 const refusal = (resource: Parameters<typeof checkName>[0], name: unknown) => {
   try {
