@@ -87,7 +87,11 @@ export class ExecutionStops {
     await queue.flushed().catch(() => {});
     if (this.site.isLive(arn)) {
       await this.site.stopHere(arn, reason);
-      return store.getExecution(arn);
+      const row = await store.getExecution(arn);
+      // Its Map Runs stop their children as they abort, but without waiting: the children are
+      // stopped here too, so a crash right after the stop cannot leave them to run on.
+      if (row?.status === 'ABORTED') await this.stopChildren(await store.listEvents(arn));
+      return row;
     }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const row = await this.take(arn);
@@ -134,6 +138,14 @@ export class ExecutionStops {
     }
   }
 
+  /** Whether any of the first `CHILDREN_PROBED` children of a Map Run is stored. */
+  private async storesChildren(mapRunArn: string, length: number): Promise<boolean> {
+    const probed = Array.from({ length: Math.min(length, CHILDREN_PROBED) }, (_, index) =>
+      this.site.store.getExecution(childIdentity(mapRunArn, index).executionArn),
+    );
+    return (await Promise.all(probed)).some((row) => row !== undefined);
+  }
+
   /**
    * Stops the children of the execution's Map Runs that still run, wherever they run, and looks
    * into those already stopped for theirs. All are tried, a few at a time; the first failure is
@@ -144,8 +156,9 @@ export class ExecutionStops {
     const runs = mapRuns(events);
     let failure: { reason: unknown } | undefined;
     for (const { mapRunArn, length } of runs) {
-      // Children start in index order: without a first child the run had none stored (EXPRESS).
-      if (!(await store.getExecution(childIdentity(mapRunArn, 0).executionArn))) continue;
+      // An EXPRESS run stores no children. Items that failed before their child started (tolerated
+      // failures) leave gaps, so the first few indexes are looked at, not only the first.
+      if (!(await this.storesChildren(mapRunArn, length))) continue;
       for (let from = 0; from < length; from += CHILDREN_AT_ONCE) {
         const indexes = Array.from({ length: Math.min(CHILDREN_AT_ONCE, length - from) }, (_, i) => from + i);
         const stops = await Promise.allSettled(
@@ -161,6 +174,9 @@ export class ExecutionStops {
     if (failure) throw failure.reason;
   }
 }
+
+/** How many of a Map Run's first children are looked for before taking it for an EXPRESS run. */
+const CHILDREN_PROBED = 32;
 
 /** Why a nested child of a stopped execution is stopped: as its parent's task would stop it. */
 const NESTED_STOP = { cause: 'The parent execution stopped waiting for it.' } as const;

@@ -241,3 +241,48 @@ describe('durable runtime: stopExecution', () => {
     }
   });
 });
+
+describe('stopping a parent stops its Map Run children', () => {
+  const nap = { StartAt: 'Nap', States: { Nap: { Type: 'Wait', Seconds: 3600, End: true } } };
+  const childrenOf = async (store: InMemoryDurableStore, parentArn: string) =>
+    (await store.listExecutions()).filter((e) => e.executionArn !== parentArn);
+
+  it('before the stop returns, when the parent runs here', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store });
+    const parent = await runtime.startExecution(distributedMap({}, 'STANDARD', nap), {
+      input: { items: [1, 2, 3] },
+    });
+    await until(async () => (await childrenOf(store, parent.executionArn)).length === 3);
+    await runtime.stopExecution(parent.executionArn, { error: 'Cancelled' });
+    // Nothing waited for since: a crash now would leave no child to run on.
+    expect((await childrenOf(store, parent.executionArn)).map((e) => e.status)).toEqual([
+      'ABORTED',
+      'ABORTED',
+      'ABORTED',
+    ]);
+    await runtime.close();
+  });
+
+  it('through the store, when the run has no child for its first item (a tolerated failure)', async () => {
+    const store = new InMemoryDurableStore();
+    const first = createDurableRuntime({ store });
+    const definition = distributedMap(
+      { ItemSelector: { 'n.$': '$$.Map.Item.Value.n' }, ToleratedFailureCount: 1 },
+      'STANDARD',
+      nap,
+    );
+    // Item 0 has no `n`: its ItemSelector fails, so no child starts for it.
+    const parent = await first.startExecution(definition, { input: { items: [{}, { n: 1 }, { n: 2 }] } });
+    await until(async () => (await childrenOf(store, parent.executionArn)).length === 2);
+    expect((await childrenOf(store, parent.executionArn)).length).toBe(2);
+    await first.close();
+    const second = createDurableRuntime({ store });
+    await second.stopExecution(parent.executionArn, { error: 'Cancelled' });
+    expect((await childrenOf(store, parent.executionArn)).map((e) => e.status)).toEqual([
+      'ABORTED',
+      'ABORTED',
+    ]);
+    await second.close();
+  });
+});
