@@ -152,7 +152,6 @@ export class ExecutionStops {
    * reported once they have settled.
    */
   private async stopChildren(events: readonly StoredEvent[]): Promise<void> {
-    const { store } = this.site;
     const runs = mapRuns(events);
     let failure: { reason: unknown } | undefined;
     for (const { mapRunArn, length } of runs) {
