@@ -21,11 +21,12 @@ import { mapChildRunner } from './map-children';
 import { nestedExecutionStarter } from './nested-executions';
 import { notRedrivableBecause } from './redrive-eligibility';
 import { RetryableOnce } from './retryable-once';
+import { checkRuntimeOptions, checkWorkerOptions } from './runtime-options';
 import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './store-errors';
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
 import { Unloader } from './unloader';
-import { startWorkerLoop } from './worker';
+import { startWorkerLoop, type Worker } from './worker';
 
 export type { DurableRuntime, DurableRuntimeOptions, DurableStartOptions } from './durable-runtime-api';
 
@@ -38,6 +39,7 @@ const STOPPED_ELSEWHERE = 'The execution was stopped by another runtime.';
  * memory until they are due.
  */
 export function createDurableRuntime(options: DurableRuntimeOptions): DurableRuntime {
+  checkRuntimeOptions(options);
   const { store } = options;
   const clock = options.clock ?? createRealClock();
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -47,6 +49,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const inner = createRuntime({ ...options, clock, store: new DetachedExecutionStore() });
   const catalog = new MachineCatalog(store, region, accountId, Math.random, options.validate ?? true);
   const live = new Map<string, Live>();
+  /** Executions started here whose first commit has not landed yet. */
+  const starting = new Set<string>();
   const isLive = (arn: string) => live.has(arn);
   /** Parents waiting on children of their Map Runs, with how many each waits on. */
   const waitingOnChildren = new Map<string, number>();
@@ -113,7 +117,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const leases = new LeaseKeeper({
     ...{ store, owner, leaseMs, clock },
     // An execution that ended here keeps its lease until its end is committed: no claim takes it.
-    liveArns: () => lives.heldArns(),
+    liveArns: () => lives.heldArns().filter((arn) => !starting.has(arn)),
     lost: (arns) => lives.abandon(arns),
     // Only the executions running here are swept (those ending have nothing left to apply).
     afterRenewal: (arns) => signals.sweep(arns),
@@ -213,7 +217,14 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     queue.addExecution(row);
     const started = lives.run(row, resolved.definition);
     const entry = live.get(executionArn);
-    await queue.flushed();
+    // Until its row is committed the store holds no lease to renew: a renewal meanwhile must not
+    // take the missing row for a lease lost.
+    starting.add(executionArn);
+    try {
+      await queue.flushed();
+    } finally {
+      starting.delete(executionArn);
+    }
     // The store found the ARN taken (another runtime started the name since it was checked) and
     // left this start out: its copy here was let go.
     if (entry?.stale) throw new ExecutionAlreadyExistsError(executionArn);
@@ -243,6 +254,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   }
 
   let workers = 0;
+  const started = new Set<Worker>();
   const lifecycle = {
     ready,
     claim: async (limit: number) =>
@@ -327,10 +339,14 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       return tasks.getActivityTask(activityArn, pollOptions);
     },
     startWorker(workerOptions = {}) {
+      if (closed) throw new RuntimeClosedError();
+      checkWorkerOptions(workerOptions);
       workers++;
       const worker = startWorkerLoop(store, lifecycle, workerOptions);
+      started.add(worker);
       worker.stopped.then(() => {
         workers--;
+        started.delete(worker);
       });
       return worker;
     },
@@ -339,6 +355,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     },
     async close() {
       closed = true;
+      // Its workers stop claiming and hand back what they run, as stop() does.
+      await Promise.all([...started].map((worker) => worker.stop().catch(() => {})));
       for (const stop of unsubscribe.splice(0)) stop();
       leases.stop();
       unloader.close();

@@ -48,6 +48,7 @@ export {
   timerFrom,
   versionFrom,
 } from './row-mappers';
+export { DurableRuntimeOptionError } from './runtime-options';
 export {
   DuplicateTransitionError,
   DurableResourceNotFoundError,

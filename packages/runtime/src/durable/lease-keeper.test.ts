@@ -44,3 +44,32 @@ describe('the leases of a worker', () => {
     await runtime.close();
   });
 });
+
+/** A shared store whose commits that start an execution take longer than a renewal interval. */
+class SlowStarts extends InMemoryDurableStore {
+  override readonly shared = true;
+  override async commit(batch: CommitBatch): Promise<CommitResult> {
+    if (batch.executions.length > 0) await new Promise((resolve) => setTimeout(resolve, 80));
+    return super.commit(batch);
+  }
+}
+
+describe('the leases of a runtime starting executions', () => {
+  it('are not renewed before the start is committed, so a renewal meanwhile drops nothing', async () => {
+    const store = new SlowStarts();
+    // Renewals every 10 ms, while each start takes 80 ms to commit.
+    const runtime = createDurableRuntime({ store, leaseMs: 30, handlers: { [charge]: () => 'charged' } });
+    const task = { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: charge, End: true } } };
+    // One execution keeps running, so the renewals run throughout.
+    const keep = await runtime.startExecution({
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 5, End: true } },
+    });
+    for (let i = 0; i < 5; i++) {
+      const run = await runtime.startExecution(task, { name: `start-${i}` });
+      expect(await run.result()).toEqual({ status: 'SUCCEEDED', output: 'charged' });
+    }
+    expect((await store.getExecution(keep.executionArn))?.status).toBe('RUNNING');
+    await runtime.close();
+  });
+});

@@ -81,7 +81,12 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       const drainMs = stopOptions.drainMs ?? 0;
       if (drainMs > 0) {
         const all = Promise.all(host.liveArns().map((arn) => host.settled(arn)));
-        await Promise.race([all, new Promise((resolve) => setTimeout(resolve, drainMs))]);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const drained = new Promise((resolve) => {
+          timer = setTimeout(resolve, drainMs);
+        });
+        // The timer goes once all have ended: it must not keep the process alive for nothing.
+        await Promise.race([all, drained]).finally(() => clearTimeout(timer));
       }
       await host.handBack(host.liveArns());
       finish();
