@@ -1,9 +1,9 @@
 import type { HistoryEventType } from '../history/history-event';
 import type { PriorEvent } from '../history/history-recorder';
 import type { StoredEvent } from './durable-store';
-import { failedTail, TERMINAL } from './redrive-reruns';
+import { failedTail } from './redrive-reruns';
 import { StoreCorruptionError } from './store-errors';
-import { parseJsonObject } from './terminal-status';
+import { isTerminalType, parseJsonObject } from './terminal-status';
 
 export const REDRIVEN: HistoryEventType = 'ExecutionRedriven';
 
@@ -77,7 +77,7 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
     events,
     positions,
     byPosition,
-    ended: last !== undefined && TERMINAL.has(last.type),
+    ended: last !== undefined && isTerminalType(last.type),
     redrivenAt: lastRedrive < 0 ? undefined : (rows[lastRedrive] as StoredEvent).time,
     redrives,
   };

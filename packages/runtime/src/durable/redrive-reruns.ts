@@ -1,12 +1,7 @@
 import { laneOf } from '../history/history-recorder';
 import type { StoredEvent } from './durable-store';
+import { isTerminalType, terminalUpdate } from './terminal-status';
 
-export const TERMINAL: ReadonlySet<string> = new Set([
-  'ExecutionSucceeded',
-  'ExecutionFailed',
-  'ExecutionTimedOut',
-  'ExecutionAborted',
-]);
 const FAILURE = /(Failed|TimedOut|Aborted)$/;
 /** The events of a task's attempts before their outcome: a redrive schedules the task again. */
 const ATTEMPT = /^(Task|LambdaFunction|Activity)(Scheduled|Started|Submitted)$/;
@@ -29,7 +24,7 @@ export function failedTail(rows: readonly StoredEvent[]): Set<number> {
     for (let i = indexes.length - 1; i >= 0; i--) {
       const index = indexes[i] as number;
       const type = (rows[index] as StoredEvent).type;
-      const unfinished = lane === '~' ? TERMINAL.has(type) : FAILURE.test(type) || ATTEMPT.test(type);
+      const unfinished = lane === '~' ? isTerminalType(type) : FAILURE.test(type) || ATTEMPT.test(type);
       if (!unfinished) break;
       skipped.add(index);
     }
@@ -41,12 +36,9 @@ export function failedTail(rows: readonly StoredEvent[]): Set<number> {
 /** Whether the run ended failing with States.DataLimitExceeded. */
 function failedOnDataLimit(rows: readonly StoredEvent[]): boolean {
   const last = rows.at(-1);
-  if (last?.type !== 'ExecutionFailed' || last.details === undefined) return false;
-  try {
-    return (JSON.parse(last.details) as { error?: unknown }).error === 'States.DataLimitExceeded';
-  } catch {
-    return false;
-  }
+  // Its details were read once already (priorHistory): they parse.
+  const end = last && terminalUpdate(last);
+  return end?.status === 'FAILED' && end.error === 'States.DataLimitExceeded';
 }
 
 /**

@@ -8,6 +8,11 @@ const TERMINAL: Readonly<Partial<Record<string, DurableStatus>>> = {
   ExecutionAborted: 'ABORTED',
 };
 
+/** Whether an event of this type ends an execution. */
+export function isTerminalType(type: string): boolean {
+  return TERMINAL[type] !== undefined;
+}
+
 export interface TerminalUpdate {
   readonly status: DurableStatus;
   readonly stopTime: number;
