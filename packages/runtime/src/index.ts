@@ -20,6 +20,7 @@ export type {
   StartExecutionOptions,
 } from './engine/runtime-options';
 export { ErrorNames } from './errors/error-names';
+export { OptionError } from './errors/option-error';
 export {
   type DefinitionDiagnostic,
   ExecutionAlreadyExistsError,

@@ -1,13 +1,9 @@
-import { StepwiseError } from '@stepwise/asl';
+import { OptionError } from '@stepwise/runtime';
 
 /** An option of `new PostgresStore(...)` that cannot be used; `option` names it. */
-export class PostgresStoreOptionError extends StepwiseError {
+export class PostgresStoreOptionError extends OptionError {
   readonly code = 'POSTGRES_STORE_OPTION';
-  constructor(
-    readonly option: string,
-    value: unknown,
-    expected: string,
-  ) {
-    super(`PostgresStore option '${option}' must be ${expected}, but was: ${String(value)}`);
+  constructor(option: string, value: unknown, expected: string) {
+    super('PostgresStore', option, value, expected);
   }
 }

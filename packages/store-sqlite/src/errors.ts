@@ -1,4 +1,5 @@
 import { StepwiseError } from '@stepwise/asl';
+import { OptionError } from '@stepwise/runtime';
 
 /** A call made before `init()`. */
 export class SqliteStoreNotInitializedError extends StepwiseError {
@@ -33,13 +34,9 @@ export class SqliteThreadExitedError extends StepwiseError {
 }
 
 /** An option of `new SqliteStore(...)` that cannot be used; `option` names it. */
-export class SqliteStoreOptionError extends StepwiseError {
+export class SqliteStoreOptionError extends OptionError {
   readonly code = 'SQLITE_STORE_OPTION';
-  constructor(
-    readonly option: string,
-    value: unknown,
-    expected: string,
-  ) {
-    super(`SqliteStore option '${option}' must be ${expected}, but was: ${String(value)}`);
+  constructor(option: string, value: unknown, expected: string) {
+    super('SqliteStore', option, value, expected);
   }
 }

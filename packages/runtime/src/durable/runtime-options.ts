@@ -1,15 +1,11 @@
-import { StepwiseError } from '@stepwise/asl';
 import { MAX_TIMER_MS } from '../clock/real-clock';
+import { OptionError } from '../errors/option-error';
 
 /** An option of `createDurableRuntime` or `startWorker` that cannot be used; `option` names it. */
-export class DurableRuntimeOptionError extends StepwiseError {
+export class DurableRuntimeOptionError extends OptionError {
   readonly code = 'DURABLE_RUNTIME_OPTION';
-  constructor(
-    readonly option: string,
-    value: unknown,
-    expected: string,
-  ) {
-    super(`Durable runtime option '${option}' must be ${expected}, but was: ${String(value)}`);
+  constructor(option: string, value: unknown, expected: string) {
+    super('Durable runtime', option, value, expected);
   }
 }
 
