@@ -1,4 +1,5 @@
 import { createDurableRuntime } from '@stepwise/runtime';
+import { approval, tokenBox } from '@stepwise/runtime/store-contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from './postgres-store';
 import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test-database';
@@ -56,30 +57,11 @@ describe.skipIf(!TEST_POSTGRES_URL)('an error or cause holding U+0000, on Postgr
   });
 
   it('takes such a task failure and such a stop', async () => {
-    const tokens: string[] = [];
-    const runtime = createDurableRuntime({
-      store,
-      handlers: {
-        'arn:aws:states:::sqs:sendMessage': (input) => {
-          tokens.push((input as { token: string }).token);
-          return {};
-        },
-      },
-    });
-    const callback = {
-      StartAt: 'Wait',
-      States: {
-        Wait: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
-          Parameters: { 'token.$': '$$.Task.Token' },
-          End: true,
-        },
-      },
-    };
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store, handlers });
     try {
-      const answered = await runtime.startExecution(callback);
-      const stopped = await runtime.startExecution(callback);
+      const answered = await runtime.startExecution(approval);
+      const stopped = await runtime.startExecution(approval);
       while (tokens.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
       await runtime.sendTaskFailure(tokens[0] as string, 'Bad\u0000', 'cause\u0000');
       expect(await answered.result()).toEqual({ status: 'FAILED', error: 'Bad\uFFFD', cause: 'cause\uFFFD' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../clock/virtual-clock';
 import { TaskFailedError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
+import { approval, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { until } from './until.fixtures';
@@ -16,28 +17,9 @@ function sinceRedrive(history: readonly HistoryEvent[]): string[] {
 
 describe('redriveExecution: the failed Task is scheduled again, as AWS does', () => {
   it('sends a callback task out again, with a new token', async () => {
-    const tokens: string[] = [];
-    const runtime = createDurableRuntime({
-      store: new InMemoryDurableStore(),
-      handlers: {
-        'arn:aws:states:::sqs:sendMessage': (input) => {
-          tokens.push((input as { token: string }).token);
-          return {};
-        },
-      },
-    });
-    const definition = {
-      StartAt: 'Approve',
-      States: {
-        Approve: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
-          Parameters: { 'token.$': '$$.Task.Token' },
-          End: true,
-        },
-      },
-    };
-    const started = await runtime.startExecution(definition, { name: 'approval' });
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), handlers });
+    const started = await runtime.startExecution(approval, { name: 'approval' });
     await until(() => tokens.length === 1);
     await runtime.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
     expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'Rejected' });
