@@ -5,7 +5,7 @@ import { StateMachineDoesNotExistError } from '../machines/machine-errors';
 import { approval, tokenBox } from './contract/callback-workflow';
 import { executionRow } from './contract/sample-rows';
 import { createDurableRuntime } from './durable-runtime';
-import type { StoredExecution } from './durable-store';
+import type { CommitBatch, StoredExecution } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { nestedExecutionStarter } from './nested-executions';
 import { DurableResourceNotFoundError } from './store-errors';
@@ -152,7 +152,7 @@ describe('nestedExecutionStarter', () => {
       outcome: async () => ({ status: 'SUCCEEDED', output: null }),
       stop: async () => undefined,
     });
-    return { start, starts };
+    return { start, starts, rows };
   }
   const request = (fields: Partial<ChildRequest>): ChildRequest => ({
     stateMachineArn: machine,
@@ -160,6 +160,7 @@ describe('nestedExecutionStarter', () => {
     input: { order: 7 },
     attemptKey: 'parent|:2|Run|0',
     startedBefore: undefined,
+    scheduledBefore: undefined,
     signal: new AbortController().signal,
     ...fields,
   });
@@ -182,6 +183,22 @@ describe('nestedExecutionStarter', () => {
     await expect(start(request({ name: 'order-7', input: { order: 8 } }))).rejects.toBeInstanceOf(
       ExecutionAlreadyExistsError,
     );
+  });
+
+  it('refuses a named child that has ended, unless the attempt was scheduled before it started', async () => {
+    const { start, starts, rows } = starter();
+    await start(request({ name: 'order-7' }));
+    const arn = 'arn:aws:states:us-east-1:123456789012:execution:Charge:order-7';
+    const row = rows.get(arn) as StoredExecution;
+    rows.set(arn, { ...row, startTime: 1_000, status: 'SUCCEEDED', stopTime: 1_500 });
+    // A new attempt (or another parent) naming an execution that has ended: StartExecution refuses it.
+    await expect(start(request({ name: 'order-7' }))).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
+    await expect(start(request({ name: 'order-7', scheduledBefore: 1_001 }))).rejects.toBeInstanceOf(
+      ExecutionAlreadyExistsError,
+    );
+    // An attempt resumed after a restart, scheduled before the child started: the child is its own.
+    expect((await start(request({ name: 'order-7', scheduledBefore: 1_000 }))).executionArn).toBe(arn);
+    expect(starts).toEqual(['order-7']);
   });
 
   it('refuses a machine that does not exist as StateMachineDoesNotExist', async () => {
@@ -224,6 +241,64 @@ describe('nested executions at the edges', () => {
     await until(async () => (await childRow())?.status === 'ABORTED');
     expect((await childRow())?.status).toBe('ABORTED');
     await runtime.close();
+  });
+
+  it('fails the task with ExecutionAlreadyExists for the name of a child that has ended', async () => {
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore() });
+    const child = await runtime.createStateMachine('Named', {
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', End: true } },
+    });
+    const parent = {
+      StartAt: 'Run',
+      States: {
+        Run: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: { StateMachineArn: child.stateMachineArn, Name: 'order-7', Input: { order: 7 } },
+          End: true,
+        },
+      },
+    };
+    const first = await runtime.startExecution(parent);
+    expect(await first.result()).toMatchObject({ status: 'SUCCEEDED', output: { Output: { order: 7 } } });
+    // The same name and input again: AWS keeps a name for 90 days after its execution ends.
+    const second = await runtime.startExecution(parent);
+    expect(await second.result()).toMatchObject({
+      status: 'FAILED',
+      error: 'StepFunctions.ExecutionAlreadyExistsException',
+    });
+    await runtime.close();
+  });
+
+  it('lets a parent resumed before it recorded a named start take that child once it has ended', async () => {
+    // The parent's TaskSubmitted never reaches the store, as when the process dies right after
+    // the child's start is committed.
+    class LosingSubmissions extends InMemoryDurableStore {
+      losing = true;
+      override commit(batch: CommitBatch) {
+        const events = batch.events.filter((e) => !this.losing || e.type !== 'TaskSubmitted');
+        return super.commit({ ...batch, events });
+      }
+    }
+    const store = new LosingSubmissions();
+    const box = tokenBox();
+    const first = createDurableRuntime({ store, handlers: box.handlers });
+    const child = await first.createStateMachine('Approve', approval);
+    const parent = parentOf(child.stateMachineArn);
+    Object.assign(parent.States.Run.Parameters, { Name: 'order-7' });
+    const started = await first.startExecution(parent);
+    await until(() => box.tokens.length === 1);
+    await first.close();
+    store.losing = false;
+
+    const second = createDurableRuntime({ store, handlers: box.handlers });
+    // The child ends before its parent resumes.
+    await second.stopExecution('arn:aws:states:us-east-1:123456789012:execution:Approve:order-7');
+    await second.recover();
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.TaskFailed' });
+    expect(await store.listExecutions()).toHaveLength(2);
+    await second.close();
   });
 
   it('fails the task under AWS names for a name or an input StartExecution refuses, so a Catch matches', async () => {

@@ -27,8 +27,8 @@ export interface NestedExecutionsOptions {
  * Starts a durable parent's nested executions (states:startExecution) as durable executions of
  * their own: stored, resumed after a restart on their own, and found again by the parent. A child
  * the parent did not name is named after the task attempt, so an attempt run again after a crash
- * finds the child it started rather than starting a second one; a named child found with the same
- * input is taken as that attempt's too (StartExecution answers so for the same name and input).
+ * finds the child it started rather than starting a second one; a named child found is taken as
+ * that attempt's as `mayTake` says.
  * A parent let go leaves its children running.
  */
 export function nestedExecutionStarter(options: NestedExecutionsOptions): ChildStarter {
@@ -40,7 +40,7 @@ export function nestedExecutionStarter(options: NestedExecutionsOptions): ChildS
       request.startedBefore ??
       `arn:aws:states:${options.region}:${options.accountId}:execution:${machineName}:${name}`;
     let row = await options.find(executionArn);
-    if (row && request.startedBefore === undefined && row.input !== JSON.stringify(request.input)) {
+    if (row && request.startedBefore === undefined && !mayTake(row, request)) {
       throw new ExecutionAlreadyExistsError(executionArn);
     }
     if (!row) {
@@ -50,6 +50,19 @@ export function nestedExecutionStarter(options: NestedExecutionsOptions): ChildS
     }
     return handleOf(row, request, options);
   };
+}
+
+/**
+ * Whether a child found under the attempt's name (its start not recorded by the parent) is the
+ * attempt's to wait for. As StartExecution answers: a running execution with the same input is
+ * that execution. One that has ended is refused, unless the attempt was scheduled before a restart
+ * and the child started since: the attempt started it and the parent went away before recording
+ * so (a child's start is committed with every event its parent recorded before it).
+ */
+function mayTake(row: StoredExecution, request: ChildRequest): boolean {
+  if (row.input !== JSON.stringify(request.input)) return false;
+  if (row.status === 'RUNNING') return true;
+  return request.scheduledBefore !== undefined && row.startTime >= request.scheduledBefore;
 }
 
 async function machineOf(options: NestedExecutionsOptions, target: string): Promise<string> {

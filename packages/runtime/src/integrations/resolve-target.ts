@@ -36,6 +36,11 @@ export interface InvocationHooks {
    * one. It is replayed then, and the request must not go out again.
    */
   submittedBefore(): { readonly output: unknown } | undefined;
+  /**
+   * A durable execution resuming an attempt that was scheduled before the restart: when it was
+   * scheduled (ms since the epoch). Undefined for an attempt scheduled now.
+   */
+  readonly scheduledBefore: number | undefined;
   /** Set for a durable execution: nested executions start as durable executions of their own. */
   readonly startChild: ChildStarter | undefined;
   /** `ActivityStarted`: a worker took the activity task. */

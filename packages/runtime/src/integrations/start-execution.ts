@@ -22,6 +22,11 @@ export interface ChildRequest {
   readonly attemptKey: string;
   /** A resumed parent: the child its task started before the restart, to find rather than start. */
   readonly startedBefore: string | undefined;
+  /**
+   * A resumed parent whose attempt was scheduled before the restart, when it was: a child of the
+   * attempt's name started since then may be one the attempt started before it could record it.
+   */
+  readonly scheduledBefore: number | undefined;
   /** Fires when the parent no longer waits for the child (stopped, or its task timed out). */
   readonly signal: AbortSignal;
 }
@@ -46,6 +51,7 @@ export type ChildStarter = (request: ChildRequest) => StartedChild | Promise<Sta
 export interface ChildSubmission {
   submitted(output: unknown): void;
   submittedBefore(): { readonly output: unknown } | undefined;
+  readonly scheduledBefore: number | undefined;
 }
 
 /**
@@ -65,7 +71,10 @@ export function startExecutionHandler(
     const parameters = (input ?? {}) as Readonly<Record<string, unknown>>;
     const before = hooks.submittedBefore();
     const startedBefore = arnIn(before?.output);
-    const child = await startChild(start, parameters, context, startedBefore);
+    const child = await startChild(start, parameters, context, {
+      startedBefore,
+      scheduledBefore: hooks.scheduledBefore,
+    });
     const started = { ExecutionArn: child.executionArn, StartDate: child.startDate.getTime() };
     if (pattern !== 'sync' && pattern !== 'sync:2') return started;
     if (!before) hooks.submitted(started);
@@ -101,7 +110,7 @@ async function startChild(
   start: ChildStarter,
   parameters: Readonly<Record<string, unknown>>,
   context: TaskContext,
-  startedBefore: string | undefined,
+  resumed: Pick<ChildRequest, 'startedBefore' | 'scheduledBefore'>,
 ): Promise<StartedChild> {
   const stateMachineArn = String(parameters.StateMachineArn);
   try {
@@ -110,7 +119,7 @@ async function startChild(
       name: typeof parameters.Name === 'string' ? parameters.Name : undefined,
       input: childInput(parameters.Input),
       attemptKey: context.idempotencyKey,
-      startedBefore,
+      ...resumed,
       signal: context.signal,
     });
   } catch (error) {

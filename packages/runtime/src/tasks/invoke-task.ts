@@ -67,6 +67,8 @@ export function invokeTask<T>(
     lane.path,
     lane.seq,
   );
+  // Read before it is replayed: an attempt scheduled before a restart runs again from that time.
+  const scheduledBefore = recorder.recordedAhead(lane)?.timestamp.getTime();
   route.events.scheduled(
     recorder,
     lane,
@@ -83,7 +85,7 @@ export function invokeTask<T>(
   else {
     try {
       const target = route.targets.get(run.integrations);
-      const handler = target.handler ?? handlerOf(target, hooksFor(frame, route.events));
+      const handler = target.handler ?? handlerOf(target, hooksFor(frame, route.events, scheduledBefore));
       work = callHandler(handler, call.input, context, run.clock, target, call);
     } catch (error) {
       work = Promise.reject(error);
@@ -93,8 +95,13 @@ export function invokeTask<T>(
 }
 
 /** The events a running integration records itself; not after the execution has stopped. */
-function hooksFor(frame: Frame, events: TaskEventFamily): InvocationHooks {
+function hooksFor(
+  frame: Frame,
+  events: TaskEventFamily,
+  scheduledBefore: number | undefined,
+): InvocationHooks {
   return {
+    scheduledBefore,
     submitted: (output) => {
       if (!frame.run.stop.aborted) events.submitted(frame.run.recorder, frame.lane, output);
     },
