@@ -2,6 +2,7 @@ import { compileJsonata } from '../dataflow/jsonata-expressions';
 import { compileJsonataIo, jsonataScope } from '../dataflow/jsonata-io';
 import { compilePathIo, pathScope } from '../dataflow/jsonpath-io';
 import { compileTemplate } from '../dataflow/payload-template';
+import { recordedExit } from '../engine/recorded-exit';
 import type { Frame } from '../engine/run-context';
 import { stateContext } from '../engine/state-context';
 import { ErrorNames } from '../errors/error-names';
@@ -111,6 +112,10 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     frame.lane.cursor = closing;
     let result: unknown = outcome.results;
     if (writer && frame.run.resultWriter) {
+      // Replayed after the Map had exited: the writer answered then, and only that exit holds its
+      // answer. Writing again would write the results twice.
+      const exited = recordedExit(frame, next);
+      if (exited) return exited;
       const failedIndexes = new Set(outcome.failed.map((item) => item.index));
       const write = frame.run.resultWriter;
       // Writing is I/O the clock cannot see: a virtual clock must not skip ahead meanwhile.

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultWriteRequest } from '../map/result-writer';
+import { createDurableRuntime } from './durable-runtime';
+import { distributedState, fn, oneTask } from './map-children.fixtures';
+import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
+
+const never = () => new Promise<never>(() => {});
+
+/** A distributed Map whose results are written, its output kept under `$.written`, then a Task. */
+const { End: _end, ...each } = distributedState(oneTask(fn('work')), {
+  ItemsPath: '$.items',
+  ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'runs' } },
+  ResultPath: '$.written',
+});
+const writtenThenHeld = {
+  StartAt: 'Each',
+  States: {
+    Each: { ...each, Next: 'Hold' },
+    Hold: { Type: 'Task', Resource: fn('hold'), End: true },
+  },
+};
+
+/** A writer that numbers the manifests it writes. */
+function manifests() {
+  const requests: ResultWriteRequest[] = [];
+  const resultWriter = (request: ResultWriteRequest) => {
+    requests.push(request);
+    return { Bucket: 'out', Key: `runs/manifest-${requests.length}.json` };
+  };
+  return { requests, resultWriter };
+}
+
+/** The same in JSONata: the writer's answer reaches the next state through a variable. */
+const assignedThenHeld = {
+  QueryLanguage: 'JSONata',
+  StartAt: 'Each',
+  States: {
+    Each: {
+      Type: 'Map',
+      Items: '{% $states.input.items %}',
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        ...oneTask(fn('work')),
+      },
+      ResultWriter: {
+        Resource: 'arn:aws:states:::s3:putObject',
+        Arguments: { Bucket: 'out', Prefix: 'runs' },
+      },
+      Assign: { manifest: '{% $states.result.ResultWriterDetails.Key %}' },
+      Output: '{% $states.input %}',
+      Next: 'Hold',
+    },
+    Hold: { Type: 'Task', Resource: fn('hold'), Arguments: '{% $manifest %}', End: true },
+  },
+};
+
+describe("a durable distributed Map's ResultWriter", () => {
+  it.each([
+    [
+      'JSONPath, its output under ResultPath',
+      writtenThenHeld,
+      (input: unknown) =>
+        (input as { written: { ResultWriterDetails: { Key: string } } }).written.ResultWriterDetails.Key,
+    ],
+    ['JSONata, its answer in a variable', assignedThenHeld, (input: unknown) => input],
+  ])(
+    'is not called again when the execution is replayed after the Map has exited (%s)',
+    async (_, definition, hold) => {
+      const store = new InMemoryDurableStore();
+      const writer = manifests();
+      let held = 0;
+      const work = (item: unknown) => (item as number) * 10;
+      const first = createDurableRuntime({
+        store,
+        resultWriter: writer.resultWriter,
+        handlers: {
+          [fn('work')]: work,
+          [fn('hold')]: () => {
+            held++;
+            return never();
+          },
+        },
+      });
+      const parent = await first.startExecution(definition, { name: 'p', input: { items: [1, 2] } });
+      await until(() => held === 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await first.close();
+      expect(writer.requests.map((request) => request.succeeded)).toEqual([[10, 20]]);
+
+      const second = createDurableRuntime({
+        store,
+        resultWriter: writer.resultWriter,
+        handlers: {
+          [fn('work')]: work,
+          [fn('hold')]: hold,
+        },
+      });
+      await second.recover();
+      // The replayed Map takes its recorded exit: the results are not written a second time, and the
+      // states after it see the details the writer gave before the restart.
+      expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: 'runs/manifest-1.json' });
+      expect(writer.requests).toHaveLength(1);
+      await second.close();
+    },
+  );
+});
