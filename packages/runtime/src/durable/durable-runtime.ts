@@ -26,7 +26,7 @@ import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './sto
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
 import { Unloader } from './unloader';
-import { startWorkerLoop, type Worker } from './worker';
+import { startWorkerLoop, type WorkerLoop } from './worker';
 
 export type { DurableRuntime, DurableRuntimeOptions, DurableStartOptions } from './durable-runtime-api';
 
@@ -55,6 +55,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   /** Parents waiting on children of their Map Runs, with how many each waits on. */
   const waitingOnChildren = new Map<string, number>();
   let closed = false;
+  let workers = 0;
+  let hadWorkers = false;
+  const started = new Set<WorkerLoop>();
   const queue = new CommitQueue({
     store,
     clock,
@@ -126,6 +129,15 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     ...{ store, owner, leaseMs, clock, lives, flushed },
     applied: (arn) => signals.appliedTo(arn),
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
+    claimer: () => {
+      // Workers take what falls due as their slots free, as they take any other execution.
+      if (started.size > 0) {
+        for (const worker of started) worker.wake();
+        return 'workers';
+      }
+      // Once they have stopped, on a shared store, it is left to the workers still running.
+      return hadWorkers && store.shared ? 'elsewhere' : 'here';
+    },
   });
   const unsubscribe: (() => void)[] = [];
   // A store that could not be reached at first may be reached by the next call.
@@ -253,8 +265,6 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     return lives.resume(row);
   }
 
-  let workers = 0;
-  const started = new Set<Worker>();
   const lifecycle = {
     ready,
     claim: async (limit: number) =>
@@ -342,6 +352,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       if (closed) throw new RuntimeClosedError();
       checkWorkerOptions(workerOptions);
       workers++;
+      hadWorkers = true;
       const worker = startWorkerLoop(store, lifecycle, workerOptions);
       started.add(worker);
       worker.stopped.then(() => {

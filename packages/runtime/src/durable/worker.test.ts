@@ -1,6 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
+
+/** A store that several runtimes share, as PostgreSQL is. */
+class SharedStore extends InMemoryDurableStore {
+  override readonly shared = true;
+}
+
+const fn = 'arn:aws:lambda:us-east-1:123456789012:function:after-nap';
+
+/** Waits until `due`, leaving memory meanwhile, then runs one Task. */
+const napThenWork = (due: number) => ({
+  StartAt: 'Nap',
+  States: {
+    Nap: { Type: 'Wait', Timestamp: new Date(due).toISOString(), Next: 'Work' },
+    Work: { Type: 'Task', Resource: fn, End: true },
+  },
+});
+
+/** A handler that takes 30 ms and counts how many of its calls ran at once. */
+function countedWork() {
+  let running = 0;
+  const seen = { most: 0, calls: 0 };
+  const handler = async () => {
+    seen.most = Math.max(seen.most, ++running);
+    seen.calls++;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    running--;
+    return 'worked';
+  };
+  return { seen, handler };
+}
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
@@ -28,5 +59,50 @@ describe('a worker', () => {
     await worker.stop({ drainMs: 60_000 });
     expect(timers()).toBeLessThanOrEqual(before);
     await runtime.close();
+  });
+
+  it('wakes executions that left memory only into its free slots', async () => {
+    const store = new SharedStore();
+    const work = countedWork();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+    const worker = runtime.startWorker({ concurrency: 2, pollMs: 20 });
+    const due = Date.now() + 400;
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () => runtime.startExecution(napThenWork(due), { enqueue: true })),
+    );
+    const results = await Promise.all(runs.map((run) => run.result()));
+    expect(results.map((result) => result.status)).toEqual(runs.map(() => 'SUCCEEDED'));
+    expect(work.seen.calls).toBe(6);
+    expect(work.seen.most).toBeLessThanOrEqual(2);
+    await worker.stop();
+    await runtime.close();
+  });
+
+  it('once stopped, leaves the executions that fall due to the workers still running', async () => {
+    const store = new SharedStore();
+    const first = countedWork();
+    const stopping = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: first.handler } });
+    const worker = stopping.startWorker({ concurrency: 4, pollMs: 20 });
+    const due = Date.now() + 300;
+    const runs = await Promise.all(
+      Array.from({ length: 3 }, () => stopping.startExecution(napThenWork(due), { enqueue: true })),
+    );
+    // Claimed by the worker, then left memory to wait.
+    await until(() => stopping.running === 3);
+    await until(() => stopping.running === 0);
+    expect(stopping.running).toBe(0);
+    await worker.stop();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(first.seen.calls).toBe(0);
+    expect(stopping.running).toBe(0);
+
+    const second = countedWork();
+    const other = createDurableRuntime({ store, handlers: { [fn]: second.handler } });
+    const otherWorker = other.startWorker({ pollMs: 20 });
+    const results = await Promise.all(runs.map((run) => run.result()));
+    expect(results.map((result) => result.status)).toEqual(runs.map(() => 'SUCCEEDED'));
+    expect(second.seen.calls).toBe(3);
+    await otherWorker.stop();
+    await Promise.all([stopping.close(), other.close()]);
   });
 });
