@@ -22,7 +22,11 @@ import { nestedExecutionStarter } from './nested-executions';
 import { notRedrivableBecause } from './redrive-eligibility';
 import { RetryableOnce } from './retryable-once';
 import { checkRuntimeOptions, checkWorkerOptions } from './runtime-options';
-import { DurableResourceNotFoundError, ExecutionNotRedrivableError } from './store-errors';
+import {
+  DurableResourceNotFoundError,
+  ExecutionNotRedrivableError,
+  LeasesNotHandedBackError,
+} from './store-errors';
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
 import { Unloader } from './unloader';
@@ -275,10 +279,16 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),
     handBack: async (arns: readonly string[]) => {
+      if (arns.length === 0) return;
       await queue.flushed().catch(() => {});
       lives.abandon(arns);
-      await store.release(owner, arns);
-      await store.wake?.();
+      try {
+        await store.release(owner, arns);
+      } catch (error) {
+        throw new LeasesNotHandedBackError(arns, leaseMs, error);
+      }
+      // Workers elsewhere also poll: a wake that is not sent only delays them.
+      await store.wake?.().catch(() => {});
     },
   };
 

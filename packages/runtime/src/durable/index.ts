@@ -57,6 +57,7 @@ export {
   HistoryGapError,
   HistoryTooLongError,
   InvalidAliasRoutingError,
+  LeasesNotHandedBackError,
   SchemaVersionMismatchError,
   StoreCorruptionError,
   StoreTimeoutError,

@@ -113,3 +113,21 @@ export class StoreTimeoutError extends StepwiseError {
     super(`The durable store did not answer ${operation} within ${timeoutMs} ms.`);
   }
 }
+
+/**
+ * A worker that stopped without handing its executions' leases back: the store did not take them
+ * (it could not be reached). They run again once the leases expire, wherever a worker claims them.
+ */
+export class LeasesNotHandedBackError extends StepwiseError {
+  readonly code = 'LEASES_NOT_HANDED_BACK';
+  constructor(
+    readonly executionArns: readonly string[],
+    readonly leaseMs: number,
+    cause: unknown,
+  ) {
+    super(
+      `The worker stopped, but the store did not take back the leases of ${executionArns.length} executions (${String(cause)}); other workers claim them once the leases expire, within ${leaseMs} ms.`,
+      { cause },
+    );
+  }
+}

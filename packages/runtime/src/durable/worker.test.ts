@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
+import { LeasesNotHandedBackError } from './store-errors';
 import { until } from './until.fixtures';
 
 /** A store that several runtimes share, as PostgreSQL is. */
@@ -104,5 +105,31 @@ describe('a worker', () => {
     expect(second.seen.calls).toBe(3);
     await otherWorker.stop();
     await Promise.all([stopping.close(), other.close()]);
+  });
+
+  it('stops when the store cannot take its leases back, and says which executions wait for expiry', async () => {
+    class Unreachable extends SharedStore {
+      reachable = true;
+      override async release(owner: string, arns: readonly string[]) {
+        if (!this.reachable) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return super.release(owner, arns);
+      }
+    }
+    const store = new Unreachable();
+    const runtime = createDurableRuntime({ store, handlers: { [fn]: () => new Promise(() => {}) } });
+    const worker = runtime.startWorker({ pollMs: 20 });
+    const run = await runtime.startExecution(napThenWork(Date.now()), { enqueue: true });
+    await until(() => runtime.running === 1);
+    store.reachable = false;
+    const stopping = worker.stop();
+    await expect(stopping).rejects.toBeInstanceOf(LeasesNotHandedBackError);
+    await expect(stopping).rejects.toMatchObject({
+      code: 'LEASES_NOT_HANDED_BACK',
+      executionArns: [run.executionArn],
+      cause: { message: 'connect ECONNREFUSED 127.0.0.1:5432' },
+    });
+    await worker.stopped;
+    expect(runtime.running).toBe(0);
+    await runtime.close();
   });
 });

@@ -13,7 +13,11 @@ export interface StopOptions {
 }
 
 export interface Worker {
-  /** Stops claiming; lets executions finish for up to `drainMs`, then hands the rest back. */
+  /**
+   * Stops claiming; lets executions finish for up to `drainMs`, then hands the rest back. Rejects
+   * with `LeasesNotHandedBackError` (the worker has stopped all the same) when the store does not
+   * take the leases back.
+   */
   stop(options?: StopOptions): Promise<void>;
   /** Settles once the worker has stopped. */
   readonly stopped: Promise<void>;
@@ -95,8 +99,12 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
         // The timer goes once all have ended: it must not keep the process alive for nothing.
         await Promise.race([all, drained]).finally(() => clearTimeout(timer));
       }
-      await host.handBack(host.liveArns());
-      finish();
+      // Stopped whether or not the store takes the leases back: their expiry frees them anyway.
+      try {
+        await host.handBack(host.liveArns());
+      } finally {
+        finish();
+      }
     },
   };
 }
