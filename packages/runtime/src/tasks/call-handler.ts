@@ -61,9 +61,14 @@ function callTimed(
     if (call.timeoutSeconds !== undefined) timed.limit(call.timeoutSeconds);
     if (call.heartbeatSeconds !== undefined)
       timed.expectHeartbeats(call.heartbeatSeconds, mode.deferHeartbeat);
+    // Stopped from outside, the call is over for the execution, though the handler may go on:
+    // its limits must not keep the process alive, nor fire later.
+    const stop = context.abandoned;
+    if (stop.aborted) timed.disarm();
+    else stop.addEventListener('abort', timed.disarm, { once: true });
     const started = Promise.resolve().then(() => handler(input, context));
     const work = mode.clockVisible === true ? started : clock.track(started, timed);
-    work.then(timed.succeed, timed.fail);
+    work.then(timed.succeed, timed.fail).finally(() => stop.removeEventListener('abort', timed.disarm));
   });
 }
 
@@ -73,6 +78,7 @@ function callTimed(
  */
 class TimedCall implements AbandonableCall {
   private settled = false;
+  private disarmed = false;
   private timeout: Cancellable | undefined;
   private heartbeat: Cancellable | undefined;
   /** Made only for a clock that reads `abandoned` (a virtual one), then the same on every read. */
@@ -96,7 +102,7 @@ class TimedCall implements AbandonableCall {
   expectHeartbeats(seconds: number, deferred: boolean | undefined): void {
     const missed = () => this.fail(new StatesError(ErrorNames.heartbeatTimeout, undefined));
     const arm = () => {
-      if (this.settled) return;
+      if (this.settled || this.disarmed) return;
       this.heartbeat?.cancel();
       this.heartbeat = setClockTimer(this.clock, seconds * 1000, missed, heartbeatTimer(this.context));
     };
@@ -113,6 +119,13 @@ class TimedCall implements AbandonableCall {
     }
     return this.abandonedSignal;
   }
+
+  /** Cancels the limits without settling the call. */
+  readonly disarm = (): void => {
+    this.disarmed = true;
+    this.timeout?.cancel();
+    this.heartbeat?.cancel();
+  };
 
   readonly succeed = (value: unknown): void => {
     if (this.settle()) this.resolve(value);
