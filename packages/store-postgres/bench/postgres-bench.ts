@@ -1,5 +1,6 @@
-// Durable transitions per second on PostgreSQL with 1, 4 and 8 workers, beside the raw rate of the
-// same database doing one small insert per commit. Needs STEPWISE_TEST_POSTGRES_URL.
+// Durable transitions per second on PostgreSQL (one runtime one execution at a time, and with one
+// transition per commit; 1 worker claiming one at a time; 1, 4 and 8 workers), beside the raw rate
+// of the same database doing one small insert per commit. Needs STEPWISE_TEST_POSTGRES_URL.
 // Run: pnpm --filter @stepwise/store-postgres bench (after pnpm build).
 import { randomUUID } from 'node:crypto';
 import { createDurableRuntime } from '@stepwise/runtime';
@@ -32,21 +33,41 @@ async function rawCommitsPerSecond(schema: string, seconds = 2): Promise<number>
   return commits / seconds;
 }
 
-/** One runtime running the executions it starts, one after another, counting its commits. */
-async function oneLocal(schema: string, total: number) {
+/**
+ * One runtime running the executions it starts, one after another, counting its commits. With
+ * `answer: 'after a commit'` each task answers on the turn after the next commit has landed, so
+ * no transition is committed with another: one transition a commit.
+ */
+async function oneLocal(schema: string, total: number, answer: 'next turn' | 'after a commit' = 'next turn') {
   const store = new PostgresStore({ connectionString: url, schema });
-  const runtime = createDurableRuntime({ store, owner: 'bench-local', handlers: { [fn]: nextTurn } });
+  let landed: (() => void)[] = [];
+  const afterCommit = () => new Promise<null>((resolve) => landed.push(() => resolve(null)));
+  const handler = answer === 'next turn' ? nextTurn : afterCommit;
+  const tag = answer === 'next turn' ? 'turn' : 'commit';
+  const runtime = createDurableRuntime({
+    store,
+    owner: `bench-local-${tag}`,
+    handlers: { [fn]: handler },
+  });
   let commits = 0;
   const commit = store.commit.bind(store);
-  store.commit = (batch) => {
+  store.commit = async (batch) => {
     commits++;
-    return commit(batch);
+    const result = await commit(batch);
+    const waiting = landed;
+    landed = [];
+    if (waiting.length > 0) {
+      setImmediate(() => {
+        for (const resolve of waiting) resolve();
+      });
+    }
+    return result;
   };
-  await (await runtime.startExecution(chain, { name: 'local-warm-up' })).result();
+  await (await runtime.startExecution(chain, { name: `local-warm-up-${tag}` })).result();
   commits = 0;
   const started = performance.now();
   for (let i = 0; i < total; i++) {
-    await (await runtime.startExecution(chain, { name: `local-${i}` })).result();
+    await (await runtime.startExecution(chain, { name: `local-${tag}-${i}` })).result();
   }
   const seconds = (performance.now() - started) / 1000;
   await runtime.close();
@@ -108,6 +129,12 @@ try {
     transitionsPerSecond: Math.round(local.perSecond),
     ratioToRaw: +(local.perSecond / raw).toFixed(2),
     transitionsPerCommit: +local.transitionsPerCommit.toFixed(2),
+  };
+  const perCommit = await oneLocal(schema, 50, 'after a commit');
+  results.oneTransitionPerCommit = {
+    transitionsPerSecond: Math.round(perCommit.perSecond),
+    ratioToRaw: +(perCommit.perSecond / raw).toFixed(2),
+    transitionsPerCommit: +perCommit.transitionsPerCommit.toFixed(2),
   };
   for (const workers of [1, 4, 8]) {
     const rate = await transitionsPerSecond(schema, workers, 50, 1000);

@@ -1,9 +1,10 @@
 // Durable transitions per second on SQLite (synchronous FULL and NORMAL; one execution at a time
-// and 200 at once, each with the writer thread and with `thread: false`, and one at a time with a
-// writer thread that sleeps between calls), as ratios to the raw rate of the same disk doing one
-// small insert per commit; the same workloads on a store that keeps nothing (the engine alone);
-// and the memory of 10,000 waiting executions, kept in memory and unloaded. Each workload also
-// reports how much of the time the engine's thread was busy (its event loop's utilisation).
+// and 200 at once, each with the writer thread and with `thread: false`; one at a time with a
+// writer thread that sleeps between calls; one transition per commit), as ratios to the raw rate
+// of the same disk doing one small insert per commit; the same workloads on a store that keeps
+// nothing (the engine alone); and the memory of 10,000 waiting executions, kept in memory and
+// unloaded. Each workload also reports how much of the time the engine's thread was busy (its
+// event loop's utilisation).
 // Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,17 +44,31 @@ async function transitionsPerSecond(
   concurrent: number,
   total: number,
   options: 'discard' | Pick<SqliteStoreOptions, 'thread' | 'spinMicros'> = {},
+  answer: 'next turn' | 'after a commit' = 'next turn',
 ) {
   const store =
     options === 'discard'
       ? new DiscardingStore()
       : new SqliteStore({ filename: file, synchronous, ...options });
-  const runtime = createDurableRuntime({ store, handlers: { [fn]: nextTurn } });
+  // 'after a commit': each task answers on the turn after the next commit has landed, so no
+  // transition is committed with another: one transition a commit.
+  let landed: (() => void)[] = [];
+  const afterCommit = () => new Promise<null>((resolve) => landed.push(() => resolve(null)));
+  const handler = answer === 'next turn' ? nextTurn : afterCommit;
+  const runtime = createDurableRuntime({ store, handlers: { [fn]: handler } });
   let commits = 0;
   const commit = store.commit.bind(store);
-  store.commit = (batch) => {
+  store.commit = async (batch) => {
     commits++;
-    return commit(batch);
+    const result = await commit(batch);
+    const waiting = landed;
+    landed = [];
+    if (waiting.length > 0) {
+      setImmediate(() => {
+        for (const resolve of waiting) resolve();
+      });
+    }
+    return result;
   };
   let next = 0;
   const runs = async (prefix: string, count: number) => {
@@ -132,6 +147,14 @@ const WORKLOADS = {
   grouped200: (file: string, mode: 'FULL' | 'NORMAL') => transitionsPerSecond(file, mode, 200, 2000),
   grouped200Inline: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 200, 2000, { thread: false }),
+  /**
+   * One execution at a time, each task answering only once the commit after its call has landed:
+   * every transition is a commit of its own (and the execution's end one more).
+   */
+  oneTransitionPerCommit: (file: string, mode: 'FULL' | 'NORMAL') =>
+    transitionsPerSecond(file, mode, 1, mode === 'FULL' ? 100 : 500, {}, 'after a commit'),
+  oneTransitionPerCommitInline: (file: string, mode: 'FULL' | 'NORMAL') =>
+    transitionsPerSecond(file, mode, 1, mode === 'FULL' ? 100 : 500, { thread: false }, 'after a commit'),
   /** The engine alone: one at a time and 200 at once on a store that keeps nothing. */
   oneAtATimeNoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 1, 500, 'discard'),
