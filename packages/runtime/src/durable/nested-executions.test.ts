@@ -201,6 +201,15 @@ describe('nestedExecutionStarter', () => {
     expect(starts).toEqual(['order-7']);
   });
 
+  it('takes an unnamed child that has ended: only its attempt names a child so', async () => {
+    const { start, starts, rows } = starter();
+    const first = await start(request({}));
+    const row = rows.get(first.executionArn) as StoredExecution;
+    rows.set(first.executionArn, { ...row, status: 'FAILED', stopTime: row.startTime + 1 });
+    expect((await start(request({}))).executionArn).toBe(first.executionArn);
+    expect(starts).toHaveLength(1);
+  });
+
   it('refuses a machine that does not exist as StateMachineDoesNotExist', async () => {
     const { start } = starter();
     await expect(start(request({ stateMachineArn: `${machine}-gone` }))).rejects.toBeInstanceOf(

@@ -61,7 +61,8 @@ export function nestedExecutionStarter(options: NestedExecutionsOptions): ChildS
  */
 function mayTake(row: StoredExecution, request: ChildRequest): boolean {
   if (row.input !== JSON.stringify(request.input)) return false;
-  if (row.status === 'RUNNING') return true;
+  // Named after the attempt's idempotency key: no other attempt, and no client, names one so.
+  if (request.name === undefined || row.status === 'RUNNING') return true;
   return request.scheduledBefore !== undefined && row.startTime >= request.scheduledBefore;
 }
 

@@ -70,8 +70,12 @@ export function priorHistory(rows: readonly StoredEvent[]): PriorHistory {
   positions.forEach((position, index) => {
     byPosition.set(position, index);
   });
-  // A position whose latest event is part of the failure is run again, not replayed.
-  for (const index of skipped) byPosition.delete(positions[index] as string);
+  // A position whose latest event is part of the failure is run again, not replayed. One that the
+  // redriven run has taken since (it records at the failed attempt's positions) is its own.
+  for (const index of skipped) {
+    const position = positions[index] as string;
+    if (byPosition.get(position) === index) byPosition.delete(position);
+  }
   const last = rows[rows.length - 1];
   return {
     events,

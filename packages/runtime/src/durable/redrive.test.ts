@@ -35,6 +35,38 @@ describe('redriveExecution: the failed Task is scheduled again, as AWS does', ()
     await runtime.close();
   });
 
+  it('replays what it recorded since the redrive after a restart: the callback is not sent again', async () => {
+    const { tokens, handlers } = tokenBox();
+    const store = new InMemoryDurableStore();
+    const first = createDurableRuntime({ store, handlers });
+    const started = await first.startExecution(approval, { name: 'approval' });
+    await until(() => tokens.length === 1);
+    await first.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
+    expect((await started.result()).status).toBe('FAILED');
+    await first.redriveExecution(started.executionArn);
+    await until(() => tokens.length === 2);
+    const history = () => store.listEvents(started.executionArn);
+    await until(async () => (await history()).at(-1)?.type === 'TaskSubmitted');
+    await first.close();
+
+    // The redriven attempt took the failed one's positions in its lane: those are its own now.
+    const second = createDurableRuntime({ store, handlers });
+    await second.recover();
+    await second.sendTaskSuccess(tokens[1] as string, { approved: true });
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    expect(tokens).toHaveLength(2);
+    const types = (await history()).map((e) => e.type);
+    expect(types.slice(types.lastIndexOf('ExecutionRedriven') + 1)).toEqual([
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
+    ]);
+    await second.close();
+  });
+
   it('counts the retries of the failed Task from zero again', async () => {
     const attempts: number[] = [];
     const runtime = createDurableRuntime({
