@@ -56,11 +56,15 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   /** Executions started here whose first commit has not landed yet. */
   const starting = new Set<string>();
   const isLive = (arn: string) => live.has(arn);
-  /** Parents waiting on children of their Map Runs, with how many each waits on. */
+  /** Parents waiting on children (of their Map Runs, or nested), with how many each waits on. */
   const waitingOnChildren = new Map<string, number>();
+  const waitOnChildren = (parentArn: string, change: 1 | -1) => {
+    const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
+    if (count > 0) waitingOnChildren.set(parentArn, count);
+    else waitingOnChildren.delete(parentArn);
+  };
   let closed = false;
   let workers = 0;
-  let hadWorkers = false;
   const started = new Set<WorkerLoop>();
   const queue = new CommitQueue({
     store,
@@ -101,15 +105,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         start: ({ definition, input }, child) => startExecution(definition, { ...child, input }, true),
         outcome: (arn, signal): Promise<ExecutionResult> => lives.outcome(arn, signal),
         stop: (arn, cause) => lives.stop(arn, { cause }),
-        waiting: (parentArn, change) => {
-          const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
-          if (count > 0) waitingOnChildren.set(parentArn, count);
-          else waitingOnChildren.delete(parentArn);
-        },
+        waiting: (parentArn, change) => waitOnChildren(parentArn, change),
       }),
-    nested: (_parentArn, parentLetGo) =>
+    nested: (parentArn, parentLetGo) =>
       nestedExecutionStarter({
         ...{ region, accountId, parentLetGo },
+        waiting: (change) => waitOnChildren(parentArn, change),
         machineOf: async (target) => {
           // Only a state machine's ARN (or a version's or alias's) names one here.
           if (!target.startsWith('arn:')) throw new DurableResourceNotFoundError('state machine', target);
@@ -134,13 +135,11 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     applied: (arn) => signals.appliedTo(arn),
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
     claimer: () => {
-      // Workers take what falls due as their slots free, as they take any other execution.
-      if (started.size > 0) {
-        for (const worker of started) worker.wake();
-        return 'workers';
-      }
-      // Once they have stopped, on a shared store, it is left to the workers still running.
-      return hadWorkers && store.shared ? 'elsewhere' : 'here';
+      // Workers take what falls due as their slots free, as they take any other execution. Once
+      // they stop claiming (a drain, or stopped), the runtime wakes what falls due itself again.
+      const claiming = [...started].filter((worker) => worker.claiming);
+      for (const worker of claiming) worker.wake();
+      return claiming.length > 0 ? 'workers' : 'here';
     },
   });
   const unsubscribe: (() => void)[] = [];
@@ -273,14 +272,15 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     ready,
     claim: async (limit: number) =>
       lives.resumeAll(await lives.claim({ owner, limit, leaseMs, now: clock.now() })),
-    // A parent waiting on children that run elsewhere (resumed by other workers after a crash)
-    // holds no worker slot: those children may need it.
+    // A parent waiting on children holds no worker slot: a child counts while it runs here, and
+    // one that left memory, or that another worker resumed after a crash, may need the slot.
     running: () => live.size - waitingOnChildren.size,
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),
     handBack: async (arns: readonly string[]) => {
-      if (arns.length === 0) return;
+      // What ended during a drain is committed before the worker counts as stopped.
       await queue.flushed().catch(() => {});
+      if (arns.length === 0) return;
       lives.abandon(arns);
       try {
         await store.release(owner, arns);
@@ -362,7 +362,6 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       if (closed) throw new RuntimeClosedError();
       checkWorkerOptions(workerOptions);
       workers++;
-      hadWorkers = true;
       const worker = startWorkerLoop(store, lifecycle, workerOptions);
       started.add(worker);
       worker.stopped.then(() => {

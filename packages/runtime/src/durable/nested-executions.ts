@@ -21,6 +21,8 @@ export interface NestedExecutionsOptions {
   readonly stop: (executionArn: string, cause: string) => Promise<unknown>;
   /** Whether the parent was let go (handed to another runtime, or the runtime closed). */
   readonly parentLetGo: () => boolean;
+  /** Told when the parent starts (1) and stops (-1) waiting for a child: it holds no worker slot then. */
+  readonly waiting: (change: 1 | -1) => void;
 }
 
 /**
@@ -88,9 +90,14 @@ function handleOf(
     stateMachineArn: row.stateMachineArn,
     startDate: new Date(row.startTime),
     async result() {
-      const result = await options.outcome(executionArn, request.signal);
-      stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
-      return result;
+      options.waiting(1);
+      try {
+        const result = await options.outcome(executionArn, request.signal);
+        stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
+        return result;
+      } finally {
+        options.waiting(-1);
+      }
     },
     stop(cause) {
       if (!options.parentLetGo()) void options.stop(executionArn, cause).catch(() => {});

@@ -22,10 +22,10 @@ export interface UnloaderOptions {
   /** What the execution was given of its tasks' stored signals, told to the store on unload. */
   readonly applied: (executionArn: string) => readonly AppliedTaskSignals[];
   /**
-   * Who claims the executions that fall due: this unloader (`here`), the runtime's workers, told
-   * to look now (`workers`), or workers of other processes (`elsewhere`).
+   * Who claims the executions that fall due: this unloader (`here`), or the runtime's workers,
+   * told to look now (`workers`).
    */
-  readonly claimer: () => 'here' | 'workers' | 'elsewhere';
+  readonly claimer: () => 'here' | 'workers';
 }
 
 /**
@@ -89,9 +89,7 @@ export class Unloader {
   private async wakeAll(): Promise<void> {
     const { store, owner, leaseMs, clock, lives, claimer } = this.options;
     try {
-      const by = claimer();
-      if (by === 'elsewhere') return;
-      if (by === 'workers') {
+      if (claimer() === 'workers') {
         // They claim what is due as their slots free: while some is still due, their own polls
         // find it; the wake after it is still slept on.
         const next = await store.nextWake();

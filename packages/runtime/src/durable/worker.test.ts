@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from './durable-runtime';
+import { distributedMap } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { LeasesNotHandedBackError } from './store-errors';
 import { until } from './until.fixtures';
@@ -79,32 +80,88 @@ describe('a worker', () => {
     await runtime.close();
   });
 
-  it('once stopped, leaves the executions that fall due to the workers still running', async () => {
+  it('once stopped, leaves what falls due to its runtime, which wakes it as one without workers does', async () => {
     const store = new SharedStore();
-    const first = countedWork();
-    const stopping = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: first.handler } });
-    const worker = stopping.startWorker({ concurrency: 4, pollMs: 20 });
+    const work = countedWork();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+    const worker = runtime.startWorker({ concurrency: 4, pollMs: 20 });
     const due = Date.now() + 300;
     const runs = await Promise.all(
-      Array.from({ length: 3 }, () => stopping.startExecution(napThenWork(due), { enqueue: true })),
+      Array.from({ length: 3 }, () => runtime.startExecution(napThenWork(due), { enqueue: true })),
     );
     // Claimed by the worker, then left memory to wait.
-    await until(() => stopping.running === 3);
-    await until(() => stopping.running === 0);
-    expect(stopping.running).toBe(0);
+    await until(() => runtime.running === 3);
+    await until(() => runtime.running === 0);
+    expect(runtime.running).toBe(0);
     await worker.stop();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(first.seen.calls).toBe(0);
-    expect(stopping.running).toBe(0);
-
-    const second = countedWork();
-    const other = createDurableRuntime({ store, handlers: { [fn]: second.handler } });
-    const otherWorker = other.startWorker({ pollMs: 20 });
     const results = await Promise.all(runs.map((run) => run.result()));
     expect(results.map((result) => result.status)).toEqual(runs.map(() => 'SUCCEEDED'));
-    expect(second.seen.calls).toBe(3);
-    await otherWorker.stop();
-    await Promise.all([stopping.close(), other.close()]);
+    expect(work.seen.calls).toBe(3);
+    await runtime.close();
+  });
+
+  describe('with a parent waiting on a child that left memory', () => {
+    /** A parent whose `.sync:2` child naps a while (leaving memory meanwhile), then works. */
+    async function parentOfNapper(runtime: ReturnType<typeof createDurableRuntime>) {
+      const child = await runtime.createStateMachine('Napper', napThenWork(Date.now() + 300));
+      return runtime.startExecution(
+        {
+          StartAt: 'Run',
+          States: {
+            Run: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::states:startExecution.sync:2',
+              Parameters: { StateMachineArn: child.stateMachineArn },
+              End: true,
+            },
+          },
+        },
+        { enqueue: true },
+      );
+    }
+
+    it('wakes the child into the slot the waiting parent does not hold', async () => {
+      const store = new SharedStore();
+      const work = countedWork();
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
+      const parent = await parentOfNapper(runtime);
+      expect((await parent.result()).status).toBe('SUCCEEDED');
+      expect(work.seen.calls).toBe(1);
+      await worker.stop();
+      await runtime.close();
+    });
+
+    it('wakes a Map Run child into the slot its waiting parent does not hold', async () => {
+      const store = new SharedStore();
+      const work = countedWork();
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
+      const parent = await runtime.startExecution(
+        distributedMap({}, 'STANDARD', napThenWork(Date.now() + 300)),
+        {
+          enqueue: true,
+          input: { items: [1] },
+        },
+      );
+      expect((await parent.result()).status).toBe('SUCCEEDED');
+      expect(work.seen.calls).toBe(1);
+      await worker.stop();
+      await runtime.close();
+    });
+
+    it('lets a drain finish the parent, waking its child meanwhile', async () => {
+      const store = new SharedStore();
+      const work = countedWork();
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const worker = runtime.startWorker({ pollMs: 20 });
+      const parent = await parentOfNapper(runtime);
+      await until(() => runtime.running === 1 && work.seen.calls === 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await worker.stop({ drainMs: 10_000 });
+      expect((await store.getExecution(parent.executionArn))?.status).toBe('SUCCEEDED');
+      await runtime.close();
+    });
   });
 
   it('stops when the store cannot take its leases back, and says which executions wait for expiry', async () => {

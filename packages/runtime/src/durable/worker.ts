@@ -25,6 +25,8 @@ export interface Worker {
 
 /** A worker as its runtime holds it. */
 export interface WorkerLoop extends Worker {
+  /** Until `stop()` is called. */
+  readonly claiming: boolean;
   /** Looks for work now (executions that fell due) rather than at the next poll. */
   wake(): void;
 }
@@ -83,6 +85,9 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
 
   return {
     stopped,
+    get claiming() {
+      return !stopping;
+    },
     wake: () => wake(),
     async stop(stopOptions = {}) {
       stopping = true;
