@@ -21,6 +21,16 @@ const writtenThenHeld = {
   },
 };
 
+/** The same with a Catch the Map does not need. */
+const writtenWithCatch = {
+  StartAt: 'Each',
+  States: {
+    Each: { ...each, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }], Next: 'Hold' },
+    Hold: { Type: 'Task', Resource: fn('hold'), End: true },
+    Caught: { Type: 'Fail', Error: 'Caught' },
+  },
+};
+
 /** A writer that numbers the manifests it writes. */
 function manifests() {
   const requests: ResultWriteRequest[] = [];
@@ -64,6 +74,12 @@ describe("a durable distributed Map's ResultWriter", () => {
         (input as { written: { ResultWriterDetails: { Key: string } } }).written.ResultWriterDetails.Key,
     ],
     ['JSONata, its answer in a variable', assignedThenHeld, (input: unknown) => input],
+    [
+      'JSONPath, with a Catch it did not need',
+      writtenWithCatch,
+      (input: unknown) =>
+        (input as { written: { ResultWriterDetails: { Key: string } } }).written.ResultWriterDetails.Key,
+    ],
   ])(
     'is not called again when the execution is replayed after the Map has exited (%s)',
     async (_, definition, hold) => {
@@ -104,4 +120,53 @@ describe("a durable distributed Map's ResultWriter", () => {
       await second.close();
     },
   );
+
+  it('is called again on replay when a Catch took the Map after it had written: that exit is not its own', async () => {
+    const { End: _, ...written } = distributedState(oneTask(fn('work')), {
+      ItemsPath: '$.items',
+      ResultWriter: {
+        Resource: 'arn:aws:states:::s3:putObject',
+        Parameters: { Bucket: 'out', Prefix: 'runs' },
+      },
+      // Fails once the results are written; the Catch takes the Map to another state.
+      OutputPath: '$.nope',
+      Catch: [{ ErrorEquals: ['States.Runtime'], ResultPath: '$.error', Next: 'Caught' }],
+    });
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: { ...written, Next: 'After' },
+        After: { Type: 'Pass', Result: 'after the Map', End: true },
+        Caught: { Type: 'Task', Resource: fn('hold'), End: true },
+      },
+    };
+    const store = new InMemoryDurableStore();
+    const writer = manifests();
+    let held = 0;
+    const work = (item: unknown) => item;
+    const first = createDurableRuntime({
+      store,
+      resultWriter: writer.resultWriter,
+      handlers: {
+        [fn('work')]: work,
+        [fn('hold')]: () => {
+          held++;
+          return never();
+        },
+      },
+    });
+    const parent = await first.startExecution(definition, { name: 'p', input: { items: [1] } });
+    await until(() => held === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await first.close();
+
+    const second = createDurableRuntime({
+      store,
+      resultWriter: writer.resultWriter,
+      handlers: { [fn('work')]: work, [fn('hold')]: () => 'caught' },
+    });
+    await second.recover();
+    expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: 'caught' });
+    await second.close();
+  });
 });

@@ -11,10 +11,24 @@ interface ExitDetails {
  * (the output and the variables it assigned), if the lane's next recorded event is that exit.
  * Replay recomputes a state's output from what its history holds; a result the history does not
  * hold (a distributed Map's ResultWriter's answer) is known again only from there.
+ *
+ * A state with a `Catch` may have exited through it after a late failure (an output path that
+ * selects nothing), recording no failure event first; its exit is taken only when the recorded run
+ * went on to `next`, where a catcher's exit leading elsewhere cannot pass for it.
  */
-export function recordedExit(frame: Frame, next: string | undefined): StepResult | undefined {
-  const event = frame.run.recorder.recordedAhead(frame.lane);
+export function recordedExit(
+  frame: Frame,
+  next: string | undefined,
+  caught: boolean,
+): StepResult | undefined {
+  const { recorder } = frame.run;
+  const event = recorder.recordedAhead(frame.lane);
   if (!event?.type.endsWith('StateExited')) return undefined;
+  if (caught) {
+    const after = recorder.recordedAhead(frame.lane, 1);
+    const entered = after?.type.endsWith('StateEntered') ? after.stateEnteredEventDetails : undefined;
+    if (next === undefined || entered?.name !== next) return undefined;
+  }
   const details = event.stateExitedEventDetails as ExitDetails | undefined;
   if (typeof details?.output !== 'string') return undefined;
   const output: unknown = JSON.parse(details.output);

@@ -114,7 +114,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     if (writer && frame.run.resultWriter) {
       // Replayed after the Map had exited: the writer answered then, and only that exit holds its
       // answer. Writing again would write the results twice.
-      const exited = recordedExit(frame, next);
+      const exited = recordedExit(frame, next, raw.Catch !== undefined);
       if (exited) return exited;
       const failedIndexes = new Set(outcome.failed.map((item) => item.index));
       const write = frame.run.resultWriter;
