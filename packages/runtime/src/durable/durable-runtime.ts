@@ -8,6 +8,7 @@ import { createRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import { checkName } from '../machines/aws-names';
 import type { ChildExecutionRunner } from '../map/child-executions';
+import { boundedBy } from './bounded-wait';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
 import type { DurableExecution } from './durable-execution';
@@ -26,6 +27,7 @@ import {
   DurableResourceNotFoundError,
   ExecutionNotRedrivableError,
   LeasesNotHandedBackError,
+  StoreTimeoutError,
 } from './store-errors';
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
@@ -270,21 +272,38 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
 
   const lifecycle = {
     ready,
-    claim: async (limit: number) =>
-      lives.resumeAll(await lives.claim({ owner, limit, leaseMs, now: clock.now() })),
+    claim: async (limit: number, wanted: () => boolean) => {
+      const rows = await lives.claim({ owner, limit, leaseMs, now: clock.now() });
+      if (wanted()) return lives.resumeAll(rows);
+      if (rows.length > 0)
+        await store
+          .release(
+            owner,
+            rows.map((row) => row.executionArn),
+          )
+          .catch(() => {});
+      return [];
+    },
+    patienceMs: leaseMs,
     // A parent waiting on children holds no worker slot: a child counts while it runs here, and
     // one that left memory, or that another worker resumed after a crash, may need the slot.
     running: () => live.size - waitingOnChildren.size,
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),
     handBack: async (arns: readonly string[]) => {
-      // What ended during a drain is committed before the worker counts as stopped.
-      await queue.flushed().catch(() => {});
-      if (arns.length === 0) return;
-      lives.abandon(arns);
+      // A store that stops answering holds the stop for leaseMs at most: the leases expire then.
+      const waited = (work: Promise<unknown>, operation: string) =>
+        boundedBy(work, leaseMs, () => new StoreTimeoutError(operation, leaseMs));
       try {
-        await store.release(owner, arns);
+        // What ended during a drain is committed before the worker counts as stopped.
+        await waited(queue.flushed(), 'the last commits').catch((error) => {
+          if (error instanceof StoreTimeoutError) throw error;
+        });
+        if (arns.length === 0) return;
+        lives.abandon(arns);
+        await waited(store.release(owner, arns), 'the release of the leases');
       } catch (error) {
+        lives.abandon(arns);
         throw new LeasesNotHandedBackError(arns, leaseMs, error);
       }
       // Workers elsewhere also poll: a wake that is not sent only delays them.

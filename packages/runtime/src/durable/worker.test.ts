@@ -189,4 +189,41 @@ describe('a worker', () => {
     expect(runtime.running).toBe(0);
     await runtime.close();
   });
+
+  it('stops within leaseMs when the store stops answering, and says so', async () => {
+    class Hanging extends SharedStore {
+      hanging = false;
+      override async claim(request: Parameters<SharedStore['claim']>[0]) {
+        if (this.hanging) await new Promise(() => {});
+        return super.claim(request);
+      }
+      override async release(owner: string, arns: readonly string[]) {
+        if (this.hanging) await new Promise(() => {});
+        return super.release(owner, arns);
+      }
+    }
+    const store = new Hanging();
+    const runtime = createDurableRuntime({
+      store,
+      leaseMs: 300,
+      handlers: { [fn]: () => new Promise(() => {}) },
+    });
+    const worker = runtime.startWorker({ pollMs: 20 });
+    const run = await runtime.startExecution(napThenWork(Date.now()), { enqueue: true });
+    await until(() => runtime.running === 1);
+    store.hanging = true;
+    // Its next claim hangs too.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const began = Date.now();
+    await expect(worker.stop()).rejects.toMatchObject({
+      code: 'LEASES_NOT_HANDED_BACK',
+      executionArns: [run.executionArn],
+      cause: { code: 'STORE_TIMEOUT' },
+    });
+    expect(Date.now() - began).toBeLessThan(1_500);
+    await worker.stopped;
+    expect(runtime.running).toBe(0);
+    store.hanging = false;
+    await runtime.close();
+  });
 });

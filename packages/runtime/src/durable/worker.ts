@@ -1,3 +1,4 @@
+import { boundedBy } from './bounded-wait';
 import type { DurableStore } from './durable-store';
 
 export interface WorkerOptions {
@@ -34,8 +35,13 @@ export interface WorkerLoop extends Worker {
 /** What the worker needs from its runtime. */
 export interface WorkerHost {
   ready(): Promise<void>;
-  /** Claims up to `limit` executions and starts running them. */
-  claim(limit: number): Promise<unknown[]>;
+  /**
+   * Claims up to `limit` executions and starts running them, unless `wanted()` has turned false by
+   * the time the store answers (the worker stopped meanwhile): then they are handed back.
+   */
+  claim(limit: number, wanted: () => boolean): Promise<unknown[]>;
+  /** How long a stop waits on the store before it gives up (the leases expire by then). */
+  readonly patienceMs: number;
   running(): number;
   liveArns(): string[];
   settled(executionArn: string): Promise<unknown> | undefined;
@@ -65,7 +71,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       if (free > 0) {
         try {
           await host.ready();
-          claimed = (await host.claim(free)).length;
+          claimed = (await host.claim(free, () => !stopping)).length;
         } catch {
           // The store is unreachable (or was when the worker started); try again after the poll interval.
         }
@@ -93,7 +99,8 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       stopping = true;
       wake();
       unsubscribe?.();
-      await running.catch(() => {});
+      // A claim the store never answers must not hold the stop: what it claims is handed back.
+      await boundedBy(running, host.patienceMs, () => undefined).catch(() => {});
       const drainMs = stopOptions.drainMs ?? 0;
       if (drainMs > 0) {
         const all = Promise.all(host.liveArns().map((arn) => host.settled(arn)));

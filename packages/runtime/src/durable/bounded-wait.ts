@@ -1,0 +1,11 @@
+/**
+ * `work`, or a rejection with `timedOut()` once `ms` have passed without it settling. For waits on
+ * a store that may stop answering (a network partition) where the caller cannot wait forever.
+ */
+export function boundedBy<T>(work: Promise<T>, ms: number, timedOut: () => unknown): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
