@@ -32,7 +32,7 @@ import {
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
 import { Unloader } from './unloader';
-import { startWorkerLoop, type WorkerLoop } from './worker';
+import { startWorkerLoop, type Worker } from './worker';
 
 export type { DurableRuntime, DurableRuntimeOptions, DurableStartOptions } from './durable-runtime-api';
 
@@ -58,7 +58,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   /** Executions started here whose first commit has not landed yet. */
   const starting = new Set<string>();
   const isLive = (arn: string) => live.has(arn);
-  /** Parents waiting on children (of their Map Runs, or nested), with how many each waits on. */
+  /** Parents waiting on children of their Map Runs that run elsewhere, with how many each waits on. */
   const waitingOnChildren = new Map<string, number>();
   const waitOnChildren = (parentArn: string, change: 1 | -1) => {
     const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
@@ -67,7 +67,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   };
   let closed = false;
   let workers = 0;
-  const started = new Set<WorkerLoop>();
+  const started = new Set<Worker>();
   const queue = new CommitQueue({
     store,
     clock,
@@ -109,10 +109,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         stop: (arn, cause) => lives.stop(arn, { cause }),
         waiting: (parentArn, change) => waitOnChildren(parentArn, change),
       }),
-    nested: (parentArn, parentLetGo) =>
+    nested: (_parentArn, parentLetGo) =>
       nestedExecutionStarter({
         ...{ region, accountId, parentLetGo },
-        waiting: (change) => waitOnChildren(parentArn, change),
         machineOf: async (target) => {
           // Only a state machine's ARN (or a version's or alias's) names one here.
           if (!target.startsWith('arn:')) throw new DurableResourceNotFoundError('state machine', target);
@@ -136,13 +135,6 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     ...{ store, owner, leaseMs, clock, lives, flushed },
     applied: (arn) => signals.appliedTo(arn),
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
-    claimer: () => {
-      // Workers take what falls due as their slots free, as they take any other execution. Once
-      // they stop claiming (a drain, or stopped), the runtime wakes what falls due itself again.
-      const claiming = [...started].filter((worker) => worker.claiming);
-      for (const worker of claiming) worker.wake();
-      return claiming.length > 0 ? 'workers' : 'here';
-    },
   });
   const unsubscribe: (() => void)[] = [];
   // A store that could not be reached at first may be reached by the next call.
@@ -285,8 +277,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       return [];
     },
     patienceMs: leaseMs,
-    // A parent waiting on children holds no worker slot: a child counts while it runs here, and
-    // one that left memory, or that another worker resumed after a crash, may need the slot.
+    // A parent waiting on children that run elsewhere (resumed by other workers after a crash)
+    // holds no worker slot: those children may need it.
     running: () => live.size - waitingOnChildren.size,
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),

@@ -69,10 +69,9 @@ export function mapChildRunner(parentArn: string, options: MapChildrenOptions): 
     try {
       await prepare(request, child, options);
       if (signal.aborted) throw new BranchCancelled();
-      // The parent holds no worker slot while it waits: the child counts as running itself while
-      // it runs here, and one that left memory or runs elsewhere may need a slot.
-      waiting = true;
-      options.waiting(parentArn, 1);
+      // A child running here counts as running itself; one running elsewhere may need a slot.
+      waiting = !options.isLive(child.executionArn);
+      if (waiting) options.waiting(parentArn, 1);
       const result = await options.outcome(child.executionArn, signal);
       if (result.status === 'SUCCEEDED') return result.output;
       // Stopped by this Map before a restart: as cancelled now, not a failure to count again.

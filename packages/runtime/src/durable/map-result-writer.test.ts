@@ -169,4 +169,64 @@ describe("a durable distributed Map's ResultWriter", () => {
     expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: 'caught' });
     await second.close();
   });
+
+  it('is not called again for a Map with a Catch that ends a Parallel branch', async () => {
+    const { End: _, ...written } = distributedState(oneTask(fn('work')), {
+      ItemsPath: '$.items',
+      ResultWriter: {
+        Resource: 'arn:aws:states:::s3:putObject',
+        Parameters: { Bucket: 'out', Prefix: 'runs' },
+      },
+      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+    });
+    const definition = {
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            {
+              StartAt: 'Each',
+              States: {
+                Each: { ...written, End: true },
+                Caught: { Type: 'Pass', Result: 'caught', End: true },
+              },
+            },
+            { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: fn('hold'), End: true } } },
+          ],
+        },
+      },
+    };
+    const store = new InMemoryDurableStore();
+    const writer = manifests();
+    let held = 0;
+    const work = (item: unknown) => item;
+    const first = createDurableRuntime({
+      store,
+      resultWriter: writer.resultWriter,
+      handlers: {
+        [fn('work')]: work,
+        [fn('hold')]: () => {
+          held++;
+          return never();
+        },
+      },
+    });
+    const parent = await first.startExecution(definition, { name: 'p', input: { items: [1] } });
+    const exited = async () =>
+      (await store.listEvents(parent.executionArn)).some((e) => e.type === 'MapStateExited');
+    await until(async () => held === 1 && (await exited()));
+    await first.close();
+
+    const second = createDurableRuntime({
+      store,
+      resultWriter: writer.resultWriter,
+      handlers: { [fn('work')]: work, [fn('hold')]: () => 'held' },
+    });
+    await second.recover();
+    expect(await parent.result()).toMatchObject({ status: 'SUCCEEDED' });
+    expect(writer.requests).toHaveLength(1);
+    await second.close();
+  });
 });

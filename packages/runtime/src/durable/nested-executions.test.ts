@@ -138,7 +138,6 @@ describe('nestedExecutionStarter', () => {
       region: 'us-east-1',
       accountId: '123456789012',
       parentLetGo: () => false,
-      waiting: () => {},
       machineOf: async (target) => {
         if (target !== machine) throw new DurableResourceNotFoundError('state machine', target);
         return machine;

@@ -21,8 +21,6 @@ export interface NestedExecutionsOptions {
   readonly stop: (executionArn: string, cause: string) => Promise<unknown>;
   /** Whether the parent was let go (handed to another runtime, or the runtime closed). */
   readonly parentLetGo: () => boolean;
-  /** Told when the parent starts (1) and stops (-1) waiting for a child: it holds no worker slot then. */
-  readonly waiting: (change: 1 | -1) => void;
 }
 
 /**
@@ -62,9 +60,11 @@ export function nestedExecutionStarter(options: NestedExecutionsOptions): ChildS
  * so (a child's start is committed with every event its parent recorded before it).
  */
 function mayTake(row: StoredExecution, request: ChildRequest): boolean {
+  // Named after the attempt's idempotency key: no other attempt, and no client, names one so. Its
+  // input may differ from the one worked out again (a States.UUID() in it, say).
+  if (request.name === undefined) return true;
   if (row.input !== JSON.stringify(request.input)) return false;
-  // Named after the attempt's idempotency key: no other attempt, and no client, names one so.
-  if (request.name === undefined || row.status === 'RUNNING') return true;
+  if (row.status === 'RUNNING') return true;
   return request.scheduledBefore !== undefined && row.startTime >= request.scheduledBefore;
 }
 
@@ -90,14 +90,9 @@ function handleOf(
     stateMachineArn: row.stateMachineArn,
     startDate: new Date(row.startTime),
     async result() {
-      options.waiting(1);
-      try {
-        const result = await options.outcome(executionArn, request.signal);
-        stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
-        return result;
-      } finally {
-        options.waiting(-1);
-      }
+      const result = await options.outcome(executionArn, request.signal);
+      stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
+      return result;
     },
     stop(cause) {
       if (!options.parentLetGo()) void options.stop(executionArn, cause).catch(() => {});

@@ -21,18 +21,13 @@ export interface UnloaderOptions {
   readonly flushed: () => Promise<void>;
   /** What the execution was given of its tasks' stored signals, told to the store on unload. */
   readonly applied: (executionArn: string) => readonly AppliedTaskSignals[];
-  /**
-   * Who claims the executions that fall due: this unloader (`here`), or the runtime's workers,
-   * told to look now (`workers`).
-   */
-  readonly claimer: () => 'here' | 'workers';
 }
 
 /**
  * Lets executions that only wait leave memory, and brings them back. An execution idle for
  * `unloadAfterMs` whose next timer is at least that far off is committed, stopped here and given
  * back to the store with a wake time; the earliest wake time is slept on, and due executions are
- * claimed and replayed, by the runtime's workers if it has any, within their concurrency. A task signal (an answer, a worker taking its activity task) makes an
+ * claimed and replayed. A task signal (an answer, a worker taking its activity task) makes an
  * unloaded execution due at once.
  */
 export class Unloader {
@@ -87,15 +82,8 @@ export class Unloader {
   }
 
   private async wakeAll(): Promise<void> {
-    const { store, owner, leaseMs, clock, lives, claimer } = this.options;
+    const { store, owner, leaseMs, clock, lives } = this.options;
     try {
-      if (claimer() === 'workers') {
-        // They claim what is due as their slots free: while some is still due, their own polls
-        // find it; the wake after it is still slept on.
-        const next = await store.nextWake();
-        if (next !== undefined) this.wakeAt(Math.max(next, clock.now() + 1000));
-        return;
-      }
       do {
         this.again = false;
         const rows = await lives.claim({

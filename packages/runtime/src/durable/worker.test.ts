@@ -63,23 +63,6 @@ describe('a worker', () => {
     await runtime.close();
   });
 
-  it('wakes executions that left memory only into its free slots', async () => {
-    const store = new SharedStore();
-    const work = countedWork();
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
-    const worker = runtime.startWorker({ concurrency: 2, pollMs: 20 });
-    const due = Date.now() + 400;
-    const runs = await Promise.all(
-      Array.from({ length: 6 }, () => runtime.startExecution(napThenWork(due), { enqueue: true })),
-    );
-    const results = await Promise.all(runs.map((run) => run.result()));
-    expect(results.map((result) => result.status)).toEqual(runs.map(() => 'SUCCEEDED'));
-    expect(work.seen.calls).toBe(6);
-    expect(work.seen.most).toBeLessThanOrEqual(2);
-    await worker.stop();
-    await runtime.close();
-  });
-
   it('once stopped, leaves what falls due to its runtime, which wakes it as one without workers does', async () => {
     const store = new SharedStore();
     const work = countedWork();
@@ -120,7 +103,7 @@ describe('a worker', () => {
       );
     }
 
-    it('wakes the child into the slot the waiting parent does not hold', async () => {
+    it('wakes the child, though the waiting parent holds the only slot', async () => {
       const store = new SharedStore();
       const work = countedWork();
       const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
@@ -132,7 +115,7 @@ describe('a worker', () => {
       await runtime.close();
     });
 
-    it('wakes a Map Run child into the slot its waiting parent does not hold', async () => {
+    it('wakes a Map Run child, though its waiting parent holds the only slot', async () => {
       const store = new SharedStore();
       const work = countedWork();
       const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });

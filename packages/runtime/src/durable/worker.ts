@@ -24,14 +24,6 @@ export interface Worker {
   readonly stopped: Promise<void>;
 }
 
-/** A worker as its runtime holds it. */
-export interface WorkerLoop extends Worker {
-  /** Until `stop()` is called. */
-  readonly claiming: boolean;
-  /** Looks for work now (executions that fell due) rather than at the next poll. */
-  wake(): void;
-}
-
 /** What the worker needs from its runtime. */
 export interface WorkerHost {
   ready(): Promise<void>;
@@ -53,7 +45,7 @@ export interface WorkerHost {
  * holds (or whose lease expired: that is the sweep that recovers a crashed worker's executions),
  * then sleeps until woken (NOTIFY, a finished execution) or the poll interval passes.
  */
-export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: WorkerOptions): WorkerLoop {
+export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: WorkerOptions): Worker {
   const concurrency = options.concurrency ?? 16;
   const pollMs = options.pollMs ?? 1000;
   let stopping = false;
@@ -91,10 +83,6 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
 
   return {
     stopped,
-    get claiming() {
-      return !stopping;
-    },
-    wake: () => wake(),
     async stop(stopOptions = {}) {
       stopping = true;
       wake();

@@ -14,7 +14,8 @@ interface ExitDetails {
  *
  * A state with a `Catch` may have exited through it after a late failure (an output path that
  * selects nothing), recording no failure event first; its exit is taken only when the recorded run
- * went on to `next`, where a catcher's exit leading elsewhere cannot pass for it.
+ * went on to `next` (or, at the end of its lane, to no state), where a catcher's exit, which always
+ * leads to the catcher's Next, cannot pass for it.
  */
 export function recordedExit(
   frame: Frame,
@@ -25,9 +26,10 @@ export function recordedExit(
   const event = recorder.recordedAhead(frame.lane);
   if (!event?.type.endsWith('StateExited')) return undefined;
   if (caught) {
+    // A catcher always has a Next, whose entry is recorded in the same commit as the exit.
     const after = recorder.recordedAhead(frame.lane, 1);
-    const entered = after?.type.endsWith('StateEntered') ? after.stateEnteredEventDetails : undefined;
-    if (next === undefined || entered?.name !== next) return undefined;
+    const entered = after?.type.endsWith('StateEntered') ? after.stateEnteredEventDetails?.name : undefined;
+    if (entered !== next) return undefined;
   }
   const details = event.stateExitedEventDetails as ExitDetails | undefined;
   if (typeof details?.output !== 'string') return undefined;
