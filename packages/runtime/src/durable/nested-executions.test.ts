@@ -201,12 +201,14 @@ describe('nestedExecutionStarter', () => {
     expect(starts).toEqual(['order-7']);
   });
 
-  it('takes an unnamed child that has ended: only its attempt names a child so', async () => {
+  it('takes an unnamed child that has ended, whatever its input: only its attempt names a child so', async () => {
     const { start, starts, rows } = starter();
     const first = await start(request({}));
     const row = rows.get(first.executionArn) as StoredExecution;
     rows.set(first.executionArn, { ...row, status: 'FAILED', stopTime: row.startTime + 1 });
     expect((await start(request({}))).executionArn).toBe(first.executionArn);
+    // Its input worked out again may differ (a States.UUID() in it): still the attempt's child.
+    expect((await start(request({ input: { order: 8 } }))).executionArn).toBe(first.executionArn);
     expect(starts).toHaveLength(1);
   });
 
