@@ -392,13 +392,15 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       leases.stop();
       unloader.close();
       lives.close();
-      await queue.flushed().catch(() => {});
+      // A store that stops answering holds each wait for leaseMs at most: the leases expire then.
+      const settled = (work: Promise<unknown>) => boundedBy(work, leaseMs, () => undefined).catch(() => {});
+      await settled(queue.flushed());
       const arns = [...live.keys()];
       lives.abandon(arns);
       // What an execution recorded while that commit was in flight (a task's submission, say)
       // lands before close returns: a runtime opened next on the store must see all of it.
-      await queue.flushed().catch(() => {});
-      if (arns.length > 0 && initialization.started) await store.release(owner, arns).catch(() => {});
+      await settled(queue.flushed());
+      if (arns.length > 0 && initialization.started) await settled(store.release(owner, arns));
     },
   };
 }

@@ -209,4 +209,34 @@ describe('a worker', () => {
     store.hanging = false;
     await runtime.close();
   });
+
+  it('lets its runtime close within a few leaseMs when the store stops answering', async () => {
+    class Hanging extends SharedStore {
+      hanging = false;
+      override async commit(batch: Parameters<SharedStore['commit']>[0]) {
+        if (this.hanging) await new Promise(() => {});
+        return super.commit(batch);
+      }
+      override async release(owner: string, arns: readonly string[]) {
+        if (this.hanging) await new Promise(() => {});
+        return super.release(owner, arns);
+      }
+    }
+    const store = new Hanging();
+    let answer: (value: string) => void = () => {};
+    const runtime = createDurableRuntime({
+      store,
+      leaseMs: 300,
+      handlers: { [fn]: () => new Promise<string>((resolve) => (answer = resolve)) },
+    });
+    runtime.startWorker({ pollMs: 20 });
+    await runtime.startExecution(napThenWork(Date.now()), { enqueue: true });
+    await until(() => runtime.running === 1);
+    store.hanging = true;
+    // Its answer is recorded, and the commit of it never comes back.
+    answer('done');
+    const began = Date.now();
+    await runtime.close();
+    expect(Date.now() - began).toBeLessThan(3_000);
+  });
 });
