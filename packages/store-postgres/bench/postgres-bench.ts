@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDurableRuntime } from '@stepwise/runtime';
 import {
+  afterCommits,
   benchChain as chain,
   benchFunction as fn,
   nextTurn,
@@ -40,9 +41,8 @@ async function rawCommitsPerSecond(schema: string, seconds = 2): Promise<number>
  */
 async function oneLocal(schema: string, total: number, answer: 'next turn' | 'after a commit' = 'next turn') {
   const store = new PostgresStore({ connectionString: url, schema });
-  let landed: (() => void)[] = [];
-  const afterCommit = () => new Promise<null>((resolve) => landed.push(() => resolve(null)));
-  const handler = answer === 'next turn' ? nextTurn : afterCommit;
+  const gate = afterCommits();
+  const handler = answer === 'next turn' ? nextTurn : gate.answer;
   const tag = answer === 'next turn' ? 'turn' : 'commit';
   const runtime = createDurableRuntime({
     store,
@@ -54,13 +54,7 @@ async function oneLocal(schema: string, total: number, answer: 'next turn' | 'af
   store.commit = async (batch) => {
     commits++;
     const result = await commit(batch);
-    const waiting = landed;
-    landed = [];
-    if (waiting.length > 0) {
-      setImmediate(() => {
-        for (const resolve of waiting) resolve();
-      });
-    }
+    gate.landed();
     return result;
   };
   await (await runtime.startExecution(chain, { name: `local-warm-up-${tag}` })).result();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
 import {
+  afterCommits,
   benchChain as chain,
   benchFunction as fn,
   nextTurn,
@@ -52,22 +53,15 @@ async function transitionsPerSecond(
       : new SqliteStore({ filename: file, synchronous, ...options });
   // 'after a commit': each task answers on the turn after the next commit has landed, so no
   // transition is committed with another: one transition a commit.
-  let landed: (() => void)[] = [];
-  const afterCommit = () => new Promise<null>((resolve) => landed.push(() => resolve(null)));
-  const handler = answer === 'next turn' ? nextTurn : afterCommit;
+  const gate = afterCommits();
+  const handler = answer === 'next turn' ? nextTurn : gate.answer;
   const runtime = createDurableRuntime({ store, handlers: { [fn]: handler } });
   let commits = 0;
   const commit = store.commit.bind(store);
   store.commit = async (batch) => {
     commits++;
     const result = await commit(batch);
-    const waiting = landed;
-    landed = [];
-    if (waiting.length > 0) {
-      setImmediate(() => {
-        for (const resolve of waiting) resolve();
-      });
-    }
+    gate.landed();
     return result;
   };
   let next = 0;

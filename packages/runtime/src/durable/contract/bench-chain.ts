@@ -17,3 +17,22 @@ for (let i = 0; i < BENCH_TASKS; i++) {
 export const benchChain = { StartAt: 'T0', States: states };
 
 export const nextTurn = (): Promise<unknown> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Task answers that wait for the store: `answer` (a handler) settles on the turn after the next
+ * commit lands, as `landed()` says it has, so no two transitions share a commit.
+ */
+export function afterCommits() {
+  let waiting: (() => void)[] = [];
+  return {
+    answer: (): Promise<unknown> => new Promise((resolve) => waiting.push(() => resolve(null))),
+    landed(): void {
+      const ready = waiting;
+      waiting = [];
+      if (ready.length === 0) return;
+      setImmediate(() => {
+        for (const resolve of ready) resolve();
+      });
+    },
+  };
+}

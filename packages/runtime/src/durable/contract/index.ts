@@ -1,4 +1,4 @@
-export { BENCH_TASKS, benchChain, benchFunction, nextTurn } from './bench-chain';
+export { afterCommits, BENCH_TASKS, benchChain, benchFunction, nextTurn } from './bench-chain';
 export { approval, notify, tokenBox } from './callback-workflow';
 export { type CrashReport, checkCrashOutcome } from './crash-checks';
 export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';
