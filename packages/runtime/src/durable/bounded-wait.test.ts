@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedBy } from './bounded-wait';
+import { boundedBy, settledWithin } from './bounded-wait';
 
 describe('boundedBy', () => {
   it('gives what settles in time, and leaves no timer behind', async () => {
@@ -16,5 +16,12 @@ describe('boundedBy', () => {
     await expect(boundedBy(new Promise(() => {}), 20, () => new Error('no answer in 20 ms'))).rejects.toThrow(
       'no answer in 20 ms',
     );
+  });
+
+  it('settledWithin waits for the work however it settles, and for the time at most', async () => {
+    await expect(settledWithin(Promise.reject(new Error('refused')), 1_000)).resolves.toBeUndefined();
+    const began = Date.now();
+    await expect(settledWithin(new Promise(() => {}), 20)).resolves.toBeUndefined();
+    expect(Date.now() - began).toBeLessThan(1_000);
   });
 });

@@ -9,3 +9,11 @@ export function boundedBy<T>(work: Promise<T>, ms: number, timedOut: () => unkno
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
+
+/** Waits for `work` to settle, however it settles, for `ms` at most. */
+export function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return boundedBy(work, ms, () => undefined).then(
+    () => {},
+    () => {},
+  );
+}

@@ -8,7 +8,7 @@ import { createRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import { checkName } from '../machines/aws-names';
 import type { ChildExecutionRunner } from '../map/child-executions';
-import { boundedBy } from './bounded-wait';
+import { boundedBy, settledWithin } from './bounded-wait';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
 import type { DurableExecution } from './durable-execution';
@@ -60,14 +60,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const isLive = (arn: string) => live.has(arn);
   /** Parents waiting on children of their Map Runs that run elsewhere, with how many each waits on. */
   const waitingOnChildren = new Map<string, number>();
-  const waitOnChildren = (parentArn: string, change: 1 | -1) => {
-    const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
-    if (count > 0) waitingOnChildren.set(parentArn, count);
-    else waitingOnChildren.delete(parentArn);
-  };
   let closed = false;
-  let workers = 0;
-  const started = new Set<Worker>();
   const queue = new CommitQueue({
     store,
     clock,
@@ -107,7 +100,11 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         start: ({ definition, input }, child) => startExecution(definition, { ...child, input }, true),
         outcome: (arn, signal): Promise<ExecutionResult> => lives.outcome(arn, signal),
         stop: (arn, cause) => lives.stop(arn, { cause }),
-        waiting: (parentArn, change) => waitOnChildren(parentArn, change),
+        waiting: (parentArn, change) => {
+          const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
+          if (count > 0) waitingOnChildren.set(parentArn, count);
+          else waitingOnChildren.delete(parentArn);
+        },
       }),
     nested: (_parentArn, parentLetGo) =>
       nestedExecutionStarter({
@@ -262,18 +259,16 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     return lives.resume(row);
   }
 
+  let workers = 0;
+  const started = new Set<Worker>();
   const lifecycle = {
     ready,
     claim: async (limit: number, wanted: () => boolean) => {
       const rows = await lives.claim({ owner, limit, leaseMs, now: clock.now() });
       if (wanted()) return lives.resumeAll(rows);
-      if (rows.length > 0)
-        await store
-          .release(
-            owner,
-            rows.map((row) => row.executionArn),
-          )
-          .catch(() => {});
+      // The worker stopped while the store answered: what it took goes back at once.
+      const late = rows.map((row) => row.executionArn);
+      if (late.length > 0) await store.release(owner, late).catch(() => {});
       return [];
     },
     patienceMs: leaseMs,
@@ -393,14 +388,13 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       unloader.close();
       lives.close();
       // A store that stops answering holds each wait for leaseMs at most: the leases expire then.
-      const settled = (work: Promise<unknown>) => boundedBy(work, leaseMs, () => undefined).catch(() => {});
-      await settled(queue.flushed());
+      await settledWithin(queue.flushed(), leaseMs);
       const arns = [...live.keys()];
       lives.abandon(arns);
       // What an execution recorded while that commit was in flight (a task's submission, say)
       // lands before close returns: a runtime opened next on the store must see all of it.
-      await settled(queue.flushed());
-      if (arns.length > 0 && initialization.started) await settled(store.release(owner, arns));
+      await settledWithin(queue.flushed(), leaseMs);
+      if (arns.length > 0 && initialization.started) await settledWithin(store.release(owner, arns), leaseMs);
     },
   };
 }

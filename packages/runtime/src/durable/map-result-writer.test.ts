@@ -65,6 +65,42 @@ const assignedThenHeld = {
   },
 };
 
+/**
+ * Runs `definition` until its Hold task is called with the Map's exit committed, closes that
+ * runtime, and resumes the execution in another on the same store, whose Hold answers with `hold`.
+ */
+async function restartedWhileHeld(definition: object, items: number[], hold: (input: unknown) => unknown) {
+  const store = new InMemoryDurableStore();
+  const writer = manifests();
+  let held = 0;
+  const work = (item: unknown) => (item as number) * 10;
+  const first = createDurableRuntime({
+    store,
+    resultWriter: writer.resultWriter,
+    handlers: {
+      [fn('work')]: work,
+      [fn('hold')]: () => {
+        held++;
+        return never();
+      },
+    },
+  });
+  const parent = await first.startExecution(definition, { name: 'p', input: { items } });
+  const exited = async () =>
+    (await store.listEvents(parent.executionArn)).some((e) => e.type === 'MapStateExited');
+  await until(async () => held === 1 && (await exited()));
+  await first.close();
+  const writtenBefore = writer.requests.map((request) => request.succeeded);
+
+  const second = createDurableRuntime({
+    store,
+    resultWriter: writer.resultWriter,
+    handlers: { [fn('work')]: work, [fn('hold')]: hold },
+  });
+  await second.recover();
+  return { parent, writer, writtenBefore, close: () => second.close() };
+}
+
 describe("a durable distributed Map's ResultWriter", () => {
   it.each([
     [
@@ -83,41 +119,13 @@ describe("a durable distributed Map's ResultWriter", () => {
   ])(
     'is not called again when the execution is replayed after the Map has exited (%s)',
     async (_, definition, hold) => {
-      const store = new InMemoryDurableStore();
-      const writer = manifests();
-      let held = 0;
-      const work = (item: unknown) => (item as number) * 10;
-      const first = createDurableRuntime({
-        store,
-        resultWriter: writer.resultWriter,
-        handlers: {
-          [fn('work')]: work,
-          [fn('hold')]: () => {
-            held++;
-            return never();
-          },
-        },
-      });
-      const parent = await first.startExecution(definition, { name: 'p', input: { items: [1, 2] } });
-      await until(() => held === 1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await first.close();
-      expect(writer.requests.map((request) => request.succeeded)).toEqual([[10, 20]]);
-
-      const second = createDurableRuntime({
-        store,
-        resultWriter: writer.resultWriter,
-        handlers: {
-          [fn('work')]: work,
-          [fn('hold')]: hold,
-        },
-      });
-      await second.recover();
+      const { parent, writer, writtenBefore, close } = await restartedWhileHeld(definition, [1, 2], hold);
+      expect(writtenBefore).toEqual([[10, 20]]);
       // The replayed Map takes its recorded exit: the results are not written a second time, and the
       // states after it see the details the writer gave before the restart.
       expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: 'runs/manifest-1.json' });
       expect(writer.requests).toHaveLength(1);
-      await second.close();
+      await close();
     },
   );
 
@@ -140,34 +148,9 @@ describe("a durable distributed Map's ResultWriter", () => {
         Caught: { Type: 'Task', Resource: fn('hold'), End: true },
       },
     };
-    const store = new InMemoryDurableStore();
-    const writer = manifests();
-    let held = 0;
-    const work = (item: unknown) => item;
-    const first = createDurableRuntime({
-      store,
-      resultWriter: writer.resultWriter,
-      handlers: {
-        [fn('work')]: work,
-        [fn('hold')]: () => {
-          held++;
-          return never();
-        },
-      },
-    });
-    const parent = await first.startExecution(definition, { name: 'p', input: { items: [1] } });
-    await until(() => held === 1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await first.close();
-
-    const second = createDurableRuntime({
-      store,
-      resultWriter: writer.resultWriter,
-      handlers: { [fn('work')]: work, [fn('hold')]: () => 'caught' },
-    });
-    await second.recover();
+    const { parent, close } = await restartedWhileHeld(definition, [1], () => 'caught');
     expect(await parent.result()).toEqual({ status: 'SUCCEEDED', output: 'caught' });
-    await second.close();
+    await close();
   });
 
   it('is not called again for a Map with a Catch that ends a Parallel branch', async () => {
@@ -198,35 +181,9 @@ describe("a durable distributed Map's ResultWriter", () => {
         },
       },
     };
-    const store = new InMemoryDurableStore();
-    const writer = manifests();
-    let held = 0;
-    const work = (item: unknown) => item;
-    const first = createDurableRuntime({
-      store,
-      resultWriter: writer.resultWriter,
-      handlers: {
-        [fn('work')]: work,
-        [fn('hold')]: () => {
-          held++;
-          return never();
-        },
-      },
-    });
-    const parent = await first.startExecution(definition, { name: 'p', input: { items: [1] } });
-    const exited = async () =>
-      (await store.listEvents(parent.executionArn)).some((e) => e.type === 'MapStateExited');
-    await until(async () => held === 1 && (await exited()));
-    await first.close();
-
-    const second = createDurableRuntime({
-      store,
-      resultWriter: writer.resultWriter,
-      handlers: { [fn('work')]: work, [fn('hold')]: () => 'held' },
-    });
-    await second.recover();
+    const { parent, writer, close } = await restartedWhileHeld(definition, [1], () => 'held');
     expect(await parent.result()).toMatchObject({ status: 'SUCCEEDED' });
     expect(writer.requests).toHaveLength(1);
-    await second.close();
+    await close();
   });
 });

@@ -1,4 +1,4 @@
-import { boundedBy } from './bounded-wait';
+import { settledWithin } from './bounded-wait';
 import type { DurableStore } from './durable-store';
 
 export interface WorkerOptions {
@@ -88,7 +88,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       wake();
       unsubscribe?.();
       // A claim the store never answers must not hold the stop: what it claims is handed back.
-      await boundedBy(running, host.patienceMs, () => undefined).catch(() => {});
+      await settledWithin(running, host.patienceMs);
       const drainMs = stopOptions.drainMs ?? 0;
       if (drainMs > 0) {
         const all = Promise.all(host.liveArns().map((arn) => host.settled(arn)));
