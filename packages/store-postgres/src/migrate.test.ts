@@ -41,6 +41,28 @@ describe.skipIf(!TEST_POSTGRES_URL)('migrating the schema', () => {
     }
   });
 
+  it('brings a schema of the previous version to the commit function planned once per connection', async () => {
+    const schema = uniqueSchema('migrate_plan');
+    const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+    try {
+      await store.init();
+      // As a database migrated by the previous release: its last migration not yet applied.
+      await admin(`DELETE FROM ${schema}.stepwise_migrations WHERE version = ${MIGRATIONS.length};
+        ALTER FUNCTION ${schema}.commit_batch RESET ALL`);
+      const again = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+      await again.init();
+      await again.close();
+      const { rows } = await store.pool.query<{ proconfig: string[] | null }>(
+        `SELECT proconfig FROM pg_proc WHERE proname = 'commit_batch' AND pronamespace = $1::regnamespace`,
+        [schema],
+      );
+      expect(rows).toEqual([{ proconfig: ['plan_cache_mode=force_generic_plan'] }]);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
   it('refuses a schema named by an SQL keyword with a typed error', async () => {
     const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema: 'order' });
     try {
