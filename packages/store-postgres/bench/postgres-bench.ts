@@ -1,6 +1,7 @@
 // Durable transitions per second on PostgreSQL (one runtime one execution at a time, and with one
-// transition per commit; 1 worker claiming one at a time; 1, 4 and 8 workers), beside the raw rate
-// of the same database doing one small insert per commit. Needs STEPWISE_TEST_POSTGRES_URL.
+// transition per commit; 1 worker claiming one at a time; 1, 4 and 8 workers), and the store alone
+// committing one transition at a time (no engine), beside the raw rate of the same database doing
+// one small insert per commit. Needs STEPWISE_TEST_POSTGRES_URL.
 // Run: pnpm --filter @stepwise/store-postgres bench (after pnpm build).
 import { randomUUID } from 'node:crypto';
 import { createDurableRuntime } from '@stepwise/runtime';
@@ -8,22 +9,25 @@ import {
   afterCommits,
   benchChain as chain,
   benchFunction as fn,
+  median,
   nextTurn,
+  storeCommitsPerSecond,
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
 import { PostgresStore } from '@stepwise/store-postgres';
 import pg from 'pg';
 
 const url = process.env.STEPWISE_TEST_POSTGRES_URL;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!url) {
   console.log('Set STEPWISE_TEST_POSTGRES_URL to run the PostgreSQL benchmark.');
   process.exit(0);
 }
 
-async function rawCommitsPerSecond(schema: string, seconds = 2): Promise<number> {
+async function rawCommitsPerSecond(schema: string, seconds: number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(`CREATE TABLE ${schema}.raw (id BIGSERIAL PRIMARY KEY, body TEXT)`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.raw (id BIGSERIAL PRIMARY KEY, body TEXT)`);
   const until = performance.now() + seconds * 1000;
   let commits = 0;
   while (performance.now() < until) {
@@ -39,11 +43,16 @@ async function rawCommitsPerSecond(schema: string, seconds = 2): Promise<number>
  * `answer: 'after a commit'` each task answers on the turn after the next commit has landed, so
  * no transition is committed with another: one transition a commit.
  */
-async function oneLocal(schema: string, total: number, answer: 'next turn' | 'after a commit' = 'next turn') {
+async function oneLocal(
+  schema: string,
+  total: number,
+  answer: 'next turn' | 'after a commit' = 'next turn',
+  round = 0,
+) {
   const store = new PostgresStore({ connectionString: url, schema });
   const gate = afterCommits();
   const handler = answer === 'next turn' ? nextTurn : gate.answer;
-  const tag = answer === 'next turn' ? 'turn' : 'commit';
+  const tag = `${answer === 'next turn' ? 'turn' : 'commit'}-${round}`;
   const runtime = createDurableRuntime({
     store,
     owner: `bench-local-${tag}`,
@@ -114,29 +123,71 @@ try {
   const setup = new PostgresStore({ connectionString: url, schema });
   await setup.init();
   await setup.close();
-  const raw = await rawCommitsPerSecond(schema);
-  const results: Record<string, unknown> = { rawCommitsPerSecond: Math.round(raw) };
-  const single = await transitionsPerSecond(schema, 1, 1, 100);
-  results.oneAtATime = { transitionsPerSecond: Math.round(single), ratioToRaw: +(single / raw).toFixed(2) };
-  const local = await oneLocal(schema, 100);
-  results.oneAtATimeInOneRuntime = {
-    transitionsPerSecond: Math.round(local.perSecond),
-    ratioToRaw: +(local.perSecond / raw).toFixed(2),
-    transitionsPerCommit: +local.transitionsPerCommit.toFixed(2),
+  // The disk's flush rate wanders between runs on a shared machine: the raw rate is measured again
+  // right before each workload, each figure is a ratio to that, and the workloads of one
+  // transition per commit are run ROUNDS times, reporting the median.
+  const raws: number[] = [];
+  const beside = async (run: () => Promise<number>) => {
+    const raw = await rawCommitsPerSecond(schema, 1);
+    raws.push(raw);
+    const rate = await run();
+    return { rate, ratio: rate / raw };
   };
-  const perCommit = await oneLocal(schema, 50, 'after a commit');
-  results.oneTransitionPerCommit = {
-    transitionsPerSecond: Math.round(perCommit.perSecond),
-    ratioToRaw: +(perCommit.perSecond / raw).toFixed(2),
-    transitionsPerCommit: +perCommit.transitionsPerCommit.toFixed(2),
-  };
-  for (const workers of [1, 4, 8]) {
-    const rate = await transitionsPerSecond(schema, workers, 50, 1000);
-    results[`workers${workers}`] = {
-      transitionsPerSecond: Math.round(rate),
-      ratioToRaw: +(rate / raw).toFixed(2),
-    };
+  const figure = (runs: { rate: number; ratio: number }[], extra: Record<string, number> = {}) => ({
+    perSecond: Math.round(median(runs.map((r) => r.rate))),
+    ratioToRaw: +median(runs.map((r) => r.ratio)).toFixed(2),
+    ratioRange: [
+      +Math.min(...runs.map((r) => r.ratio)).toFixed(2),
+      +Math.max(...runs.map((r) => r.ratio)).toFixed(2),
+    ],
+    ...extra,
+  });
+  const results: Record<string, unknown> = {};
+  results.oneAtATime = figure([await beside(() => transitionsPerSecond(schema, 1, 1, 100))]);
+  let perCommit = 0;
+  results.oneAtATimeInOneRuntime = figure(
+    [
+      await beside(async () => {
+        const local = await oneLocal(schema, 100);
+        perCommit = local.transitionsPerCommit;
+        return local.perSecond;
+      }),
+    ],
+    { transitionsPerCommit: +perCommit.toFixed(2) },
+  );
+  const alone: { rate: number; ratio: number }[] = [];
+  const oneEach: { rate: number; ratio: number }[] = [];
+  let oneEachPerCommit = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    alone.push(
+      await beside(async () => {
+        const store = new PostgresStore({ connectionString: url, schema });
+        try {
+          return await storeCommitsPerSecond(store, 1);
+        } finally {
+          await store.close();
+        }
+      }),
+    );
+    oneEach.push(
+      await beside(async () => {
+        const local = await oneLocal(schema, 50, 'after a commit', round);
+        oneEachPerCommit = local.transitionsPerCommit;
+        return local.perSecond;
+      }),
+    );
   }
+  results.storeCommitsAlone = figure(alone);
+  results.oneTransitionPerCommit = figure(oneEach, { transitionsPerCommit: +oneEachPerCommit.toFixed(2) });
+  for (const workers of [1, 4, 8]) {
+    results[`workers${workers}`] = figure([
+      await beside(() => transitionsPerSecond(schema, workers, 50, 1000)),
+    ]);
+  }
+  results.rawCommitsPerSecond = {
+    median: Math.round(median(raws)),
+    range: [Math.round(Math.min(...raws)), Math.round(Math.max(...raws))],
+  };
   console.log(JSON.stringify(results, null, 2));
 } finally {
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -25,7 +25,3 @@ export async function recordCommits(
   await runtime.close();
   return batches;
 }
-
-/** The median of some figures (the upper one of the middle two for an even count). */
-export const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;

@@ -12,10 +12,11 @@ import {
   BENCH_TASKS,
   benchChain as chain,
   benchFunction as fn,
+  median,
   nextTurn,
 } from '@stepwise/runtime/store-contract';
 import { encodeBatch } from '../src/encoded-batch';
-import { median, recordCommits } from './bench-runs';
+import { recordCommits } from './bench-runs';
 import { rawCommitsPerSecond, rowCommitsPerSecond } from './raw-commits';
 
 /** Row sizes: a transition's chunk is about 600 bytes, a whole run's about 6,000. */

@@ -1,8 +1,8 @@
 // Durable transitions per second on SQLite (synchronous FULL and NORMAL; one execution at a time
 // and 200 at once, each with the writer thread and with `thread: false`; one at a time with a
 // writer thread that sleeps between calls; one transition per commit), as ratios to the raw rate
-// of the same disk doing one small insert per commit; the same workloads on a store that keeps
-// nothing (the engine alone); and the memory of 10,000 waiting executions, kept in memory and
+// of the same disk doing one small insert per commit; the store alone committing one transition
+// at a time (no engine); the same workloads on a store that keeps nothing (the engine alone); and the memory of 10,000 waiting executions, kept in memory and
 // unloaded. Each workload also reports how much of the time the engine's thread was busy (its
 // event loop's utilisation).
 // Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
@@ -14,11 +14,12 @@ import {
   afterCommits,
   benchChain as chain,
   benchFunction as fn,
+  median,
   nextTurn,
+  storeCommitsPerSecond,
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
 import { SqliteStore, type SqliteStoreOptions } from '@stepwise/store-sqlite';
-import { median } from './bench-runs';
 import { rawCommitsPerSecond } from './raw-commits';
 
 /**
@@ -93,6 +94,23 @@ async function transitionsPerSecond(
   };
 }
 
+/**
+ * The store alone committing one transition's events (as the engine writes them) one commit after
+ * another: its own cost per commit beside the raw insert's, without the engine's work between.
+ */
+async function storeCommits(
+  file: string,
+  synchronous: 'FULL' | 'NORMAL',
+  options: Pick<SqliteStoreOptions, 'thread'> = {},
+) {
+  const store = new SqliteStore({ filename: file, synchronous, ...options });
+  const loop = performance.eventLoopUtilization();
+  const perSecond = await storeCommitsPerSecond(store, 1);
+  const busy = performance.eventLoopUtilization(loop).utilization;
+  await store.close();
+  return { perSecond, transitionsPerCommit: 1, engineThreadBusy: busy };
+}
+
 /** Heap held by `count` executions in a one-hour Wait, once they are all started (and unloaded). */
 async function waitingMemory(file: string, count: number, unloadAfterMs: number) {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -149,6 +167,10 @@ const WORKLOADS = {
     transitionsPerSecond(file, mode, 1, mode === 'FULL' ? 100 : 500, {}, 'after a commit'),
   oneTransitionPerCommitInline: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 1, mode === 'FULL' ? 100 : 500, { thread: false }, 'after a commit'),
+  /** The store alone, committing one transition at a time (no engine work between commits). */
+  storeCommitsAlone: (file: string, mode: 'FULL' | 'NORMAL') => storeCommits(file, mode),
+  storeCommitsAloneInline: (file: string, mode: 'FULL' | 'NORMAL') =>
+    storeCommits(file, mode, { thread: false }),
   /** The engine alone: one at a time and 200 at once on a store that keeps nothing. */
   oneAtATimeNoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 1, 500, 'discard'),
