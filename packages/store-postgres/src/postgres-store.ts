@@ -320,8 +320,9 @@ export class PostgresStore implements DurableStore {
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedExecution[]> {
+    const among = request.wokenOnly ? request.among : undefined;
     const free = request.wokenOnly
-      ? 'owner IS NULL AND wake_at <= $3::bigint'
+      ? `owner IS NULL AND wake_at <= $3::bigint${among ? ' AND arn = ANY($5::text[])' : ''}`
       : request.takeOver
         ? '(wake_at IS NULL OR wake_at <= $3::bigint)'
         : '(owner IS NULL OR lease_expires <= $3::bigint) AND (wake_at IS NULL OR wake_at <= $3::bigint)';
@@ -338,7 +339,7 @@ export class PostgresStore implements DurableStore {
        UPDATE ${this.t('executions')} e SET owner = $1, lease_expires = $4, wake_at = NULL
        FROM picked, unsynced WHERE e.arn = picked.arn
        RETURNING e.*, ${this.t('history_of')}(e.arn) AS history_chunks`,
-      [request.owner, request.limit, request.now, request.now + request.leaseMs],
+      [request.owner, request.limit, request.now, request.now + request.leaseMs, ...(among ? [among] : [])],
     );
     return rows.map(withHistory);
   }

@@ -35,7 +35,9 @@ export class SqliteLeases {
   claim(request: ClaimRequest): ClaimedExecution[] {
     const sql = this.sql();
     const query = request.wokenOnly
-      ? sql.claimableWoken
+      ? request.among
+        ? sql.claimableWokenAmong
+        : sql.claimableWoken
       : request.takeOver
         ? sql.claimableAll
         : sql.claimable;
@@ -43,7 +45,12 @@ export class SqliteLeases {
       // Rows held by this owner are claimed too: a lease of its own that expired was left by a
       // run under the same name that is gone (a restart), or by a resume that failed here; the
       // runtime skips the executions it runs.
-      const rows = query.all({ now: request.now, limit: request.limit }) as Row[];
+      const params = { now: request.now, limit: request.limit };
+      const rows = (
+        query === sql.claimableWokenAmong
+          ? query.all({ ...params, among: JSON.stringify(request.among) })
+          : query.all(params)
+      ) as Row[];
       const expires = request.now + request.leaseMs;
       let budget = this.historyBudget;
       return rows.map((row) => {

@@ -128,10 +128,13 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     // Only the executions running here are swept (those ending have nothing left to apply).
     afterRenewal: (arns) => signals.sweep(arns),
   });
+  /** Workers of this runtime that are stopping: meanwhile it wakes only what its executions await. */
+  let draining = 0;
   const unloader = new Unloader({
     ...{ store, owner, leaseMs, clock, lives, flushed },
     applied: (arn) => signals.appliedTo(arn),
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
+    wakeOnly: () => (draining > 0 ? lives.awaited() : undefined),
   });
   const unsubscribe: (() => void)[] = [];
   // A store that could not be reached at first may be reached by the next call.
@@ -277,6 +280,17 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     running: () => live.size - waitingOnChildren.size,
     liveArns: () => [...live.keys()],
     settled: (arn: string) => live.get(arn)?.execution.result(),
+    draining: () => {
+      draining++;
+      let ended = false;
+      // What fell due meanwhile is woken at the unloader's next look (it looks again shortly while
+      // a due execution is left in the store), as a runtime without workers does.
+      return () => {
+        if (ended) return;
+        ended = true;
+        draining--;
+      };
+    },
     handBack: async (arns: readonly string[]) => {
       // A store that stops answering holds the stop for leaseMs at most: the leases expire then.
       const waited = (work: Promise<unknown>, operation: string) =>

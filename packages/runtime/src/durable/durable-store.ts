@@ -153,6 +153,11 @@ export interface ClaimRequest {
   readonly takeOver?: boolean;
   /** Take only unloaded executions that are due (see `unload`). */
   readonly wokenOnly?: boolean;
+  /**
+   * With `wokenOnly`: take only those among these executions (a draining runtime wakes the children
+   * its executions wait on, and leaves every other due execution to other runtimes).
+   */
+  readonly among?: readonly string[];
 }
 
 /**

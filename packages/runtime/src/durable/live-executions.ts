@@ -82,6 +82,8 @@ export class LiveExecutions {
   /** Executions that ended here, until the commit that carries their end has settled. */
   private readonly finishing = new Map<string, Live>();
   private readonly retries: ResumeRetries;
+  /** Executions whose end executions running here wait on, with how many waits each. */
+  private readonly awaitedCount = new Map<string, number>();
 
   constructor(
     readonly live: Map<string, Live>,
@@ -194,6 +196,22 @@ export class LiveExecutions {
    * its reads are tried again. Rejects with `BranchCancelled` once `signal` fires.
    */
   async outcome(executionArn: string, signal: AbortSignal): Promise<ExecutionResult> {
+    this.awaitedCount.set(executionArn, (this.awaitedCount.get(executionArn) ?? 0) + 1);
+    try {
+      return await this.awaitOutcome(executionArn, signal);
+    } finally {
+      const left = (this.awaitedCount.get(executionArn) ?? 1) - 1;
+      if (left > 0) this.awaitedCount.set(executionArn, left);
+      else this.awaitedCount.delete(executionArn);
+    }
+  }
+
+  /** The executions whose end an execution running here waits on (its nested or Map Run children). */
+  awaited(): string[] {
+    return [...this.awaitedCount.keys()];
+  }
+
+  private async awaitOutcome(executionArn: string, signal: AbortSignal): Promise<ExecutionResult> {
     const { queue, pollMs } = this.options;
     for (;;) {
       const entry = this.live.get(executionArn);

@@ -213,9 +213,10 @@ export class InMemoryDurableStore implements DurableStore {
 
   async claim(request: ClaimRequest): Promise<ClaimedRun[]> {
     const claimed: ClaimedRun[] = [];
+    const among = request.wokenOnly && request.among ? new Set(request.among) : undefined;
     for (const row of this.executions.values()) {
       if (claimed.length >= request.limit) break;
-      if (row.status !== 'RUNNING') continue;
+      if (row.status !== 'RUNNING' || (among && !among.has(row.executionArn))) continue;
       const free = row.owner === undefined || (row.leaseExpires ?? 0) <= request.now || request.takeOver;
       if (!free) continue;
       const wakeAt = this.wakeAt.get(row.executionArn);

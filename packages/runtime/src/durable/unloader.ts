@@ -21,6 +21,11 @@ export interface UnloaderOptions {
   readonly flushed: () => Promise<void>;
   /** What the execution was given of its tasks' stored signals, told to the store on unload. */
   readonly applied: (executionArn: string) => readonly AppliedTaskSignals[];
+  /**
+   * The only executions to wake, when not every due one (a draining worker's runtime wakes just the
+   * children its executions wait on: anything else it took would be handed back mid-step).
+   */
+  readonly wakeOnly?: () => readonly string[] | undefined;
 }
 
 /**
@@ -86,12 +91,15 @@ export class Unloader {
     try {
       do {
         this.again = false;
+        const among = this.options.wakeOnly?.();
+        if (among?.length === 0) break;
         const rows = await lives.claim({
           owner,
           limit: WAKE_BATCH,
           leaseMs,
           now: clock.now(),
           wokenOnly: true,
+          ...(among && { among }),
         });
         await lives.resumeAll(rows);
         if (rows.length === WAKE_BATCH) this.again = true;

@@ -12,12 +12,12 @@ class SharedStore extends InMemoryDurableStore {
 
 const fn = 'arn:aws:lambda:us-east-1:123456789012:function:after-nap';
 
-/** Waits until `due`, leaving memory meanwhile, then runs one Task. */
-const napThenWork = (due: number) => ({
+/** Waits until `due`, leaving memory meanwhile, then runs one Task (of `resource`). */
+const napThenWork = (due: number, resource = fn) => ({
   StartAt: 'Nap',
   States: {
     Nap: { Type: 'Wait', Timestamp: new Date(due).toISOString(), Next: 'Work' },
-    Work: { Type: 'Task', Resource: fn, End: true },
+    Work: { Type: 'Task', Resource: resource, End: true },
   },
 });
 
@@ -84,9 +84,9 @@ describe('a worker', () => {
   });
 
   describe('with a parent waiting on a child that left memory', () => {
-    /** A parent whose `.sync:2` child naps a while (leaving memory meanwhile), then works. */
-    async function parentOfNapper(runtime: ReturnType<typeof createDurableRuntime>) {
-      const child = await runtime.createStateMachine('Napper', napThenWork(Date.now() + 300));
+    /** A parent whose `.sync:2` child naps `napMs` (leaving memory meanwhile), then works. */
+    async function parentOfNapper(runtime: ReturnType<typeof createDurableRuntime>, napMs = 300) {
+      const child = await runtime.createStateMachine('Napper', napThenWork(Date.now() + napMs));
       return runtime.startExecution(
         {
           StartAt: 'Run',
@@ -143,6 +143,41 @@ describe('a worker', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       await worker.stop({ drainMs: 10_000 });
       expect((await store.getExecution(parent.executionArn))?.status).toBe('SUCCEEDED');
+      await runtime.close();
+    });
+
+    it('wakes nothing else during a drain: what falls due then waits until the worker has stopped', async () => {
+      const store = new SharedStore();
+      const work = countedWork();
+      const stranger = 'arn:aws:lambda:us-east-1:123456789012:function:stranger';
+      let stopping = false;
+      const calledWhile: boolean[] = [];
+      const runtime = createDurableRuntime({
+        store,
+        unloadAfterMs: 20,
+        handlers: {
+          [fn]: work.handler,
+          [stranger]: async () => {
+            calledWhile.push(stopping);
+            return 'done';
+          },
+        },
+      });
+      const worker = runtime.startWorker({ pollMs: 20 });
+      const parent = await parentOfNapper(runtime, 700);
+      const other = await runtime.startExecution(napThenWork(Date.now() + 350, stranger), { enqueue: true });
+      // All three ran here, then both nappers left memory: only the parent, waiting, runs here.
+      await until(() => runtime.running === 3);
+      await until(() => runtime.running === 1);
+      expect(runtime.running).toBe(1);
+      stopping = true;
+      await worker.stop({ drainMs: 10_000 });
+      stopping = false;
+      expect((await store.getExecution(parent.executionArn))?.status).toBe('SUCCEEDED');
+      expect(calledWhile).toEqual([]);
+      // Left to whichever runtime wakes it: this one, now that it has no worker running.
+      expect((await other.result()).status).toBe('SUCCEEDED');
+      expect(calledWhile).toEqual([false]);
       await runtime.close();
     });
   });

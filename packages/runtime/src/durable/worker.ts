@@ -38,6 +38,11 @@ export interface WorkerHost {
   liveArns(): string[];
   settled(executionArn: string): Promise<unknown> | undefined;
   handBack(executionArns: readonly string[]): Promise<void>;
+  /**
+   * Until the returned function is called, the runtime wakes only the executions that those
+   * running here wait on: a stopping worker takes on no new work it would hand back unfinished.
+   */
+  draining(): () => void;
 }
 
 /**
@@ -85,6 +90,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
     stopped,
     async stop(stopOptions = {}) {
       stopping = true;
+      const endDrain = host.draining();
       wake();
       unsubscribe?.();
       // A claim the store never answers must not hold the stop: what it claims is handed back.
@@ -103,6 +109,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       try {
         await host.handBack(host.liveArns());
       } finally {
+        endDrain();
         finish();
       }
     },

@@ -28,7 +28,8 @@ export async function oneTransitionEvents(): Promise<readonly StoredEvent[]> {
   }
   // The first commit starts the execution and the last ends it; any between is one step.
   const step = commits[2]?.events ?? [];
-  if (step[0]?.type !== 'LambdaFunctionSucceeded') throw new Error('the bench chain committed no step on its own');
+  if (step[0]?.type !== 'LambdaFunctionSucceeded')
+    throw new Error('the bench chain committed no step on its own');
   return step;
 }
 
@@ -39,6 +40,7 @@ export async function oneTransitionEvents(): Promise<readonly StoredEvent[]> {
  */
 export async function storeCommitsPerSecond(store: DurableStore, seconds: number, owner = 'bench-commits') {
   const step = await oneTransitionEvents();
+  await store.init();
   const execution = executionRow(`commits-${randomUUID()}`, { owner, leaseExpires: Date.now() + 3_600_000 });
   const arn = execution.executionArn;
   await store.commit(

@@ -51,6 +51,44 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     assert.equal(await store().nextWake(), undefined);
   });
 
+  t.it('wakes only the due executions among those named, when a claim names some', async () => {
+    const rows = ['child', 'stranger', 'sleepy'].map((name) =>
+      executionRow(name, { owner: 'w1', leaseExpires: T0 + 1000 }),
+    );
+    await store().commit(batch({ executions: [...rows, executionRow('running')] }));
+    const [child, stranger, sleepy] = rows.map((row) => row.executionArn) as [string, string, string];
+    await store().unload('w1', child, T0 + 100, []);
+    await store().unload('w1', stranger, T0 + 100, []);
+    await store().unload('w1', sleepy, T0 + 9000, []);
+    const among = (arns: string[]) =>
+      claimReadable(store(), {
+        owner: 'w2',
+        limit: 10,
+        leaseMs: 1000,
+        now: T0 + 200,
+        wokenOnly: true,
+        among: arns,
+      });
+    assert.deepEqual(await among([]), []);
+    assert.deepEqual(
+      (await among([child, sleepy, `${child}-gone`])).map((e) => [e.name, e.owner]),
+      [['child', 'w2']],
+    );
+    // The others stay unloaded, for any claim that does not name them.
+    assert.deepEqual(
+      (
+        await claimReadable(store(), {
+          owner: 'w3',
+          limit: 10,
+          leaseMs: 1000,
+          now: T0 + 200,
+          wokenOnly: true,
+        })
+      ).map((e) => e.name),
+      ['stranger'],
+    );
+  });
+
   t.it('wakes an unloaded execution when its task is answered or its activity task is taken', async () => {
     const answered = executionRow('answered', { owner: 'w1', leaseExpires: T0 + 1000 });
     const worked = executionRow('worked', { owner: 'w1', leaseExpires: T0 + 1000 });
