@@ -19,7 +19,8 @@ export const COMMIT_BATCH = `
     k_token TEXT[], k_arn TEXT[], k_state TEXT[]
   ) RETURNS TEXT[] LANGUAGE plpgsql
   -- Planned once per connection: left to choose, PostgreSQL planned the statements again on every
-  -- call, which took longer than running them.
+  -- call, which took longer than running them. In a generic plan, x = ANY(array) reads the whole
+  -- array for every row it tests, so the set tests below are NOT IN and EXCEPT, which hash.
   SET plan_cache_mode = force_generic_plan AS $$
   DECLARE
     fenced TEXT[] := '{}';
@@ -29,7 +30,8 @@ export const COMMIT_BATCH = `
     gap_first INTEGER;
     gap_last INTEGER;
     unknown_arn TEXT;
-    locked INTEGER := 0;
+    locked TEXT[] := '{}';
+    unlocked TEXT[] := '{}';
   BEGIN
     -- A new execution whose ARN is taken (another runtime started the same name meanwhile) is
     -- fenced with its rows, rather than failing the work of every other execution in the commit.
@@ -44,19 +46,25 @@ export const COMMIT_BATCH = `
     -- Every execution the commit writes a row for (events, timers, tokens) is locked and fenced.
     -- A row locked after a wait is returned as the lock holder left it (read committed re-reads
     -- it), so a lease seized meanwhile is seen here.
-    held := ARRAY(SELECT DISTINCT a FROM unnest(c_arn || s_arn || x_arn || o_arn || k_arn) a
-      WHERE NOT a = ANY(p_fresh));
+    held := ARRAY(SELECT unnest(c_arn || s_arn || x_arn || o_arn || k_arn) EXCEPT SELECT unnest(p_fresh));
     IF cardinality(held) > 0 THEN
       SELECT coalesce(array_agg(l.arn) FILTER (WHERE (p_owner IS NOT NULL AND l.owner IS DISTINCT FROM p_owner)
-          OR l.status <> 'RUNNING'), '{}'), count(*)
+          OR l.status <> 'RUNNING'), '{}'), coalesce(array_agg(l.arn), '{}')
         INTO fenced, locked
         FROM (SELECT e.arn, e.owner, e.status FROM {s}.executions e WHERE e.arn = ANY(held)
           ORDER BY e.arn FOR UPDATE) l;
+      -- A row deleted while this commit waited for its lock is not locked, and one written since
+      -- under the same ARN is not seen by that statement: one there now is fenced (nothing is
+      -- written for it); for one that is not, events are refused below (timers and tokens of an
+      -- unknown execution are no error).
+      IF cardinality(locked) < cardinality(held) THEN
+        unlocked := ARRAY(SELECT unnest(held) EXCEPT SELECT unnest(locked));
+        fenced := fenced || ARRAY(SELECT e.arn FROM {s}.executions e WHERE e.arn = ANY(unlocked));
+      END IF;
     END IF;
     fenced := fenced || taken;
     IF cardinality(c_arn) > 0 THEN
-      -- Only when a held ARN has no row: timers and tokens of an unknown execution are no error.
-      IF locked < cardinality(held) THEN
+      IF cardinality(unlocked) > 0 THEN
         SELECT n.arn INTO unknown_arn FROM unnest(c_arn) n(arn)
           WHERE NOT EXISTS (SELECT 1 FROM {s}.executions e WHERE e.arn = n.arn) LIMIT 1;
         IF unknown_arn IS NOT NULL THEN
@@ -69,7 +77,7 @@ export const COMMIT_BATCH = `
           SELECT c.last_id FROM {s}.event_chunks c
           WHERE c.execution_arn = n.arn AND c.first_id <= n.l ORDER BY c.first_id DESC LIMIT 1
         ) before ON true
-        WHERE coalesce(before.last_id, 0) <> n.f - 1 AND NOT n.arn = ANY(fenced)
+        WHERE coalesce(before.last_id, 0) <> n.f - 1 AND n.arn NOT IN (SELECT unnest(fenced))
         LIMIT 1;
       IF gap_arn IS NOT NULL AND gap_last >= gap_first THEN
         RAISE unique_violation USING MESSAGE = 'an event of this commit is already written';
@@ -78,31 +86,31 @@ export const COMMIT_BATCH = `
           DETAIL = json_build_array(gap_arn, gap_first, gap_last)::text;
       END IF;
       INSERT INTO {s}.event_chunks (execution_arn, first_id, last_id, events)
-        SELECT * FROM unnest(c_arn, c_first, c_last, c_events) n(arn, f, l, ev) WHERE NOT n.arn = ANY(fenced);
+        SELECT * FROM unnest(c_arn, c_first, c_last, c_events) n(arn, f, l, ev) WHERE n.arn NOT IN (SELECT unnest(fenced));
     END IF;
     IF cardinality(e_arn) > 0 THEN
       UPDATE {s}.executions e SET status = t.status, stop_time = t.stop, output = t.output, error = t.error,
           cause = t.cause, owner = NULL, lease_expires = NULL, wake_at = NULL
         FROM unnest(e_arn, e_status, e_stop, e_output, e_error, e_cause) t(arn, status, stop, output, error, cause)
-        WHERE e.arn = t.arn AND NOT t.arn = ANY(fenced);
-      DELETE FROM {s}.timers WHERE execution_arn = ANY(e_arn) AND NOT execution_arn = ANY(fenced);
-      DELETE FROM {s}.task_tokens WHERE execution_arn = ANY(e_arn) AND NOT execution_arn = ANY(fenced);
+        WHERE e.arn = t.arn AND t.arn NOT IN (SELECT unnest(fenced));
+      DELETE FROM {s}.timers WHERE execution_arn = ANY(e_arn) AND execution_arn NOT IN (SELECT unnest(fenced));
+      DELETE FROM {s}.task_tokens WHERE execution_arn = ANY(e_arn) AND execution_arn NOT IN (SELECT unnest(fenced));
     END IF;
     IF cardinality(s_arn) > 0 THEN
       INSERT INTO {s}.timers (execution_arn, timer_id, due)
         SELECT * FROM unnest(s_arn, s_id, s_due) n(arn, id, due)
-        WHERE NOT n.arn = ANY(fenced) AND NOT n.arn = ANY(e_arn)
+        WHERE n.arn NOT IN (SELECT unnest(fenced)) AND n.arn NOT IN (SELECT unnest(e_arn))
         ON CONFLICT (execution_arn, timer_id) DO UPDATE SET due = excluded.due;
     END IF;
     IF cardinality(x_arn) > 0 THEN
       DELETE FROM {s}.timers t USING unnest(x_arn, x_id) c(arn, id)
-        WHERE t.execution_arn = c.arn AND t.timer_id = c.id AND NOT c.arn = ANY(fenced);
+        WHERE t.execution_arn = c.arn AND t.timer_id = c.id AND c.arn NOT IN (SELECT unnest(fenced));
     END IF;
     IF cardinality(o_token) > 0 THEN
       INSERT INTO {s}.task_tokens (token, execution_arn, activity_arn, input, scheduled_at, state)
         SELECT n.token, n.arn, n.activity, n.input, n.scheduled, 'OPEN'
         FROM unnest(o_token, o_arn, o_activity, o_input, o_scheduled) n(token, arn, activity, input, scheduled)
-        WHERE NOT n.arn = ANY(fenced) AND NOT n.arn = ANY(e_arn)
+        WHERE n.arn NOT IN (SELECT unnest(fenced)) AND n.arn NOT IN (SELECT unnest(e_arn))
         ON CONFLICT (token) DO UPDATE SET activity_arn = excluded.activity_arn, input = excluded.input,
           scheduled_at = excluded.scheduled_at;
       PERFORM pg_notify('{s}_activity', a.activity)
@@ -111,7 +119,7 @@ export const COMMIT_BATCH = `
     IF cardinality(k_token) > 0 THEN
       UPDATE {s}.task_tokens t SET state = k.state
         FROM unnest(k_token, k_arn, k_state) k(token, arn, state)
-        WHERE t.token = k.token AND t.execution_arn = k.arn AND NOT k.arn = ANY(fenced);
+        WHERE t.token = k.token AND t.execution_arn = k.arn AND k.arn NOT IN (SELECT unnest(fenced));
     END IF;
     RETURN fenced;
   END $$;

@@ -59,6 +59,33 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
       }
     });
 
+    it('fences a commit whose execution was deleted and started again while it waited for the lock', async () => {
+      const row = executionRow('reborn', { owner: 'worker', leaseExpires: Date.now() + 60_000 });
+      await store.commit(batch({ executions: [row] }));
+      const other = await store.pool.connect();
+      try {
+        // Removed by hand (a retention job, say) and started again by another runtime, in a
+        // transaction still open when the commit comes: the row it waits for is gone, and the
+        // new one is not the one it locked.
+        await other.query('BEGIN');
+        await other.query(`DELETE FROM ${store.schema}.executions WHERE arn = $1`, [row.executionArn]);
+        await other.query(
+          `INSERT INTO ${store.schema}.executions (arn, name, machine_arn, definition_id, input, start_time,
+             status, redrive_count, owner) VALUES ($1, 'reborn', 'arn:m', 'def-1', '{}', 0, 'RUNNING', 0, 'stranger')`,
+          [row.executionArn],
+        );
+        const late = store.commit(
+          batch({ owner: 'worker', events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await other.query('COMMIT');
+        expect((await late).fenced).toEqual([row.executionArn]);
+        expect(await store.listEvents(row.executionArn)).toEqual([]);
+      } finally {
+        other.release();
+      }
+    });
+
     it('runs on a worker under the same owner name what a run that is gone left leased to it', async () => {
       const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Result: 'done', End: true } } };
       await store.putDefinition('def-pass', JSON.stringify(definition));
