@@ -40,6 +40,12 @@ describe('the statements that wake and take over executions', () => {
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('claim the woken executions among those named through the ARN index, not every running one', () => {
+    const plan = planOf('claimableWokenAmong', { now: 1000, limit: 10, among: '["arn:a"]' }).join('\n');
+    expect(plan).toMatch(/SEARCH executions USING INDEX sqlite_autoindex_executions_1 \(arn=\?\)/);
+    expect(plan).not.toMatch(/executions_by_status|SCAN executions/);
+  });
+
   it('take over the running executions, and any of a status never written, through the status index', () => {
     const plan = planOf('claimableAll', { now: 1000, limit: 10 }).join('\n');
     expect(plan).toMatch(/USING INDEX executions_by_status \(status=\?\)/);

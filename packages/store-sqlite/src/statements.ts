@@ -62,9 +62,10 @@ const SQL = {
   // through the status index and sort them.
   claimableWoken: `SELECT * FROM executions WHERE wake_at <= @now AND +status = 'RUNNING' AND owner IS NULL
          ORDER BY wake_at LIMIT @limit`,
-  // Read through the ARN index: the executions named are few.
+  // Read through the ARN index, the executions named being few: `+status` keeps the planner off
+  // the status index, through which it would read every running execution.
   claimableWokenAmong: `SELECT * FROM executions WHERE arn IN (SELECT value FROM json_each(@among))
-         AND wake_at <= @now AND status = 'RUNNING' AND owner IS NULL ORDER BY wake_at LIMIT @limit`,
+         AND wake_at <= @now AND +status = 'RUNNING' AND owner IS NULL ORDER BY wake_at LIMIT @limit`,
   lease: 'UPDATE executions SET owner = ?, lease_expires = ?, wake_at = NULL WHERE arn = ?',
   unload: `UPDATE executions SET owner = NULL, lease_expires = NULL, wake_at = @wakeAt
        WHERE arn = @arn AND owner = @owner AND status = 'RUNNING'`,

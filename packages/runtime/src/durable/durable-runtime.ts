@@ -283,12 +283,15 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     draining: () => {
       draining++;
       let ended = false;
-      // What fell due meanwhile is woken at the unloader's next look (it looks again shortly while
-      // a due execution is left in the store), as a runtime without workers does.
-      return () => {
-        if (ended) return;
-        ended = true;
-        draining--;
+      return {
+        woken: unloader.settled(),
+        // What fell due meanwhile is woken at the unloader's next look (it looks again shortly
+        // while a due execution is left in the store), as a runtime without workers does.
+        end: () => {
+          if (ended) return;
+          ended = true;
+          draining--;
+        },
       };
     },
     handBack: async (arns: readonly string[]) => {

@@ -80,6 +80,11 @@ export class Unloader {
     return this.waking;
   }
 
+  /** Settles once the wake under way, if any, has claimed and resumed what it took. */
+  settled(): Promise<void> {
+    return this.waking ?? Promise.resolve();
+  }
+
   close(): void {
     this.closed = true;
     if (this.checker) clearInterval(this.checker);

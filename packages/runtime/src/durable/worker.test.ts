@@ -182,6 +182,51 @@ describe('a worker', () => {
     });
   });
 
+  it('drains what a wake under way when it stopped took, rather than handing it back mid-task', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wakeWaiting = false;
+    const due = Date.now() + 250;
+    class SlowWakeStore extends SharedStore {
+      holdWakes = false;
+      override async claim(request: Parameters<SharedStore['claim']>[0]) {
+        if (this.holdWakes && !request.wokenOnly) {
+          // Only the runtime's wake takes it: a claim of the worker's own that the stop overtakes
+          // hands back what it took, which is another case.
+          return [];
+        }
+        // A timer may fire a moment early, and its claim take nothing: the one held is the first
+        // made once the execution is due.
+        if (this.holdWakes && request.now >= due) {
+          wakeWaiting = true;
+          await gate;
+        }
+        return super.claim(request);
+      }
+    }
+    const store = new SlowWakeStore();
+    const work = countedWork();
+    const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+    const worker = runtime.startWorker({ pollMs: 20 });
+    const run = await runtime.startExecution(napThenWork(due), { enqueue: true });
+    await until(() => runtime.running === 1);
+    await until(() => runtime.running === 0);
+    expect(runtime.running).toBe(0);
+    // It falls due, and the runtime's claim to wake it is held up in the store.
+    store.holdWakes = true;
+    await until(() => wakeWaiting);
+    expect(wakeWaiting).toBe(true);
+    const stopped = worker.stop({ drainMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await stopped;
+    expect((await store.getExecution(run.executionArn))?.status).toBe('SUCCEEDED');
+    expect(work.seen.calls).toBe(1);
+    await runtime.close();
+  });
+
   it('stops when the store cannot take its leases back, and says which executions wait for expiry', async () => {
     class Unreachable extends SharedStore {
       reachable = true;

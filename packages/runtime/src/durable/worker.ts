@@ -39,10 +39,11 @@ export interface WorkerHost {
   settled(executionArn: string): Promise<unknown> | undefined;
   handBack(executionArns: readonly string[]): Promise<void>;
   /**
-   * Until the returned function is called, the runtime wakes only the executions that those
-   * running here wait on: a stopping worker takes on no new work it would hand back unfinished.
+   * Until `end()`, the runtime wakes only the executions that those running here wait on: a
+   * stopping worker takes on no new work it would hand back unfinished. `woken` settles once a
+   * wake that was under way (and could take anything due) has settled.
    */
-  draining(): () => void;
+  draining(): { readonly woken: Promise<void>; end(): void };
 }
 
 /**
@@ -90,11 +91,14 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
     stopped,
     async stop(stopOptions = {}) {
       stopping = true;
-      const endDrain = host.draining();
+      const drain = host.draining();
       wake();
       unsubscribe?.();
       // A claim the store never answers must not hold the stop: what it claims is handed back.
       await settledWithin(running, host.patienceMs);
+      // So must a wake under way when the stop began; what it took runs here once it has settled,
+      // and is drained with the rest.
+      await settledWithin(drain.woken, host.patienceMs);
       const drainMs = stopOptions.drainMs ?? 0;
       if (drainMs > 0) {
         const all = Promise.all(host.liveArns().map((arn) => host.settled(arn)));
@@ -109,7 +113,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       try {
         await host.handBack(host.liveArns());
       } finally {
-        endDrain();
+        drain.end();
         finish();
       }
     },
