@@ -124,7 +124,6 @@ export const MIGRATIONS: readonly string[] = [
   // again from the store.
   COMMIT_BATCH,
   // commit_batch plans its statements once per connection (PostgreSQL chose to plan them again on
-  // every call) and locks and fences in one statement: a commit of one transition takes about a
-  // fifth less time.
+  // every call), locks and fences in one statement, and tests sets by hashing them.
   COMMIT_BATCH,
 ];
