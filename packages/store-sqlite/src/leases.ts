@@ -34,23 +34,23 @@ export class SqliteLeases {
 
   claim(request: ClaimRequest): ClaimedExecution[] {
     const sql = this.sql();
-    const query = request.wokenOnly
-      ? request.among
-        ? sql.claimableWokenAmong
-        : sql.claimableWoken
-      : request.takeOver
-        ? sql.claimableAll
-        : sql.claimable;
+    const among = request.wokenOnly ? request.among : undefined;
+    const query = among
+      ? sql.claimableWokenAmong
+      : request.wokenOnly
+        ? sql.claimableWoken
+        : request.takeOver
+          ? sql.claimableAll
+          : sql.claimable;
     return this.db.transaction(() => {
       // Rows held by this owner are claimed too: a lease of its own that expired was left by a
       // run under the same name that is gone (a restart), or by a resume that failed here; the
       // runtime skips the executions it runs.
-      const params = { now: request.now, limit: request.limit };
-      const rows = (
-        query === sql.claimableWokenAmong
-          ? query.all({ ...params, among: JSON.stringify(request.among) })
-          : query.all(params)
-      ) as Row[];
+      const rows = query.all({
+        now: request.now,
+        limit: request.limit,
+        ...(among && { among: JSON.stringify(among) }),
+      }) as Row[];
       const expires = request.now + request.leaseMs;
       let budget = this.historyBudget;
       return rows.map((row) => {

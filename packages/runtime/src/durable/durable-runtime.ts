@@ -282,14 +282,11 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     settled: (arn: string) => live.get(arn)?.execution.result(),
     draining: () => {
       draining++;
-      let ended = false;
       return {
         woken: unloader.settled(),
         // What fell due meanwhile is woken at the unloader's next look (it looks again shortly
         // while a due execution is left in the store), as a runtime without workers does.
         end: () => {
-          if (ended) return;
-          ended = true;
           draining--;
         },
       };

@@ -39,9 +39,9 @@ export interface WorkerHost {
   settled(executionArn: string): Promise<unknown> | undefined;
   handBack(executionArns: readonly string[]): Promise<void>;
   /**
-   * Until `end()`, the runtime wakes only the executions that those running here wait on: a
-   * stopping worker takes on no new work it would hand back unfinished. `woken` settles once a
-   * wake that was under way (and could take anything due) has settled.
+   * Until `end()` (called once), the runtime wakes only the executions that those running here
+   * wait on: a stopping worker takes on no new work it would hand back unfinished. `woken` settles
+   * once a wake that was under way (and could take anything due) has settled.
    */
   draining(): { readonly woken: Promise<void>; end(): void };
 }
@@ -101,13 +101,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       await settledWithin(drain.woken, host.patienceMs);
       const drainMs = stopOptions.drainMs ?? 0;
       if (drainMs > 0) {
-        const all = Promise.all(host.liveArns().map((arn) => host.settled(arn)));
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const drained = new Promise((resolve) => {
-          timer = setTimeout(resolve, drainMs);
-        });
-        // The timer goes once all have ended: it must not keep the process alive for nothing.
-        await Promise.race([all, drained]).finally(() => clearTimeout(timer));
+        await settledWithin(Promise.all(host.liveArns().map((arn) => host.settled(arn))), drainMs);
       }
       // Stopped whether or not the store takes the leases back: their expiry frees them anyway.
       try {
