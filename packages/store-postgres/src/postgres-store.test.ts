@@ -37,53 +37,53 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
     });
     afterEach(() => dispose(store));
 
+    /**
+     * The commit of `arn`'s first event by the worker holding it, made while another connection
+     * has `change` in a transaction still open, which commits 200 ms later.
+     */
+    async function commitDuring(arn: string, change: (client: pg.PoolClient) => Promise<unknown>) {
+      const other = await store.pool.connect();
+      try {
+        await other.query('BEGIN');
+        await change(other);
+        const late = store.commit(
+          batch({ owner: 'worker', events: [eventRow(arn, 1, 'ExecutionStarted', {})] }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await other.query('COMMIT');
+        return await late;
+      } finally {
+        other.release();
+      }
+    }
+
     it('fences a commit that waited for the lock of a lease being taken by another runtime', async () => {
       const row = executionRow('contended', { owner: 'worker', leaseExpires: Date.now() + 60_000 });
       await store.commit(batch({ executions: [row] }));
-      const taker = await store.pool.connect();
-      try {
-        // Another runtime takes the lease in a transaction that is still open when the commit comes.
-        await taker.query('BEGIN');
-        await taker.query(`UPDATE ${store.schema}.executions SET owner = 'stopper' WHERE arn = $1`, [
+      const late = await commitDuring(row.executionArn, (other) =>
+        other.query(`UPDATE ${store.schema}.executions SET owner = 'stopper' WHERE arn = $1`, [
           row.executionArn,
-        ]);
-        const late = store.commit(
-          batch({ owner: 'worker', events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
-        );
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await taker.query('COMMIT');
-        expect((await late).fenced).toEqual([row.executionArn]);
-        expect(await store.listEvents(row.executionArn)).toEqual([]);
-      } finally {
-        taker.release();
-      }
+        ]),
+      );
+      expect(late.fenced).toEqual([row.executionArn]);
+      expect(await store.listEvents(row.executionArn)).toEqual([]);
     });
 
     it('fences a commit whose execution was deleted and started again while it waited for the lock', async () => {
       const row = executionRow('reborn', { owner: 'worker', leaseExpires: Date.now() + 60_000 });
       await store.commit(batch({ executions: [row] }));
-      const other = await store.pool.connect();
-      try {
-        // Removed by hand (a retention job, say) and started again by another runtime, in a
-        // transaction still open when the commit comes: the row it waits for is gone, and the
-        // new one is not the one it locked.
-        await other.query('BEGIN');
+      // Removed by hand (a retention job, say) and started again by another runtime: the row the
+      // commit waits for is gone, and the new one is not the one it locked.
+      const late = await commitDuring(row.executionArn, async (other) => {
         await other.query(`DELETE FROM ${store.schema}.executions WHERE arn = $1`, [row.executionArn]);
         await other.query(
           `INSERT INTO ${store.schema}.executions (arn, name, machine_arn, definition_id, input, start_time,
              status, redrive_count, owner) VALUES ($1, 'reborn', 'arn:m', 'def-1', '{}', 0, 'RUNNING', 0, 'stranger')`,
           [row.executionArn],
         );
-        const late = store.commit(
-          batch({ owner: 'worker', events: [eventRow(row.executionArn, 1, 'ExecutionStarted', {})] }),
-        );
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await other.query('COMMIT');
-        expect((await late).fenced).toEqual([row.executionArn]);
-        expect(await store.listEvents(row.executionArn)).toEqual([]);
-      } finally {
-        other.release();
-      }
+      });
+      expect(late.fenced).toEqual([row.executionArn]);
+      expect(await store.listEvents(row.executionArn)).toEqual([]);
     });
 
     it('runs on a worker under the same owner name what a run that is gone left leased to it', async () => {

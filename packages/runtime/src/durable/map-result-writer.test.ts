@@ -7,12 +7,21 @@ import { until } from './until.fixtures';
 
 const never = () => new Promise<never>(() => {});
 
+/** A distributed Map over `$.items` whose results are written, with `fields`, and no End. */
+function writingMap(fields: Record<string, unknown>) {
+  const { End: _, ...map } = distributedState(oneTask(fn('work')), {
+    ItemsPath: '$.items',
+    ResultWriter: {
+      Resource: 'arn:aws:states:::s3:putObject',
+      Parameters: { Bucket: 'out', Prefix: 'runs' },
+    },
+    ...fields,
+  });
+  return map;
+}
+
 /** A distributed Map whose results are written, its output kept under `$.written`, then a Task. */
-const { End: _end, ...each } = distributedState(oneTask(fn('work')), {
-  ItemsPath: '$.items',
-  ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'runs' } },
-  ResultPath: '$.written',
-});
+const each = writingMap({ ResultPath: '$.written' });
 const writtenThenHeld = {
   StartAt: 'Each',
   States: {
@@ -130,12 +139,7 @@ describe("a durable distributed Map's ResultWriter", () => {
   );
 
   it('is called again on replay when a Catch took the Map after it had written: that exit is not its own', async () => {
-    const { End: _, ...written } = distributedState(oneTask(fn('work')), {
-      ItemsPath: '$.items',
-      ResultWriter: {
-        Resource: 'arn:aws:states:::s3:putObject',
-        Parameters: { Bucket: 'out', Prefix: 'runs' },
-      },
+    const written = writingMap({
       // Fails once the results are written; the Catch takes the Map to another state.
       OutputPath: '$.nope',
       Catch: [{ ErrorEquals: ['States.Runtime'], ResultPath: '$.error', Next: 'Caught' }],
@@ -154,14 +158,7 @@ describe("a durable distributed Map's ResultWriter", () => {
   });
 
   it('is not called again for a Map with a Catch that ends a Parallel branch', async () => {
-    const { End: _, ...written } = distributedState(oneTask(fn('work')), {
-      ItemsPath: '$.items',
-      ResultWriter: {
-        Resource: 'arn:aws:states:::s3:putObject',
-        Parameters: { Bucket: 'out', Prefix: 'runs' },
-      },
-      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
-    });
+    const written = writingMap({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] });
     const definition = {
       StartAt: 'Both',
       States: {
