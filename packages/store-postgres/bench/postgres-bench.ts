@@ -1,16 +1,19 @@
 // Durable transitions per second on PostgreSQL (one runtime one execution at a time, and with one
 // transition per commit; 1 worker claiming one at a time; 1, 4 and 8 workers), and the store alone
 // committing one transition at a time (no engine), beside the raw rate of the same database doing
-// one small insert per commit. Needs STEPWISE_TEST_POSTGRES_URL.
+// one small insert per commit; with the engine's own time, the ceiling of one transition per
+// commit. Needs STEPWISE_TEST_POSTGRES_URL.
 // Run: pnpm --filter @stepwise/store-postgres bench (after pnpm build).
 import { randomUUID } from 'node:crypto';
 import { createDurableRuntime } from '@stepwise/runtime';
 import {
   afterCommits,
   benchChain as chain,
+  engineOneTransitionPerSecond,
   benchFunction as fn,
   median,
   nextTurn,
+  oneTransitionCeiling,
   storeCommitsPerSecond,
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
@@ -157,6 +160,7 @@ try {
   );
   const alone: { rate: number; ratio: number }[] = [];
   const oneEach: { rate: number; ratio: number }[] = [];
+  const limits: number[] = [];
   let oneEachPerCommit = 0;
   for (let round = 0; round < ROUNDS; round++) {
     alone.push(
@@ -169,16 +173,24 @@ try {
         }
       }),
     );
-    oneEach.push(
-      await beside(async () => {
-        const local = await oneLocal(schema, 50, 'after a commit', round);
-        oneEachPerCommit = local.transitionsPerCommit;
-        return local.perSecond;
-      }),
+    const measured = await beside(async () => {
+      const local = await oneLocal(schema, 50, 'after a commit', round);
+      oneEachPerCommit = local.transitionsPerCommit;
+      return local.perSecond;
+    });
+    oneEach.push(measured);
+    // The engine alone, measured beside the same raw rate, gives the ceiling of that workload.
+    const engine = await engineOneTransitionPerSecond(200);
+    limits.push(
+      oneTransitionCeiling(measured.rate / measured.ratio, engine.perSecond, engine.commitsPerTransition),
     );
   }
   results.storeCommitsAlone = figure(alone);
   results.oneTransitionPerCommit = figure(oneEach, { transitionsPerCommit: +oneEachPerCommit.toFixed(2) });
+  results.oneTransitionPerCommitCeiling = {
+    ratioToRaw: +median(limits).toFixed(2),
+    ratioRange: [+Math.min(...limits).toFixed(2), +Math.max(...limits).toFixed(2)],
+  };
   for (const workers of [1, 4, 8]) {
     results[`workers${workers}`] = figure([
       await beside(() => transitionsPerSecond(schema, workers, 50, 1000)),

@@ -2,38 +2,28 @@
 // and 200 at once, each with the writer thread and with `thread: false`; one at a time with a
 // writer thread that sleeps between calls; one transition per commit), as ratios to the raw rate
 // of the same disk doing one small insert per commit; the store alone committing one transition
-// at a time (no engine); the same workloads on a store that keeps nothing (the engine alone); and the memory of 10,000 waiting executions, kept in memory and
-// unloaded. Each workload also reports how much of the time the engine's thread was busy (its
-// event loop's utilisation).
+// at a time (no engine); the same workloads on a store that keeps nothing (the engine alone), and
+// from them the ceiling of one transition per commit; and the memory of 10,000 waiting executions,
+// kept in memory and unloaded. Each workload also reports how much of the time the engine's thread
+// was busy (its event loop's utilisation).
 // Run: pnpm --filter @stepwise/store-sqlite bench (after pnpm build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommitResult, createDurableRuntime, InMemoryDurableStore } from '@stepwise/runtime';
+import { createDurableRuntime } from '@stepwise/runtime';
 import {
   afterCommits,
   benchChain as chain,
+  DiscardingStore,
   benchFunction as fn,
   median,
   nextTurn,
+  oneTransitionCeiling,
   storeCommitsPerSecond,
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
 import { SqliteStore, type SqliteStoreOptions } from '@stepwise/store-sqlite';
 import { rawCommitsPerSecond } from './raw-commits';
-
-/**
- * A store that keeps nothing: every commit succeeds at once and no name is taken. The same workloads
- * on it show what the engine's durable path gives before any database work, beside the raw rate.
- */
-class DiscardingStore extends InMemoryDurableStore {
-  override commit(): Promise<CommitResult> {
-    return Promise.resolve({ fenced: [] });
-  }
-  override getExecution(): Promise<undefined> {
-    return Promise.resolve(undefined);
-  }
-}
 
 /**
  * Transitions per second in the steady state, as the raw rate (a second of commits) is measured:
@@ -176,6 +166,9 @@ const WORKLOADS = {
     transitionsPerSecond(file, mode, 1, 500, 'discard'),
   grouped200NoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
     transitionsPerSecond(file, mode, 200, 2000, 'discard'),
+  /** The engine alone, each task answering after the commit after its call (as above). */
+  oneTransitionPerCommitNoStore: (file: string, mode: 'FULL' | 'NORMAL') =>
+    transitionsPerSecond(file, mode, 1, 500, 'discard', 'after a commit'),
 } as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'stepwise-bench-'));
@@ -183,14 +176,20 @@ try {
   const results: Record<string, unknown> = { rounds: ROUNDS };
   for (const mode of ['FULL', 'NORMAL'] as const) {
     const raws: number[] = [];
+    const limits: number[] = [];
     const runs: Record<string, { run: Run; raw: number }[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       const raw = rawCommitsPerSecond(join(dir, `raw-${mode}-${round}.db`), mode);
       raws.push(raw);
+      const measured: Record<string, Run> = {};
       for (const [name, workload] of Object.entries(WORKLOADS)) {
         const run = await workload(join(dir, `${name}-${mode}-${round}.db`), mode);
         runs[name] = [...(runs[name] ?? []), { run, raw }];
+        measured[name] = run;
       }
+      const { oneTransitionPerCommit: store, oneTransitionPerCommitNoStore: engine } = measured;
+      if (store && engine)
+        limits.push(oneTransitionCeiling(raw, engine.perSecond, 1 / store.transitionsPerCommit));
     }
     const figures: Record<string, unknown> = { rawCommitsPerSecond: Math.round(median(raws)) };
     for (const [name, list] of Object.entries(runs)) {
@@ -203,6 +202,10 @@ try {
         engineThreadBusy: +median(list.map(({ run }) => run.engineThreadBusy)).toFixed(2),
       };
     }
+    figures.oneTransitionPerCommitCeiling = {
+      ratioToRaw: +median(limits).toFixed(2),
+      ratioRange: [+Math.min(...limits).toFixed(2), +Math.max(...limits).toFixed(2)],
+    };
     results[mode] = figures;
   }
   results.waiting10k = {
