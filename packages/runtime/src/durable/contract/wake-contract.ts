@@ -9,6 +9,17 @@ const ACTIVITY = 'arn:aws:states:us-east-1:123456789012:activity:wake';
 
 /** Unloaded executions: out of memory until their wake time, or until a task signal wakes them. */
 export function describeWakeContract(store: () => DurableStore, t: ContractTestApi): void {
+  /** A claim of the due unloaded executions (only those `among`, when given) by `owner` at `now`. */
+  const woken = (owner: string, now: number, among?: string[]) =>
+    claimReadable(store(), {
+      owner,
+      limit: 10,
+      leaseMs: 1000,
+      now,
+      wokenOnly: true,
+      ...(among && { among }),
+    });
+
   t.it('keeps an unloaded execution from every claim until it is due', async () => {
     const row = executionRow('sleeper', { owner: 'w1', leaseExpires: T0 + 1000 });
     const busy = executionRow('busy');
@@ -27,23 +38,8 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
       early.map((e) => e.name),
       ['busy'],
     );
-    assert.deepEqual(
-      await claimReadable(store(), {
-        owner: 'w3',
-        limit: 10,
-        leaseMs: 1000,
-        now: T0 + 4999,
-        wokenOnly: true,
-      }),
-      [],
-    );
-    const due = await claimReadable(store(), {
-      owner: 'w4',
-      limit: 10,
-      leaseMs: 1000,
-      now: T0 + 5000,
-      wokenOnly: true,
-    });
+    assert.deepEqual(await woken('w3', T0 + 4999), []);
+    const due = await woken('w4', T0 + 5000);
     assert.deepEqual(
       due.map((e) => [e.name, e.owner]),
       [['sleeper', 'w4']],
@@ -60,15 +56,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     await store().unload('w1', child, T0 + 100, []);
     await store().unload('w1', stranger, T0 + 100, []);
     await store().unload('w1', sleepy, T0 + 9000, []);
-    const among = (arns: string[]) =>
-      claimReadable(store(), {
-        owner: 'w2',
-        limit: 10,
-        leaseMs: 1000,
-        now: T0 + 200,
-        wokenOnly: true,
-        among: arns,
-      });
+    const among = (arns: string[]) => woken('w2', T0 + 200, arns);
     assert.deepEqual(await among([]), []);
     assert.deepEqual(
       (await among([child, sleepy, `${child}-gone`])).map((e) => [e.name, e.owner]),
@@ -76,15 +64,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     );
     // The others stay unloaded, for any claim that does not name them.
     assert.deepEqual(
-      (
-        await claimReadable(store(), {
-          owner: 'w3',
-          limit: 10,
-          leaseMs: 1000,
-          now: T0 + 200,
-          wokenOnly: true,
-        })
-      ).map((e) => e.name),
+      (await woken('w3', T0 + 200)).map((e) => e.name),
       ['stranger'],
     );
   });
@@ -101,8 +81,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     const year = T0 + 365 * 24 * 3600 * 1000;
     await store().unload('w1', answered.executionArn, year, []);
     await store().unload('w1', worked.executionArn, year, []);
-    const claimNow = () =>
-      claimReadable(store(), { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
+    const claimNow = () => woken('w2', T0 + 10);
     assert.deepEqual(await claimNow(), []);
     await store().answerTask('w.1', answered.executionArn, { kind: 'SUCCESS', output: '1' });
     await store().takeActivityTask(ACTIVITY, 'worker');
@@ -117,8 +96,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     assert.equal((await store().takeActivityTask(ACTIVITY, 'worker'))?.token, 'b.1');
     const year = T0 + 365 * 24 * 3600 * 1000;
     assert.equal(await store().unload('w1', beating.executionArn, year, [applied('b.1', true, 0)]), true);
-    const claimNow = () =>
-      claimReadable(store(), { owner: 'w2', limit: 10, leaseMs: 1000, now: T0 + 10, wokenOnly: true });
+    const claimNow = () => woken('w2', T0 + 10);
     assert.deepEqual(await claimNow(), []);
     assert.equal(await store().heartbeatTask('b.1', beating.executionArn), 'ACCEPTED');
     assert.deepEqual(
