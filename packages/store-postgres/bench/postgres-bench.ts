@@ -14,6 +14,7 @@ import {
   median,
   nextTurn,
   oneTransitionCeiling,
+  ratioSummary,
   storeCommitsPerSecond,
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
@@ -53,7 +54,8 @@ async function oneLocal(
   round = 0,
 ) {
   const store = new PostgresStore({ connectionString: url, schema });
-  const gate = afterCommits();
+  let commits = 0;
+  const gate = afterCommits(store, () => commits++);
   const handler = answer === 'next turn' ? nextTurn : gate.answer;
   const tag = `${answer === 'next turn' ? 'turn' : 'commit'}-${round}`;
   const runtime = createDurableRuntime({
@@ -61,14 +63,6 @@ async function oneLocal(
     owner: `bench-local-${tag}`,
     handlers: { [fn]: handler },
   });
-  let commits = 0;
-  const commit = store.commit.bind(store);
-  store.commit = async (batch) => {
-    commits++;
-    const result = await commit(batch);
-    gate.landed();
-    return result;
-  };
   await (await runtime.startExecution(chain, { name: `local-warm-up-${tag}` })).result();
   commits = 0;
   const started = performance.now();
@@ -138,11 +132,7 @@ try {
   };
   const figure = (runs: { rate: number; ratio: number }[], extra: Record<string, number> = {}) => ({
     perSecond: Math.round(median(runs.map((r) => r.rate))),
-    ratioToRaw: +median(runs.map((r) => r.ratio)).toFixed(2),
-    ratioRange: [
-      +Math.min(...runs.map((r) => r.ratio)).toFixed(2),
-      +Math.max(...runs.map((r) => r.ratio)).toFixed(2),
-    ],
+    ...ratioSummary(runs.map((r) => r.ratio)),
     ...extra,
   });
   const results: Record<string, unknown> = {};
@@ -187,10 +177,7 @@ try {
   }
   results.storeCommitsAlone = figure(alone);
   results.oneTransitionPerCommit = figure(oneEach, { transitionsPerCommit: +oneEachPerCommit.toFixed(2) });
-  results.oneTransitionPerCommitCeiling = {
-    ratioToRaw: +median(limits).toFixed(2),
-    ratioRange: [+Math.min(...limits).toFixed(2), +Math.max(...limits).toFixed(2)],
-  };
+  results.oneTransitionPerCommitCeiling = ratioSummary(limits);
   for (const workers of [1, 4, 8]) {
     results[`workers${workers}`] = figure([
       await beside(() => transitionsPerSecond(schema, workers, 50, 1000)),

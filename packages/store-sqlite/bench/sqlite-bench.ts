@@ -19,6 +19,7 @@ import {
   median,
   nextTurn,
   oneTransitionCeiling,
+  ratioSummary,
   storeCommitsPerSecond,
   BENCH_TASKS as TASKS,
 } from '@stepwise/runtime/store-contract';
@@ -44,17 +45,10 @@ async function transitionsPerSecond(
       : new SqliteStore({ filename: file, synchronous, ...options });
   // 'after a commit': each task answers on the turn after the next commit has landed, so no
   // transition is committed with another: one transition a commit.
-  const gate = afterCommits();
+  let commits = 0;
+  const gate = afterCommits(store, () => commits++);
   const handler = answer === 'next turn' ? nextTurn : gate.answer;
   const runtime = createDurableRuntime({ store, handlers: { [fn]: handler } });
-  let commits = 0;
-  const commit = store.commit.bind(store);
-  store.commit = async (batch) => {
-    commits++;
-    const result = await commit(batch);
-    gate.landed();
-    return result;
-  };
   let next = 0;
   const runs = async (prefix: string, count: number) => {
     next = 0;
@@ -193,19 +187,14 @@ try {
     }
     const figures: Record<string, unknown> = { rawCommitsPerSecond: Math.round(median(raws)) };
     for (const [name, list] of Object.entries(runs)) {
-      const ratios = list.map(({ run, raw }) => run.perSecond / raw);
       figures[name] = {
         transitionsPerSecond: Math.round(median(list.map(({ run }) => run.perSecond))),
-        ratioToRaw: +median(ratios).toFixed(2),
-        ratioRange: [+Math.min(...ratios).toFixed(2), +Math.max(...ratios).toFixed(2)],
+        ...ratioSummary(list.map(({ run, raw }) => run.perSecond / raw)),
         transitionsPerCommit: +median(list.map(({ run }) => run.transitionsPerCommit)).toFixed(2),
         engineThreadBusy: +median(list.map(({ run }) => run.engineThreadBusy)).toFixed(2),
       };
     }
-    figures.oneTransitionPerCommitCeiling = {
-      ratioToRaw: +median(limits).toFixed(2),
-      ratioRange: [+Math.min(...limits).toFixed(2), +Math.max(...limits).toFixed(2)],
-    };
+    figures.oneTransitionPerCommitCeiling = ratioSummary(limits);
     results[mode] = figures;
   }
   results.waiting10k = {

@@ -25,16 +25,9 @@ export async function engineOneTransitionPerSecond(
   executions: number,
 ): Promise<{ perSecond: number; commitsPerTransition: number }> {
   const store = new DiscardingStore();
-  const gate = afterCommits();
-  const runtime = createDurableRuntime({ store, handlers: { [benchFunction]: gate.answer } });
   let commits = 0;
-  const commit = store.commit.bind(store);
-  store.commit = async () => {
-    commits++;
-    const result = await commit();
-    gate.landed();
-    return result;
-  };
+  const gate = afterCommits(store, () => commits++);
+  const runtime = createDurableRuntime({ store, handlers: { [benchFunction]: gate.answer } });
   const runs = async (prefix: string) => {
     for (let i = 0; i < executions; i++) {
       await (await runtime.startExecution(benchChain, { name: `${prefix}-${i}` })).result();

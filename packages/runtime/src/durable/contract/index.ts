@@ -1,4 +1,12 @@
-export { afterCommits, BENCH_TASKS, benchChain, benchFunction, median, nextTurn } from './bench-chain';
+export {
+  afterCommits,
+  BENCH_TASKS,
+  benchChain,
+  benchFunction,
+  median,
+  nextTurn,
+  ratioSummary,
+} from './bench-chain';
 export { approval, notify, tokenBox } from './callback-workflow';
 export { type CrashReport, checkCrashOutcome } from './crash-checks';
 export { redriveCrashRuns, uninterruptedResults } from './crash-redrives';

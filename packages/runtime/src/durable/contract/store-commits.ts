@@ -11,16 +11,9 @@ import { batch, eventRow, executionRow } from './sample-rows';
  */
 export async function oneTransitionEvents(): Promise<readonly StoredEvent[]> {
   const store = new InMemoryDurableStore();
-  const gate = afterCommits();
-  const runtime = createDurableRuntime({ store, handlers: { [benchFunction]: gate.answer } });
   const commits: CommitBatch[] = [];
-  const commit = store.commit.bind(store);
-  store.commit = async (batch) => {
-    commits.push(batch);
-    const result = await commit(batch);
-    gate.landed();
-    return result;
-  };
+  const gate = afterCommits(store, (batch) => commits.push(batch));
+  const runtime = createDurableRuntime({ store, handlers: { [benchFunction]: gate.answer } });
   try {
     await (await runtime.startExecution(benchChain)).result();
   } finally {
