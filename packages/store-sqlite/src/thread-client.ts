@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CoreChannel, CoreMethod, SyncStore } from './core-api';
 import { SqliteStoreClosedError, SqliteThreadExitedError } from './errors';
@@ -103,9 +105,8 @@ export interface ThreadOptions extends SqliteCoreOptions {
 
 /**
  * Starts the thread from the file beside this module (`sqlite-thread.js`, or `.cjs` for the
- * CommonJS build). From the TypeScript sources (tests) it starts through a bootstrap that registers
- * tsx, since Node 20 runs no `.ts` in a worker, with the `source` condition so that the thread runs
- * the same sources of the other packages as its caller.
+ * CommonJS build). From the TypeScript sources (tests) it starts from their bundle (see
+ * thread-bundle.cjs), so that the thread runs the same sources of the other packages as its caller.
  */
 export function startWorker(options: ThreadOptions): Worker {
   const here = import.meta.url;
@@ -114,14 +115,13 @@ export function startWorker(options: ThreadOptions): Worker {
     synchronous: options.synchronous,
     spinMicros: options.spinMicros,
   };
-  if (here.endsWith('.ts')) {
-    return new Worker(new URL('./thread-source.mjs', here), {
-      workerData,
-      execArgv: ['--conditions=source'],
-    });
-  }
-  const entry = here.endsWith('.cjs') ? './sqlite-thread.cjs' : './sqlite-thread.js';
   // The caller's flags (`--input-type`, loaders, `--eval`) are for its own program, and some would
   // stop the thread from starting: the thread, plain JavaScript, starts with none.
+  if (here.endsWith('.ts')) {
+    const { threadBundle } = createRequire(here)('./thread-bundle.cjs');
+    const bundle = threadBundle(fileURLToPath(new URL('./sqlite-thread.ts', here)));
+    return new Worker(bundle, { workerData, execArgv: [] });
+  }
+  const entry = here.endsWith('.cjs') ? './sqlite-thread.cjs' : './sqlite-thread.js';
   return new Worker(new URL(entry, here), { workerData, execArgv: [] });
 }
