@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -26,5 +27,9 @@ export default defineConfig({
       ? ['default', ['json', { outputFile: join(reportDir, `${reportName}.json`) }]]
       : ['default'],
     testTimeout: 20000,
+    // Vitest 3 leaves a CPU to itself, which on two CPUs runs the files one at a time; its own
+    // process mostly waits, and the longest files wait on child processes and disks.
+    maxWorkers: availableParallelism(),
+    minWorkers: 1,
   },
 });
