@@ -95,4 +95,28 @@ describe.skipIf(!TEST_POSTGRES_URL)('the connection that LISTENs for a PostgreSQ
     expect(await listeners()).toEqual([]);
     await pool.end();
   });
+
+  it('hears nothing once closing, and leaves none of its listeners on the connection it gives back', async () => {
+    const pool = new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 });
+    const fresh = await pool.connect();
+    const listenerCounts = (client: pg.PoolClient) =>
+      ['notification', 'error', 'end'].map((event) => client.listenerCount(event));
+    const before = listenerCounts(fresh);
+    fresh.release();
+    const store = new PostgresStore({ pool, schema });
+    let wakes = 0;
+    store.onWake(() => wakes++);
+    await until(async () => (await listeners()).length === 1);
+    // Sent before the close begins, so they reach the connection while it stops listening.
+    const sent = Promise.all(
+      Array.from({ length: 5 }, () => admin.query('SELECT pg_notify($1, $2)', [`${schema}_wake`, ''])),
+    );
+    await store.close();
+    await sent;
+    expect(wakes).toBe(0);
+    const client = await pool.connect();
+    expect(listenerCounts(client)).toEqual(before);
+    client.release();
+    await pool.end();
+  });
 });

@@ -16,6 +16,12 @@ export interface NotificationsOptions {
   readonly relistened: () => void;
 }
 
+interface ClientListeners {
+  readonly error: (error: Error) => void;
+  readonly end: () => void;
+  readonly notification: (message: pg.Notification) => void;
+}
+
 /**
  * One connection of the pool LISTENs for the whole store. The database may drop it at any time (a
  * restart, a failover, a proxy closing idle connections): it is then given back to the pool as
@@ -30,6 +36,8 @@ export class Notifications {
   private failures = 0;
   private listenedBefore = false;
   private closed = false;
+  /** What this store added to the listening connection, taken off before it goes back clean. */
+  private listeners: ClientListeners | undefined;
 
   constructor(private readonly options: NotificationsOptions) {}
 
@@ -54,11 +62,14 @@ export class Notifications {
     const client = this.client;
     this.client = undefined;
     if (!client) return;
-    // A pool the caller owns must not get back a connection that still listens.
+    // A pool the caller owns must not get back a connection that still listens, nor one that
+    // calls into this closed store: each close would leave three more listeners on it.
     const unlistened = await client.query('UNLISTEN *').then(
       () => true,
       () => false,
     );
+    // A broken one is destroyed instead, and keeps its error listener until it has ended.
+    if (unlistened) this.detach(client);
     client.release(!unlistened);
   }
 
@@ -77,9 +88,18 @@ export class Notifications {
     this.client = client;
     // A checked-out client has no error listener of the pool's: without one, a dropped
     // connection's error would be thrown from the event loop and end the process.
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client, new Error('The LISTEN connection ended.')));
-    client.on('notification', (message) => this.options.deliver(message.channel, message.payload ?? ''));
+    const listeners: ClientListeners = {
+      error: (error: Error) => this.lost(client, error),
+      end: () => this.lost(client, new Error('The LISTEN connection ended.')),
+      // Closing, the store hears nothing more, though the connection listens until UNLISTEN.
+      notification: (message: pg.Notification) => {
+        if (!this.closed) this.options.deliver(message.channel, message.payload ?? '');
+      },
+    };
+    this.listeners = listeners;
+    client.on('error', listeners.error);
+    client.on('end', listeners.end);
+    client.on('notification', listeners.notification);
     try {
       await client.query(this.options.channels.map((channel) => `LISTEN ${channel}`).join('; '));
     } catch (error) {
@@ -90,6 +110,15 @@ export class Notifications {
     this.failures = 0;
     if (this.listenedBefore) this.options.relistened();
     this.listenedBefore = true;
+  }
+
+  private detach(client: pg.PoolClient): void {
+    const listeners = this.listeners;
+    if (!listeners) return;
+    this.listeners = undefined;
+    client.off('error', listeners.error);
+    client.off('end', listeners.end);
+    client.off('notification', listeners.notification);
   }
 
   private lost(client: pg.PoolClient, error: unknown): void {
