@@ -107,12 +107,16 @@ describe.skipIf(!TEST_POSTGRES_URL)('the connection that LISTENs for a PostgreSQ
     let wakes = 0;
     store.onWake(() => wakes++);
     await until(async () => (await listeners()).length === 1);
-    // Sent before the close begins, so they reach the connection while it stops listening.
+    // Sent on connections of their own, each written out before the close begins, so that they
+    // reach the one that listens while it stops.
+    const senders = Array.from({ length: 6 }, () => new pg.Client({ connectionString: TEST_POSTGRES_URL }));
+    await Promise.all(senders.map((sender) => sender.connect()));
     const sent = Promise.all(
-      Array.from({ length: 5 }, () => admin.query('SELECT pg_notify($1, $2)', [`${schema}_wake`, ''])),
+      senders.map((sender) => sender.query('SELECT pg_notify($1, $2)', [`${schema}_wake`, ''])),
     );
     await store.close();
     await sent;
+    await Promise.all(senders.map((sender) => sender.end()));
     expect(wakes).toBe(0);
     const client = await pool.connect();
     expect(listenerCounts(client)).toEqual(before);
