@@ -231,7 +231,9 @@ describe.each([true, false])('SQLite store (thread: %s)', (thread) => {
     await second.sendTaskSuccess(task?.taskToken as string, { done: true });
     const row = await settledRow(() => reopened.getExecution(started.executionArn), 1000);
     expect([row?.status, row?.output]).toEqual(['SUCCEEDED', '{"done":true}']);
-    expect(await reopened.getTaskToken(task?.taskToken as string)).toBeUndefined();
+    // Kept closed, without its input, once the execution has ended.
+    const closed = await reopened.getTaskToken(task?.taskToken as string);
+    expect([closed?.state, closed?.input]).toEqual(['CLOSED', undefined]);
     await second.close();
     await reopened.close();
   });

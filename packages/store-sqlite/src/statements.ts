@@ -85,7 +85,11 @@ const SQL = {
        VALUES (?, ?, ?, ?, ?, 'OPEN') ON CONFLICT (token) DO UPDATE SET activity_arn = excluded.activity_arn,
          input = excluded.input, scheduled_at = excluded.scheduled_at`,
   closeToken: 'UPDATE task_tokens SET state = ? WHERE token = ? AND execution_arn = ?',
-  dropTokens: 'DELETE FROM task_tokens WHERE execution_arn = ?',
+  // The tokens of an execution that ended are kept, closed, so that an answer to one is refused
+  // after a redrive too (see DurableStore.commit).
+  endTokens: `UPDATE task_tokens SET state = CASE WHEN state IN ('OPEN', 'ANSWERED') THEN 'TIMED_OUT' ELSE state END,
+      input = NULL, answer_kind = NULL, output = NULL, error = NULL, cause = NULL
+    WHERE execution_arn = ?`,
   getToken: 'SELECT * FROM task_tokens WHERE token = ?',
   oldestActivityTask: `SELECT token FROM task_tokens
        WHERE activity_arn = ? AND state = 'OPEN' AND taken = 0 ORDER BY scheduled_at, token LIMIT 1`,

@@ -214,6 +214,11 @@ export interface DurableStore {
   putAlias(alias: StoredAlias): Promise<void>;
   getAlias(aliasArn: string): Promise<StoredAlias | undefined>;
 
+  /**
+   * Writes a batch in one transaction. An execution whose terminal event it holds ends: its timers
+   * go, and its task tokens are closed (one still open or answered times out) rather than removed,
+   * so that an answer to one is refused even once the execution is redriven.
+   */
   commit(batch: CommitBatch): Promise<CommitResult>;
   getExecution(executionArn: string): Promise<StoredExecution | undefined>;
   /**

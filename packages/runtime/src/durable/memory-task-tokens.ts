@@ -11,7 +11,7 @@ import type {
 /**
  * The activities and task tokens of the in-memory durable store, with the same rules as the SQL
  * stores: tasks are handed out oldest first and once; a token is answered once; the rows of an
- * execution go when it ends.
+ * execution are closed when it ends.
  */
 export class MemoryTaskTokens {
   private readonly activities = new Map<string, StoredActivity>();
@@ -39,9 +39,16 @@ export class MemoryTaskTokens {
     if (existing) this.tokens.set(closed.token, { ...existing, state: closed.state });
   }
 
-  /** Drops every token of an execution that ended. */
-  dropExecution(executionArn: string): void {
-    for (const [token, row] of this.tokens) if (row.executionArn === executionArn) this.tokens.delete(token);
+  /**
+   * Closes every token of an execution that ended (see `DurableStore.commit`): one still open or
+   * answered times out, and no row keeps its input or answer.
+   */
+  endExecution(executionArn: string): void {
+    for (const [token, row] of this.tokens) {
+      if (row.executionArn !== executionArn) continue;
+      const state = row.state === 'OPEN' || row.state === 'ANSWERED' ? 'TIMED_OUT' : row.state;
+      this.tokens.set(token, { ...row, state, input: undefined, answer: undefined });
+    }
   }
 
   take(activityArn: string, workerName: string | undefined): StoredTaskToken | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TaskDoesNotExistError } from '../callbacks/callback-errors';
 import { createVirtualClock } from '../clock/virtual-clock';
 import { TaskFailedError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
@@ -30,6 +31,23 @@ describe('redriveExecution: the failed Task is scheduled again, as AWS does', ()
     const history = () => runtime.getExecutionHistory(started.executionArn);
     await until(async () => sinceRedrive(await history()).length === 3);
     expect(sinceRedrive(await history())).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted']);
+    await runtime.sendTaskSuccess(tokens[1] as string, { approved: true });
+    expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    await runtime.close();
+  });
+
+  it('refuses an answer to the token from before the redrive, which nothing waits on any more', async () => {
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), handlers });
+    const started = await runtime.startExecution(approval, { name: 'approval' });
+    await until(() => tokens.length === 1);
+    await runtime.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
+    expect((await started.result()).status).toBe('FAILED');
+    const redriven = await runtime.redriveExecution(started.executionArn);
+    await until(() => tokens.length === 2);
+    await expect(runtime.sendTaskSuccess(tokens[0] as string, { approved: true })).rejects.toBeInstanceOf(
+      TaskDoesNotExistError,
+    );
     await runtime.sendTaskSuccess(tokens[1] as string, { approved: true });
     expect(await redriven.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
     await runtime.close();

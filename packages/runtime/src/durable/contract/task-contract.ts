@@ -21,12 +21,14 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
   });
 
   t.it(
-    'opens tokens in a commit, closes them with the outcome, drops them when the execution ends',
+    'opens tokens in a commit, closes them with the outcome, and closes the rest when the execution ends',
     async () => {
       const row = executionRow('tokens');
       const arn = row.executionArn;
       const activity = opened(arn, 'tok.1', { activityArn: ACTIVITY, input: '{"w":1}' });
-      await store().commit(batch({ executions: [row], tokensOpened: [activity, opened(arn, 'tok.2')] }));
+      await store().commit(
+        batch({ executions: [row], tokensOpened: [activity, opened(arn, 'tok.2'), opened(arn, 'tok.3')] }),
+      );
       assert.deepEqual(await store().getTaskToken('tok.1'), {
         ...activity,
         state: 'OPEN',
@@ -36,14 +38,55 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
         answer: undefined,
       });
       await store().commit(
-        batch({ tokensClosed: [{ token: 'tok.2', executionArn: arn, state: 'TIMED_OUT' }] }),
+        batch({
+          tokensClosed: [
+            { token: 'tok.2', executionArn: arn, state: 'TIMED_OUT' },
+            { token: 'tok.3', executionArn: arn, state: 'CLOSED' },
+          ],
+        }),
       );
       assert.equal((await store().getTaskToken('tok.2'))?.state, 'TIMED_OUT');
       await store().commit(batch({ events: [eventRow(arn, 1, 'ExecutionSucceeded', { output: '1' })] }));
-      assert.equal(await store().getTaskToken('tok.1'), undefined);
-      assert.equal(await store().getTaskToken('tok.2'), undefined);
+      // Kept without their input, so that a redrive cannot open them again (see below).
+      const ended = await Promise.all(
+        ['tok.1', 'tok.2', 'tok.3'].map((token) => store().getTaskToken(token)),
+      );
+      assert.deepEqual(
+        ended.map((token) => [token?.state, token?.input]),
+        [
+          ['TIMED_OUT', undefined],
+          ['TIMED_OUT', undefined],
+          ['CLOSED', undefined],
+        ],
+      );
+      assert.equal(await store().takeActivityTask(ACTIVITY, 'w1'), undefined);
     },
   );
+
+  t.it('refuses, once the execution is redriven, answers to the tokens it had before', async () => {
+    const row = executionRow('redriven-tokens');
+    const arn = row.executionArn;
+    await store().commit(
+      batch({
+        executions: [row],
+        tokensOpened: [opened(arn, 'r.1'), opened(arn, 'r.2'), opened(arn, 'r.3')],
+      }),
+    );
+    const success = { kind: 'SUCCESS', output: '1' } as const;
+    assert.equal(await store().answerTask('r.1', arn, success), 'ACCEPTED');
+    await store().commit(batch({ tokensClosed: [{ token: 'r.1', executionArn: arn, state: 'CLOSED' }] }));
+    // r.2 was answered but the execution failed before applying it; r.3 was never answered.
+    assert.equal(await store().answerTask('r.2', arn, success), 'ACCEPTED');
+    await store().commit(batch({ events: [eventRow(arn, 1, 'ExecutionFailed', { error: 'E' })] }));
+    assert.ok(await store().redrive(arn, 'w1', 60_000, T0 + 10));
+    assert.equal(await store().answerTask('r.1', arn, success), 'CLOSED');
+    assert.equal(await store().answerTask('r.2', arn, success), 'TIMED_OUT');
+    assert.equal(await store().answerTask('r.3', arn, success), 'TIMED_OUT');
+    assert.equal(await store().heartbeatTask('r.3', arn), 'TIMED_OUT');
+    assert.deepEqual(await store().taskSignals([arn]), []);
+    // A token the redriven run has yet to open is answered as before.
+    assert.equal(await store().answerTask('r.4', arn, success), 'ACCEPTED');
+  });
 
   t.it('hands each activity task to one worker, oldest first', async () => {
     const row = executionRow('workers');
