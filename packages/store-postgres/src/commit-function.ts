@@ -5,7 +5,7 @@
  * already written (unique_violation: a transition applied twice) or leaving a hole after the last
  * one (SW001, with `[arn, first id, last stored id]` as detail: an earlier commit failed) or
  * belonging to no stored execution (SW002, the ARN as detail), records the ends of executions,
- * their timers and the tokens of callback and activity tasks (kept, closed, once their execution ends) (NOTIFY `<schema>_activity` for new
+ * their timers and the tokens of callback and activity tasks (kept, closed, once their execution ends, unless it succeeded) (NOTIFY `<schema>_activity` for new
  * activity tasks). Returns the fenced ARNs.
  */
 export const COMMIT_BATCH = `
@@ -94,9 +94,14 @@ export const COMMIT_BATCH = `
         FROM unnest(e_arn, e_status, e_stop, e_output, e_error, e_cause) t(arn, status, stop, output, error, cause)
         WHERE e.arn = t.arn AND t.arn NOT IN (SELECT unnest(fenced));
       DELETE FROM {s}.timers WHERE execution_arn = ANY(e_arn) AND execution_arn NOT IN (SELECT unnest(fenced));
-      UPDATE {s}.task_tokens SET state = CASE WHEN state IN ('OPEN', 'ANSWERED') THEN 'TIMED_OUT' ELSE state END,
+      -- Kept, closed, so that an answer is refused after a redrive too; an execution that
+      -- succeeded can never be redriven, and its tokens go.
+      DELETE FROM {s}.task_tokens t USING unnest(e_arn, e_status) x(arn, status)
+        WHERE t.execution_arn = x.arn AND x.status = 'SUCCEEDED' AND x.arn NOT IN (SELECT unnest(fenced));
+      UPDATE {s}.task_tokens t SET state = CASE WHEN t.state IN ('OPEN', 'ANSWERED') THEN 'TIMED_OUT' ELSE t.state END,
           input = NULL, answer_kind = NULL, output = NULL, error = NULL, cause = NULL
-        WHERE execution_arn = ANY(e_arn) AND execution_arn NOT IN (SELECT unnest(fenced));
+        FROM unnest(e_arn, e_status) x(arn, status)
+        WHERE t.execution_arn = x.arn AND x.status <> 'SUCCEEDED' AND x.arn NOT IN (SELECT unnest(fenced));
     END IF;
     IF cardinality(s_arn) > 0 THEN
       INSERT INTO {s}.timers (execution_arn, timer_id, due)

@@ -126,7 +126,8 @@ export const MIGRATIONS: readonly string[] = [
   // commit_batch plans its statements once per connection (PostgreSQL chose to plan them again on
   // every call), locks and fences in one statement, and tests sets by hashing them.
   COMMIT_BATCH,
-  // commit_batch closes the tokens of an execution that ends instead of deleting them: an answer
-  // to a token from before a redrive was accepted for the running execution and never applied.
+  // commit_batch closes the tokens of an execution that ends other than by succeeding, instead of
+  // deleting them: an answer to a token from before a redrive was accepted for the running
+  // execution and never applied.
   COMMIT_BATCH,
 ];

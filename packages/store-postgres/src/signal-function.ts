@@ -1,7 +1,8 @@
 /**
  * `signal_task`: an answer (`SUCCESS`, `FAILURE`) or a `HEARTBEAT` sent to a task token by any
  * runtime. It holds the execution row (`FOR KEY SHARE`: a commit ending the execution waits, so
- * no row outlives its execution), stores the signal unless the token is closed, and NOTIFYs
+ * no signal is stored for an execution that has ended), stores the signal unless the token is
+ * closed, and NOTIFYs
  * `<schema>_task` with the execution ARN for the worker running it; an answer or a heartbeat makes
  * an unloaded execution due at once (NOTIFY `<schema>_wake`). Returns a TaskSignalOutcome.
  */

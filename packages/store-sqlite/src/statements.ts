@@ -86,7 +86,9 @@ const SQL = {
          input = excluded.input, scheduled_at = excluded.scheduled_at`,
   closeToken: 'UPDATE task_tokens SET state = ? WHERE token = ? AND execution_arn = ?',
   // The tokens of an execution that ended are kept, closed, so that an answer to one is refused
-  // after a redrive too (see DurableStore.commit).
+  // after a redrive too; those of one that succeeded go, as it can never be redriven (see
+  // DurableStore.commit).
+  dropTokens: 'DELETE FROM task_tokens WHERE execution_arn = ?',
   endTokens: `UPDATE task_tokens SET state = CASE WHEN state IN ('OPEN', 'ANSWERED') THEN 'TIMED_OUT' ELSE state END,
       input = NULL, answer_kind = NULL, output = NULL, error = NULL, cause = NULL
     WHERE execution_arn = ?`,

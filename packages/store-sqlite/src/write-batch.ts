@@ -108,7 +108,7 @@ export function writeBatch(sql: Statements, keys: ExecutionKeys, batch: EncodedB
           key,
         );
         sql.clearTimers.run(arn);
-        sql.endTokens.run(arn);
+        (end.status === 'SUCCEEDED' ? sql.dropTokens : sql.endTokens).run(arn);
       }
       keys.delete(arn);
       ended.add(arn);

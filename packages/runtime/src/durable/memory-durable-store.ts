@@ -131,7 +131,7 @@ export class InMemoryDurableStore implements DurableStore {
         const row = this.executions.get(event.executionArn) as StoredExecution;
         this.executions.set(event.executionArn, endedRow(row, end));
         this.timers.delete(event.executionArn);
-        this.tasks.endExecution(event.executionArn);
+        this.tasks.endExecution(event.executionArn, end.status);
         this.wakeAt.delete(event.executionArn);
       }
     }

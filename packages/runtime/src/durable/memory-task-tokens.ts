@@ -15,7 +15,11 @@ import type {
  */
 export class MemoryTaskTokens {
   private readonly activities = new Map<string, StoredActivity>();
+  /** The tokens of running executions: the only ones handed out or signalled. */
   private readonly tokens = new Map<string, StoredTaskToken>();
+  private readonly byExecution = new Map<string, Set<string>>();
+  /** The closed tokens of executions that ended and may be redriven (see `endExecution`). */
+  private readonly ended = new Map<string, StoredTaskToken>();
 
   putActivity(activity: StoredActivity): StoredActivity {
     const existing = this.activities.get(activity.activityArn);
@@ -29,26 +33,34 @@ export class MemoryTaskTokens {
   }
 
   open(opened: OpenedTaskToken): void {
+    // A token of an earlier attempt stays closed, as the SQL stores' upsert leaves it.
+    if (this.ended.has(opened.token)) return;
     const existing = this.tokens.get(opened.token);
     // An answer may have arrived before the commit that opens the token.
-    this.tokens.set(opened.token, existing ? { ...existing, ...opened } : fresh(opened));
+    this.put(existing ? { ...existing, ...opened } : fresh(opened));
   }
 
   close(closed: ClosedTaskToken): void {
     const existing = this.tokens.get(closed.token);
     if (existing) this.tokens.set(closed.token, { ...existing, state: closed.state });
+    const ended = this.ended.get(closed.token);
+    if (ended) this.ended.set(closed.token, { ...ended, state: closed.state });
   }
 
   /**
-   * Closes every token of an execution that ended (see `DurableStore.commit`): one still open or
-   * answered times out, and no row keeps its input or answer.
+   * Closes the tokens of an execution that ended (see `DurableStore.commit`): one still open or
+   * answered times out, and no row keeps its input or answer. Those of an execution that
+   * succeeded go: it can never be redriven, and its end refuses any answer already.
    */
-  endExecution(executionArn: string): void {
-    for (const [token, row] of this.tokens) {
-      if (row.executionArn !== executionArn) continue;
+  endExecution(executionArn: string, status: DurableStatus): void {
+    for (const token of this.byExecution.get(executionArn) ?? []) {
+      const row = this.tokens.get(token) as StoredTaskToken;
+      this.tokens.delete(token);
+      if (status === 'SUCCEEDED') continue;
       const state = row.state === 'OPEN' || row.state === 'ANSWERED' ? 'TIMED_OUT' : row.state;
-      this.tokens.set(token, { ...row, state, input: undefined, answer: undefined });
+      this.ended.set(token, { ...row, state, input: undefined, answer: undefined });
     }
+    this.byExecution.delete(executionArn);
   }
 
   take(activityArn: string, workerName: string | undefined): StoredTaskToken | undefined {
@@ -70,30 +82,42 @@ export class MemoryTaskTokens {
     answer: TaskAnswer,
     status: DurableStatus | undefined,
   ): TaskSignalOutcome {
-    const existing = this.tokens.get(token);
+    const existing = this.get(token);
     const refused = refusal(existing, status);
     if (refused) return refused;
     const base = existing ?? unopened(token, executionArn);
-    this.tokens.set(token, { ...base, state: 'ANSWERED', answer });
+    this.put({ ...base, state: 'ANSWERED', answer });
     return 'ACCEPTED';
   }
 
   heartbeat(token: string, executionArn: string, status: DurableStatus | undefined): TaskSignalOutcome {
-    const existing = this.tokens.get(token);
+    const existing = this.get(token);
     const refused = refusal(existing, status);
     if (refused) return refused;
     const base = existing ?? unopened(token, executionArn);
-    this.tokens.set(token, { ...base, heartbeats: base.heartbeats + 1 });
+    this.put({ ...base, heartbeats: base.heartbeats + 1 });
     return 'ACCEPTED';
   }
 
   signals(executionArns: readonly string[]): StoredTaskToken[] {
-    const wanted = new Set(executionArns);
-    return [...this.tokens.values()].filter((row) => wanted.has(row.executionArn) && hasSignal(row));
+    const rows: StoredTaskToken[] = [];
+    for (const arn of new Set(executionArns)) {
+      for (const token of this.byExecution.get(arn) ?? []) {
+        const row = this.tokens.get(token) as StoredTaskToken;
+        if (hasSignal(row)) rows.push(row);
+      }
+    }
+    return rows;
   }
 
   get(token: string): StoredTaskToken | undefined {
-    return this.tokens.get(token);
+    return this.tokens.get(token) ?? this.ended.get(token);
+  }
+
+  private put(row: StoredTaskToken): void {
+    this.tokens.set(row.token, row);
+    const tokens = this.byExecution.get(row.executionArn) ?? new Set<string>();
+    this.byExecution.set(row.executionArn, tokens.add(row.token));
   }
 }
 

@@ -14,7 +14,8 @@ export type TaskAnswer =
 /**
  * `OPEN`: the task waits on its token. `ANSWERED`: an answer is stored and not yet applied by the
  * runtime running the execution. `CLOSED` / `TIMED_OUT`: the task's outcome is committed; the row
- * stays until the execution ends so that a late answer gets the right error.
+ * stays so that a late answer gets the right error, after the execution ends too unless it
+ * succeeded (a redriven execution refuses answers to the tokens of its earlier attempts).
  */
 export type TaskTokenState = 'OPEN' | 'ANSWERED' | 'CLOSED' | 'TIMED_OUT';
 

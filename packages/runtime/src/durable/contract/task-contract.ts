@@ -21,7 +21,7 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
   });
 
   t.it(
-    'opens tokens in a commit, closes them with the outcome, and closes the rest when the execution ends',
+    'opens tokens in a commit, closes them with the outcome, and closes the rest when the execution fails',
     async () => {
       const row = executionRow('tokens');
       const arn = row.executionArn;
@@ -46,7 +46,7 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
         }),
       );
       assert.equal((await store().getTaskToken('tok.2'))?.state, 'TIMED_OUT');
-      await store().commit(batch({ events: [eventRow(arn, 1, 'ExecutionSucceeded', { output: '1' })] }));
+      await store().commit(batch({ events: [eventRow(arn, 1, 'ExecutionFailed', { error: 'E' })] }));
       // Kept without their input, so that a redrive cannot open them again (see below).
       const ended = await Promise.all(
         ['tok.1', 'tok.2', 'tok.3'].map((token) => store().getTaskToken(token)),
@@ -62,6 +62,21 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
       assert.equal(await store().takeActivityTask(ACTIVITY, 'w1'), undefined);
     },
   );
+
+  t.it('drops the tokens of an execution that succeeded, which can never be redriven', async () => {
+    const row = executionRow('succeeded-tokens');
+    const arn = row.executionArn;
+    await store().commit(
+      batch({ executions: [row], tokensOpened: [opened(arn, 's.1'), opened(arn, 's.2')] }),
+    );
+    await store().commit(batch({ tokensClosed: [{ token: 's.1', executionArn: arn, state: 'CLOSED' }] }));
+    await store().commit(batch({ events: [eventRow(arn, 1, 'ExecutionSucceeded', { output: '1' })] }));
+    assert.deepEqual(await Promise.all(['s.1', 's.2'].map((token) => store().getTaskToken(token))), [
+      undefined,
+      undefined,
+    ]);
+    assert.equal(await store().answerTask('s.2', arn, { kind: 'SUCCESS', output: '1' }), 'TIMED_OUT');
+  });
 
   t.it('refuses, once the execution is redriven, answers to the tokens it had before', async () => {
     const row = executionRow('redriven-tokens');
