@@ -5,8 +5,9 @@
  * already written (unique_violation: a transition applied twice) or leaving a hole after the last
  * one (SW001, with `[arn, first id, last stored id]` as detail: an earlier commit failed) or
  * belonging to no stored execution (SW002, the ARN as detail), records the ends of executions,
- * their timers and the tokens of callback and activity tasks (kept, closed, once their execution ends, unless it succeeded) (NOTIFY `<schema>_activity` for new
- * activity tasks). Returns the fenced ARNs.
+ * their timers and the tokens of callback and activity tasks (NOTIFY `<schema>_activity` for new
+ * activity tasks; an ended execution's tokens are kept, closed, unless it succeeded). Returns the
+ * fenced ARNs.
  */
 export const COMMIT_BATCH = `
   CREATE OR REPLACE FUNCTION {s}.commit_batch(

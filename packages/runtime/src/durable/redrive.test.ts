@@ -5,6 +5,7 @@ import { TaskFailedError } from '../errors/runtime-errors';
 import type { HistoryEvent } from '../history/history-event';
 import { approval, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
+import type { DurableRuntime } from './durable-runtime-api';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { until } from './until.fixtures';
 
@@ -16,17 +17,25 @@ function sinceRedrive(history: readonly HistoryEvent[]): string[] {
   return history.slice(at + 1).map((e) => e.type);
 }
 
+/**
+ * Starts the approval workflow on `runtime`, rejects its callback (the execution fails), redrives
+ * it and waits until the redriven task has sent its new token (`tokens[1]`).
+ */
+async function rejectedThenRedriven(runtime: DurableRuntime, tokens: readonly string[]) {
+  const started = await runtime.startExecution(approval, { name: 'approval' });
+  await until(() => tokens.length === 1);
+  await runtime.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
+  expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'Rejected' });
+  const redriven = await runtime.redriveExecution(started.executionArn);
+  await until(() => tokens.length === 2);
+  return { started, redriven };
+}
+
 describe('redriveExecution: the failed Task is scheduled again, as AWS does', () => {
   it('sends a callback task out again, with a new token', async () => {
     const { tokens, handlers } = tokenBox();
     const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), handlers });
-    const started = await runtime.startExecution(approval, { name: 'approval' });
-    await until(() => tokens.length === 1);
-    await runtime.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
-    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'Rejected' });
-
-    const redriven = await runtime.redriveExecution(started.executionArn);
-    await until(() => tokens.length === 2);
+    const { started, redriven } = await rejectedThenRedriven(runtime, tokens);
     expect(tokens[1]).not.toBe(tokens[0]);
     const history = () => runtime.getExecutionHistory(started.executionArn);
     await until(async () => sinceRedrive(await history()).length === 3);
@@ -39,12 +48,7 @@ describe('redriveExecution: the failed Task is scheduled again, as AWS does', ()
   it('refuses an answer to the token from before the redrive, which nothing waits on any more', async () => {
     const { tokens, handlers } = tokenBox();
     const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), handlers });
-    const started = await runtime.startExecution(approval, { name: 'approval' });
-    await until(() => tokens.length === 1);
-    await runtime.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
-    expect((await started.result()).status).toBe('FAILED');
-    const redriven = await runtime.redriveExecution(started.executionArn);
-    await until(() => tokens.length === 2);
+    const { redriven } = await rejectedThenRedriven(runtime, tokens);
     await expect(runtime.sendTaskSuccess(tokens[0] as string, { approved: true })).rejects.toBeInstanceOf(
       TaskDoesNotExistError,
     );
@@ -57,12 +61,7 @@ describe('redriveExecution: the failed Task is scheduled again, as AWS does', ()
     const { tokens, handlers } = tokenBox();
     const store = new InMemoryDurableStore();
     const first = createDurableRuntime({ store, handlers });
-    const started = await first.startExecution(approval, { name: 'approval' });
-    await until(() => tokens.length === 1);
-    await first.sendTaskFailure(tokens[0] as string, 'Rejected', 'not today');
-    expect((await started.result()).status).toBe('FAILED');
-    await first.redriveExecution(started.executionArn);
-    await until(() => tokens.length === 2);
+    const { started } = await rejectedThenRedriven(first, tokens);
     const history = () => store.listEvents(started.executionArn);
     await until(async () => (await history()).at(-1)?.type === 'TaskSubmitted');
     await first.close();
