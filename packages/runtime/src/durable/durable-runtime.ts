@@ -32,7 +32,7 @@ import {
 import { historyOf } from './stored-history';
 import { TaskSignals } from './task-signals';
 import { Unloader } from './unloader';
-import { startWorkerLoop, type Worker } from './worker';
+import { startWorkerLoop, type WorkerLoop } from './worker';
 
 export type { DurableRuntime, DurableRuntimeOptions, DurableStartOptions } from './durable-runtime-api';
 
@@ -130,11 +130,19 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   });
   /** Workers of this runtime that are stopping: meanwhile it wakes only what its executions await. */
   let draining = 0;
+  let workers = 0;
+  const started = new Set<WorkerLoop>();
   const unloader = new Unloader({
     ...{ store, owner, leaseMs, clock, lives, flushed },
     applied: (arn) => signals.appliedTo(arn),
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
-    wakeOnly: () => (draining > 0 ? lives.awaited() : undefined),
+    // With workers, what falls due is theirs to claim, within their concurrency; the runtime
+    // itself wakes only the children its executions wait on, which must run even when every
+    // slot holds a waiting parent.
+    wakeOnly: () => (draining > 0 || workers > 0 ? lives.awaited() : undefined),
+    leftToWorkers: () => {
+      for (const worker of started) worker.nudge();
+    },
   });
   const unsubscribe: (() => void)[] = [];
   // A store that could not be reached at first may be reached by the next call.
@@ -262,8 +270,6 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     return lives.resume(row);
   }
 
-  let workers = 0;
-  const started = new Set<Worker>();
   const lifecycle = {
     ready,
     claim: async (limit: number, wanted: () => boolean) => {

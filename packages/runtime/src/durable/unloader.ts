@@ -22,10 +22,13 @@ export interface UnloaderOptions {
   /** What the execution was given of its tasks' stored signals, told to the store on unload. */
   readonly applied: (executionArn: string) => readonly AppliedTaskSignals[];
   /**
-   * The only executions to wake, when not every due one (a draining worker's runtime wakes just the
-   * children its executions wait on: anything else it took would be handed back mid-step).
+   * The only executions to wake, when not every due one. A runtime with workers wakes just the
+   * children its executions wait on: the rest is for the workers to claim within their
+   * concurrency, and anything a draining worker's runtime took would be handed back mid-step.
    */
   readonly wakeOnly?: () => readonly string[] | undefined;
+  /** Told after a wake that `wakeOnly` narrowed: what else is due is left to the workers' claims. */
+  readonly leftToWorkers?: () => void;
 }
 
 /**
@@ -93,10 +96,12 @@ export class Unloader {
 
   private async wakeAll(): Promise<void> {
     const { store, owner, leaseMs, clock, lives } = this.options;
+    let narrowed = false;
     try {
       do {
         this.again = false;
         const among = this.options.wakeOnly?.();
+        narrowed ||= among !== undefined;
         if (among?.length === 0) break;
         const rows = await lives.claim({
           owner,
@@ -109,7 +114,9 @@ export class Unloader {
         await lives.resumeAll(rows);
         if (rows.length === WAKE_BATCH) this.again = true;
       } while (this.again && !this.closed);
-      // One still due was being claimed by another runtime: look again shortly, not at once.
+      if (narrowed) this.options.leftToWorkers?.();
+      // One still due was being claimed by another runtime, or is left to the workers: look again
+      // shortly, not at once.
       const next = await store.nextWake();
       if (next !== undefined) this.wakeAt(Math.max(next, clock.now() + 50));
     } catch {

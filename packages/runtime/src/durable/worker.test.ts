@@ -83,6 +83,89 @@ describe('a worker', () => {
     await runtime.close();
   });
 
+  it('keeps a wake that comes while it claims, and looks again rather than sleeping until its next poll', async () => {
+    class SlowClaims extends SharedStore {
+      private readonly listeners = new Set<() => void>();
+      onWake(listener: () => void): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      }
+      async wake(): Promise<void> {
+        for (const listener of this.listeners) listener();
+      }
+      // The rows are read first: what is queued during the wait is not among them.
+      override async claim(request: Parameters<SharedStore['claim']>[0]) {
+        const rows = await super.claim(request);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return rows;
+      }
+    }
+    const runtime = createDurableRuntime({ store: new SlowClaims() });
+    const worker = runtime.startWorker({ pollMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    const run = await runtime.startExecution(pass, { enqueue: true });
+    expect((await run.result()).status).toBe('SUCCEEDED');
+    await worker.stop();
+    await runtime.close();
+  });
+
+  describe('when executions that left memory fall due', () => {
+    /** Started queued, claimed, then left memory in their Wait; resolves once all have. */
+    async function napping(
+      runtime: ReturnType<typeof createDurableRuntime>,
+      store: InMemoryDurableStore,
+      due: number,
+      count: number,
+    ) {
+      const runs = await Promise.all(
+        Array.from({ length: count }, () => runtime.startExecution(napThenWork(due), { enqueue: true })),
+      );
+      const waiting = async () => {
+        for (const run of runs) {
+          const types = (await store.listEvents(run.executionArn)).map((event) => event.type);
+          if (!types.includes('WaitStateEntered')) return false;
+        }
+        return runtime.running === 0;
+      };
+      await until(waiting);
+      expect(await waiting()).toBe(true);
+      return runs;
+    }
+
+    it('runs them within its concurrency, as it runs queued ones', async () => {
+      const store = new SharedStore();
+      const work = countedWork();
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const worker = runtime.startWorker({ concurrency: 2, pollMs: 20 });
+      const runs = await napping(runtime, store, Date.now() + 600, 5);
+      const results = await Promise.all(runs.map((run) => run.result()));
+      expect(results.map((result) => result.status)).toEqual(runs.map(() => 'SUCCEEDED'));
+      expect(work.seen.calls).toBe(5);
+      expect(work.seen.most).toBe(2);
+      await worker.stop();
+      await runtime.close();
+    });
+
+    it('claims one as it falls due, though nothing wakes the worker before its next poll', async () => {
+      // Not shared: the store tells no one; the runtime's own look at the due time is all there is.
+      const store = new InMemoryDurableStore();
+      const work = countedWork();
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const due = Date.now() + 300;
+      const run = await runtime.startExecution(napThenWork(due), { enqueue: true });
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 60_000 });
+      await until(() => runtime.running === 1);
+      await until(() => runtime.running === 0);
+      expect(runtime.running).toBe(0);
+      expect((await run.result()).status).toBe('SUCCEEDED');
+      // Well before the worker's next poll.
+      expect(Date.now() - due).toBeLessThan(1_000);
+      await worker.stop();
+      await runtime.close();
+    });
+  });
+
   describe('with a parent waiting on a child that left memory', () => {
     /** A parent whose `.sync:2` child naps `napMs` (leaving memory meanwhile), then works. */
     async function parentOfNapper(runtime: ReturnType<typeof createDurableRuntime>, napMs = 300) {
@@ -146,6 +229,52 @@ describe('a worker', () => {
       await runtime.close();
     });
 
+    it('drains the child a wake under way when it stopped took, rather than handing it back mid-task', async () => {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let wakeWaiting = false;
+      const due = Date.now() + 300;
+      class SlowWakeStore extends SharedStore {
+        holdWakes = false;
+        override async claim(request: Parameters<SharedStore['claim']>[0]) {
+          if (this.holdWakes && !request.wokenOnly) {
+            // Only the runtime's wake takes it: a claim of the worker's own that the stop overtakes
+            // hands back what it took, which is another case.
+            return [];
+          }
+          // A timer may fire a moment early, and its claim take nothing: the one held is the first
+          // made once the child is due.
+          if (this.holdWakes && request.now >= due) {
+            wakeWaiting = true;
+            await gate;
+          }
+          return super.claim(request);
+        }
+      }
+      const store = new SlowWakeStore();
+      const work = countedWork();
+      const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const worker = runtime.startWorker({ pollMs: 20 });
+      const parent = await parentOfNapper(runtime, 300);
+      // Both ran here, then the child left memory; the parent waits on it.
+      await until(() => runtime.running === 2);
+      await until(() => runtime.running === 1);
+      expect(runtime.running).toBe(1);
+      // The child falls due, and the runtime's claim to wake it is held up in the store.
+      store.holdWakes = true;
+      await until(() => wakeWaiting);
+      expect(wakeWaiting).toBe(true);
+      const stopped = worker.stop({ drainMs: 5_000 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      await stopped;
+      expect((await store.getExecution(parent.executionArn))?.status).toBe('SUCCEEDED');
+      expect(work.seen.calls).toBe(1);
+      await runtime.close();
+    });
+
     it('wakes nothing else during a drain: what falls due then waits until the worker has stopped', async () => {
       const store = new SharedStore();
       const work = countedWork();
@@ -180,51 +309,6 @@ describe('a worker', () => {
       expect(calledWhile).toEqual([false]);
       await runtime.close();
     });
-  });
-
-  it('drains what a wake under way when it stopped took, rather than handing it back mid-task', async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let wakeWaiting = false;
-    const due = Date.now() + 250;
-    class SlowWakeStore extends SharedStore {
-      holdWakes = false;
-      override async claim(request: Parameters<SharedStore['claim']>[0]) {
-        if (this.holdWakes && !request.wokenOnly) {
-          // Only the runtime's wake takes it: a claim of the worker's own that the stop overtakes
-          // hands back what it took, which is another case.
-          return [];
-        }
-        // A timer may fire a moment early, and its claim take nothing: the one held is the first
-        // made once the execution is due.
-        if (this.holdWakes && request.now >= due) {
-          wakeWaiting = true;
-          await gate;
-        }
-        return super.claim(request);
-      }
-    }
-    const store = new SlowWakeStore();
-    const work = countedWork();
-    const runtime = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
-    const worker = runtime.startWorker({ pollMs: 20 });
-    const run = await runtime.startExecution(napThenWork(due), { enqueue: true });
-    await until(() => runtime.running === 1);
-    await until(() => runtime.running === 0);
-    expect(runtime.running).toBe(0);
-    // It falls due, and the runtime's claim to wake it is held up in the store.
-    store.holdWakes = true;
-    await until(() => wakeWaiting);
-    expect(wakeWaiting).toBe(true);
-    const stopped = worker.stop({ drainMs: 5_000 });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    release();
-    await stopped;
-    expect((await store.getExecution(run.executionArn))?.status).toBe('SUCCEEDED');
-    expect(work.seen.calls).toBe(1);
-    await runtime.close();
   });
 
   it('stops when the store cannot take its leases back, and says which executions wait for expiry', async () => {

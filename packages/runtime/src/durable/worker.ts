@@ -24,6 +24,16 @@ export interface Worker {
   readonly stopped: Promise<void>;
 }
 
+/** A worker as its runtime holds it. */
+export interface WorkerLoop extends Worker {
+  /**
+   * Looks for work at once rather than at the next poll: something fell due that the runtime
+   * leaves to its workers' claims. A nudge that comes while the worker claims is kept for the
+   * next look, as a wake from the store is.
+   */
+  nudge(): void;
+}
+
 /** What the worker needs from its runtime. */
 export interface WorkerHost {
   ready(): Promise<void>;
@@ -51,11 +61,17 @@ export interface WorkerHost {
  * holds (or whose lease expired: that is the sweep that recovers a crashed worker's executions),
  * then sleeps until woken (NOTIFY, a finished execution) or the poll interval passes.
  */
-export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: WorkerOptions): Worker {
+export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: WorkerOptions): WorkerLoop {
   const concurrency = options.concurrency ?? 16;
   const pollMs = options.pollMs ?? 1000;
   let stopping = false;
-  let wake: () => void = () => {};
+  // A wake while the worker claims (it is not asleep) is kept: its claim may have looked before
+  // the work it announces was there.
+  let woken = false;
+  const keepWake = () => {
+    woken = true;
+  };
+  let wake: () => void = keepWake;
   const unsubscribe = store.onWake?.(() => wake());
   let finish: () => void = () => {};
   const stopped = new Promise<void>((resolve) => {
@@ -75,6 +91,10 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
         }
       }
       if (claimed > 0 && claimed === free) continue;
+      if (woken) {
+        woken = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
@@ -83,12 +103,14 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
         };
         for (const arn of host.liveArns()) host.settled(arn)?.then(() => wake());
       });
+      wake = keepWake;
     }
   };
   const running = loop();
 
   return {
     stopped,
+    nudge: () => wake(),
     async stop(stopOptions = {}) {
       stopping = true;
       const drain = host.draining();
