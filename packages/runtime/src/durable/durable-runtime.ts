@@ -58,8 +58,13 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   /** Executions started here whose first commit has not landed yet. */
   const starting = new Set<string>();
   const isLive = (arn: string) => live.has(arn);
-  /** Parents waiting on children of their Map Runs that run elsewhere, with how many each waits on. */
+  /** Parents waiting on children (of their Map Runs, or nested) that run elsewhere, with how many each waits on. */
   const waitingOnChildren = new Map<string, number>();
+  const waitingOn = (parentArn: string, change: 1 | -1) => {
+    const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
+    if (count > 0) waitingOnChildren.set(parentArn, count);
+    else waitingOnChildren.delete(parentArn);
+  };
   let closed = false;
   const queue = new CommitQueue({
     store,
@@ -100,15 +105,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         start: ({ definition, input }, child) => startExecution(definition, { ...child, input }, true),
         outcome: (arn, signal): Promise<ExecutionResult> => lives.outcome(arn, signal),
         stop: (arn, cause) => lives.stop(arn, { cause }),
-        waiting: (parentArn, change) => {
-          const count = (waitingOnChildren.get(parentArn) ?? 0) + change;
-          if (count > 0) waitingOnChildren.set(parentArn, count);
-          else waitingOnChildren.delete(parentArn);
-        },
+        waiting: waitingOn,
       }),
-    nested: (_parentArn, parentLetGo) =>
+    nested: (parentArn, parentLetGo) =>
       nestedExecutionStarter({
-        ...{ region, accountId, parentLetGo },
+        ...{ region, accountId, parentLetGo, isLive },
+        waiting: (change) => waitingOn(parentArn, change),
         machineOf: async (target) => {
           // Only a state machine's ARN (or a version's or alias's) names one here.
           if (!target.startsWith('arn:')) throw new DurableResourceNotFoundError('state machine', target);
@@ -132,6 +134,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   let draining = 0;
   let workers = 0;
   const started = new Set<WorkerLoop>();
+  /** The due time last told to other processes' workers. */
+  let announced: number | undefined;
   const unloader = new Unloader({
     ...{ store, owner, leaseMs, clock, lives, flushed },
     applied: (arn) => signals.appliedTo(arn),
@@ -140,8 +144,15 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     // itself wakes only the children its executions wait on, which must run even when every
     // slot holds a waiting parent.
     wakeOnly: () => (draining > 0 || workers > 0 ? lives.awaited() : undefined),
-    leftToWorkers: () => {
-      for (const worker of started) worker.nudge();
+    leftToWorkers: (due) => {
+      let room = false;
+      for (const worker of started) room = worker.nudge() || room;
+      // None here can take it: the workers of other processes are told, once for each due time
+      // (each runtime that hears it and has no room tells them once too, and no more).
+      if (!room && store.shared && due !== announced) {
+        announced = due;
+        void store.wake?.().catch(() => {});
+      }
     },
   });
   const unsubscribe: (() => void)[] = [];

@@ -151,6 +151,8 @@ describe('nestedExecutionStarter', () => {
       },
       outcome: async () => ({ status: 'SUCCEEDED', output: null }),
       stop: async () => undefined,
+      isLive: () => false,
+      waiting: () => {},
     });
     return { start, starts, rows };
   }

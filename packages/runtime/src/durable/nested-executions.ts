@@ -21,6 +21,10 @@ export interface NestedExecutionsOptions {
   readonly stop: (executionArn: string, cause: string) => Promise<unknown>;
   /** Whether the parent was let go (handed to another runtime, or the runtime closed). */
   readonly parentLetGo: () => boolean;
+  /** Whether an execution runs in this runtime. */
+  readonly isLive: (executionArn: string) => boolean;
+  /** Told when the parent starts (1) and stops (-1) waiting on a child that runs elsewhere. */
+  readonly waiting: (change: 1 | -1) => void;
 }
 
 /**
@@ -90,9 +94,17 @@ function handleOf(
     stateMachineArn: row.stateMachineArn,
     startDate: new Date(row.startTime),
     async result() {
-      const result = await options.outcome(executionArn, request.signal);
-      stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
-      return result;
+      // A child running here counts as running itself; one running elsewhere (resumed by another
+      // worker, or left in the store to wake) may need the slot its parent would hold.
+      const waiting = !options.isLive(executionArn);
+      if (waiting) options.waiting(1);
+      try {
+        const result = await options.outcome(executionArn, request.signal);
+        stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
+        return result;
+      } finally {
+        if (waiting) options.waiting(-1);
+      }
     },
     stop(cause) {
       if (!options.parentLetGo()) void options.stop(executionArn, cause).catch(() => {});

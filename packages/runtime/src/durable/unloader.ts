@@ -9,6 +9,13 @@ import type { LiveExecutions } from './live-executions';
 /** Long sleeps are taken in pieces, so a clock change cannot make the runtime oversleep much. */
 const LONGEST_SLEEP = 3600 * 1000;
 const WAKE_BATCH = 256;
+/** How soon the runtime looks again while an execution it saw due is still unclaimed. */
+const RELOOK_MS = 50;
+/**
+ * How long it waits at most between looks while due executions are left to workers that have no
+ * room: a child awaited here that falls due meanwhile is woken within that time.
+ */
+const LONGEST_RELOOK_MS = 1000;
 
 export interface UnloaderOptions {
   readonly store: DurableStore;
@@ -27,8 +34,11 @@ export interface UnloaderOptions {
    * concurrency, and anything a draining worker's runtime took would be handed back mid-step.
    */
   readonly wakeOnly?: () => readonly string[] | undefined;
-  /** Told after a wake that `wakeOnly` narrowed: what else is due is left to the workers' claims. */
-  readonly leftToWorkers?: () => void;
+  /**
+   * Told after a wake that `wakeOnly` narrowed, when an execution is still due (the earliest at
+   * `due`): it is left to the workers' claims.
+   */
+  readonly leftToWorkers?: (due: number) => void;
 }
 
 /**
@@ -43,6 +53,7 @@ export class Unloader {
   private sleeping: { readonly at: number; readonly timer: Cancellable } | undefined;
   private waking: Promise<void> | undefined;
   private again = false;
+  private relookMs = RELOOK_MS;
   private checking = false;
   private closed = false;
   /** Whether this runtime has let any execution go (only then do wake notices concern it). */
@@ -114,11 +125,19 @@ export class Unloader {
         await lives.resumeAll(rows);
         if (rows.length === WAKE_BATCH) this.again = true;
       } while (this.again && !this.closed);
-      if (narrowed) this.options.leftToWorkers?.();
+      const next = await store.nextWake();
+      const now = clock.now();
+      if (narrowed && next !== undefined && next <= now) {
+        this.options.leftToWorkers?.(next);
+        // The workers claim it as they have room, which may take long: the looks, which are for
+        // the children awaited here, grow further apart meanwhile.
+        this.relookMs = Math.min(this.relookMs * 2, LONGEST_RELOOK_MS);
+      } else {
+        this.relookMs = RELOOK_MS;
+      }
       // One still due was being claimed by another runtime, or is left to the workers: look again
       // shortly, not at once.
-      const next = await store.nextWake();
-      if (next !== undefined) this.wakeAt(Math.max(next, clock.now() + 50));
+      if (next !== undefined) this.wakeAt(Math.max(next, now + this.relookMs));
     } catch {
       // The store is unreachable: try again a little later.
       this.wakeAt(clock.now() + 1000);

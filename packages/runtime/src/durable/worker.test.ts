@@ -4,6 +4,7 @@ import { distributedMap } from './map-children.fixtures';
 import { InMemoryDurableStore } from './memory-durable-store';
 import { LeasesNotHandedBackError } from './store-errors';
 import { until } from './until.fixtures';
+import { startWorkerLoop, type WorkerHost } from './worker';
 
 /** A store that several runtimes share, as PostgreSQL is. */
 class SharedStore extends InMemoryDurableStore {
@@ -110,6 +111,27 @@ describe('a worker', () => {
     await runtime.close();
   });
 
+  it('watches the end of each execution it runs once, however often it looks for work', async () => {
+    let watches = 0;
+    const host: WorkerHost = {
+      ready: async () => {},
+      claim: async () => [],
+      patienceMs: 1_000,
+      running: () => 1,
+      liveArns: () => ['arn:aws:states:us-east-1:123456789012:execution:Long:one'],
+      settled: () => {
+        watches++;
+        return new Promise(() => {});
+      },
+      handBack: async () => {},
+      draining: () => ({ woken: Promise.resolve(), end: () => {} }),
+    };
+    const worker = startWorkerLoop(new InMemoryDurableStore(), host, { concurrency: 2, pollMs: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(watches).toBe(1);
+    await worker.stop();
+  });
+
   describe('when executions that left memory fall due', () => {
     /** Started queued, claimed, then left memory in their Wait; resolves once all have. */
     async function napping(
@@ -145,6 +167,90 @@ describe('a worker', () => {
       expect(work.seen.most).toBe(2);
       await worker.stop();
       await runtime.close();
+    });
+
+    it('looks at the store less and less often while what is due waits for a free slot', async () => {
+      class CountedStore extends SharedStore {
+        looks = 0;
+        override async nextWake() {
+          this.looks++;
+          return super.nextWake();
+        }
+      }
+      const store = new CountedStore();
+      let release: () => void = () => {};
+      const held = new Promise<string>((resolve) => {
+        release = () => resolve('released');
+      });
+      const blocker = 'arn:aws:lambda:us-east-1:123456789012:function:blocker';
+      const runtime = createDurableRuntime({
+        store,
+        unloadAfterMs: 20,
+        handlers: { [fn]: async () => 'worked', [blocker]: () => held },
+      });
+      const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
+      const due = Date.now() + 300;
+      const [napper] = await napping(runtime, store, due, 1);
+      const busy = await runtime.startExecution(
+        { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: blocker, End: true } } },
+        { enqueue: true },
+      );
+      await until(() => runtime.running === 1);
+      await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      store.looks = 0;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Looking every 50 ms would be 20 looks: 50, 100, 200, 400 and 800 ms apart make 5 at most.
+      expect(store.looks).toBeLessThanOrEqual(6);
+      release();
+      expect((await busy.result()).status).toBe('SUCCEEDED');
+      expect((await napper?.result())?.status).toBe('SUCCEEDED');
+      await worker.stop();
+      await runtime.close();
+    });
+
+    it('tells the workers of other processes when its own have no room', async () => {
+      class Notifying extends SharedStore {
+        private readonly listeners = new Set<() => void>();
+        onWake(listener: () => void): () => void {
+          this.listeners.add(listener);
+          return () => this.listeners.delete(listener);
+        }
+        async wake(): Promise<void> {
+          for (const listener of this.listeners) listener();
+        }
+      }
+      const store = new Notifying();
+      let release: () => void = () => {};
+      const held = new Promise<string>((resolve) => {
+        release = () => resolve('released');
+      });
+      const blocker = 'arn:aws:lambda:us-east-1:123456789012:function:blocker';
+      const work = countedWork();
+      const full = createDurableRuntime({
+        store,
+        unloadAfterMs: 20,
+        handlers: { [fn]: work.handler, [blocker]: () => held },
+      });
+      const fullWorker = full.startWorker({ concurrency: 1, pollMs: 20 });
+      const due = Date.now() + 800;
+      const [napper] = await napping(full, store, due, 1);
+      await full.startExecution(
+        { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: blocker, End: true } } },
+        { enqueue: true },
+      );
+      await until(() => full.running === 1);
+      expect(full.running).toBe(1);
+      // Another process, idle, that would look only at its next poll.
+      const idle = createDurableRuntime({ store, handlers: { [fn]: work.handler } });
+      const idleWorker = idle.startWorker({ concurrency: 1, pollMs: 60_000 });
+      expect((await napper?.result())?.status).toBe('SUCCEEDED');
+      expect(Date.now() - due).toBeLessThan(1_000);
+      expect(full.running).toBe(1);
+      release();
+      await idleWorker.stop();
+      await idle.close();
+      await fullWorker.stop({ drainMs: 5_000 });
+      await full.close();
     });
 
     it('claims one as it falls due, though nothing wakes the worker before its next poll', async () => {
@@ -227,6 +333,26 @@ describe('a worker', () => {
       await worker.stop({ drainMs: 10_000 });
       expect((await store.getExecution(parent.executionArn))?.status).toBe('SUCCEEDED');
       await runtime.close();
+    });
+
+    it('runs the child after a restart, though the parent takes the only slot of the new worker', async () => {
+      const store = new InMemoryDurableStore();
+      const work = countedWork();
+      const before = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const first = before.startWorker({ concurrency: 1, pollMs: 20 });
+      const parent = await parentOfNapper(before, 500);
+      await until(() => before.running === 2);
+      await until(() => before.running === 1);
+      expect(before.running).toBe(1);
+      // Gone while the child waits in the store: the next runtime knows nothing of its wake time.
+      await first.stop();
+      await before.close();
+      const after = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const second = after.startWorker({ concurrency: 1, pollMs: 20 });
+      expect((await parent.result()).status).toBe('SUCCEEDED');
+      expect(work.seen.calls).toBe(1);
+      await second.stop();
+      await after.close();
     });
 
     it('drains the child a wake under way when it stopped took, rather than handing it back mid-task', async () => {

@@ -29,9 +29,9 @@ export interface WorkerLoop extends Worker {
   /**
    * Looks for work at once rather than at the next poll: something fell due that the runtime
    * leaves to its workers' claims. A nudge that comes while the worker claims is kept for the
-   * next look, as a wake from the store is.
+   * next look, as a wake from the store is. Returns whether the worker has room to claim it.
    */
-  nudge(): void;
+  nudge(): boolean;
 }
 
 /** What the worker needs from its runtime. */
@@ -73,6 +73,18 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
   };
   let wake: () => void = keepWake;
   const unsubscribe = store.onWake?.(() => wake());
+  /** The executions whose end wakes the worker (a slot frees), each watched once. */
+  const watched = new Set<string>();
+  const watch = (arn: string) => {
+    const settled = watched.has(arn) ? undefined : host.settled(arn);
+    if (!settled) return;
+    watched.add(arn);
+    const ended = () => {
+      watched.delete(arn);
+      wake();
+    };
+    settled.then(ended, ended);
+  };
   let finish: () => void = () => {};
   const stopped = new Promise<void>((resolve) => {
     finish = resolve;
@@ -101,7 +113,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
           clearTimeout(timer);
           resolve();
         };
-        for (const arn of host.liveArns()) host.settled(arn)?.then(() => wake());
+        for (const arn of host.liveArns()) watch(arn);
       });
       wake = keepWake;
     }
@@ -110,7 +122,10 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
 
   return {
     stopped,
-    nudge: () => wake(),
+    nudge: () => {
+      wake();
+      return !stopping && concurrency - host.running() > 0;
+    },
     async stop(stopOptions = {}) {
       stopping = true;
       const drain = host.draining();
