@@ -27,14 +27,29 @@ describe('idle tracker', () => {
     expect(idle.idleFor(6000)).toBe(1000);
   });
 
-  it('lets a task that waits on its token count as waiting, in any branch', () => {
+  it('lets a callback task count as waiting once submitted, and an activity once scheduled, in any branch', () => {
     const { idle } = tracker();
     idle.taskStarted('/2.0:1');
     idle.taskStarted('/2.1:1');
     idle.event('TaskScheduled', { resource: 'invoke.waitForTaskToken' }, '/2.0:1');
-    expect(idle.idleFor(2000)).toBe(0);
     idle.event('ActivityScheduled', { resource: 'arn:aws:states:us-east-1:1:activity:a' }, '/2.1:1');
+    idle.event('TaskStarted', undefined, '/2.0:2');
+    // The callback's handler is still sending its token out.
+    expect(idle.idleFor(2000)).toBe(0);
+    idle.event('TaskSubmitted', { resource: 'invoke.waitForTaskToken' }, '/2.0:3');
     expect(idle.idleFor(2000)).toBe(1000);
+  });
+
+  it("ends a callback task's busy spell when its call fails, and keeps a .sync task busy once submitted", () => {
+    const { idle } = tracker();
+    idle.taskStarted(':1');
+    idle.event('TaskScheduled', { resource: 'invoke.waitForTaskToken' }, ':1');
+    idle.event('TaskFailed', undefined, ':3');
+    expect(idle.idleFor(2000)).toBe(1000);
+    idle.taskStarted(':5');
+    idle.event('TaskScheduled', { resource: 'startExecution.sync:2' }, ':5');
+    idle.event('TaskSubmitted', { resource: 'startExecution.sync:2' }, ':7');
+    expect(idle.idleFor(2000)).toBe(0);
   });
 
   it('keeps a distributed Map run busy until it ends, and gives the earliest timer', () => {

@@ -2,7 +2,10 @@ import type { HistoryEventType } from '../history/history-event';
 import { laneOf } from '../history/history-recorder';
 import { CALLBACK_OUTCOMES, isCallbackScheduled } from './callback-tokens';
 
-/** Events that end a lane's busy spell: a task's outcome or the end of a Map run. */
+/**
+ * Events that end a lane's busy spell: a task's outcome or the end of a Map run (a callback
+ * task's `TaskSubmitted`, and an activity's scheduling, end it too).
+ */
 const BUSY_ENDS: ReadonlySet<HistoryEventType> = new Set([
   ...CALLBACK_OUTCOMES,
   'LambdaFunctionSucceeded',
@@ -22,6 +25,11 @@ const BUSY_ENDS: ReadonlySet<HistoryEventType> = new Set([
 export class IdleTracker {
   /** Lanes with a task handler or a Map run in flight. */
   private readonly busy = new Set<string>();
+  /**
+   * Lanes whose callback task (`.waitForTaskToken`) is being submitted: its handler, which sends
+   * the token out, runs until `TaskSubmitted`, and only then does the task wait on its token.
+   */
+  private readonly submitting = new Set<string>();
   private readonly timers = new Map<string, number>();
   private lastActive: number;
   /** Counts what happened (events, task starts), so a caller can tell whether anything moved. */
@@ -50,8 +58,16 @@ export class IdleTracker {
     this.touch(time);
     if (position === undefined || position.startsWith('~') || position.startsWith('#')) return;
     if (type === 'MapRunStarted') this.busy.add(laneOf(position));
-    else if (BUSY_ENDS.has(type) || isCallbackScheduled(type, details)) {
-      this.busy.delete(laneOf(position));
+    // An activity task runs in a worker elsewhere: it only waits from its scheduling on.
+    else if (type === 'ActivityScheduled') this.busy.delete(laneOf(position));
+    else if (isCallbackScheduled(type, details)) this.submitting.add(laneOf(position));
+    else if (type === 'TaskSubmitted') {
+      const lane = laneOf(position);
+      if (this.submitting.delete(lane)) this.busy.delete(lane);
+    } else if (BUSY_ENDS.has(type)) {
+      const lane = laneOf(position);
+      this.submitting.delete(lane);
+      this.busy.delete(lane);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppliedTaskSignals } from './applied-signals';
-import { approval, tokenBox } from './contract/callback-workflow';
+import { approval, notify, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
 import type { ClaimedRun, ClaimRequest, CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
@@ -159,6 +159,55 @@ describe('executions that only wait leave memory', () => {
     expect(runtime.running).toBe(0);
     await runtime.sendTaskSuccess(tokens[0] as string, { approved: true });
     expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    await runtime.close();
+  });
+
+  it('keeps an execution in memory while its callback task is still sending its token out', async () => {
+    let calls = 0;
+    const tokens: string[] = [];
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      unloadAfterMs: 50,
+      handlers: {
+        [notify]: async (input: unknown) => {
+          calls++;
+          // Far longer than the execution may idle: the call is work in flight, not waiting.
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          tokens.push((input as { token: string }).token);
+          return { sent: true };
+        },
+      },
+    });
+    const started = await runtime.startExecution(approval);
+    await until(() => tokens.length === 1);
+    // Submitted: now it only waits on its token, and leaves memory.
+    await until(() => runtime.running === 0);
+    expect(runtime.running).toBe(0);
+    await runtime.sendTaskSuccess(tokens[0] as string, { approved: true });
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    expect(calls).toBe(1);
+    const types = (await started.history()).map((event) => event.type);
+    expect(types.filter((type) => type === 'TaskSubmitted')).toHaveLength(1);
+    await runtime.close();
+  });
+
+  it('records the failure of a callback task whose call fails after the execution could have left memory', async () => {
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      unloadAfterMs: 50,
+      handlers: {
+        [notify]: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          throw new Error('mail server down');
+        },
+      },
+    });
+    const started = await runtime.startExecution(approval);
+    expect(await started.result()).toMatchObject({
+      status: 'FAILED',
+      error: 'Error',
+      cause: expect.stringContaining('mail server down'),
+    });
     await runtime.close();
   });
 
