@@ -36,6 +36,14 @@ export class TaskTokenRegistry {
     };
   }
 
+  /**
+   * Forgets how a token closed, unless a task waits on it again: its execution left this runtime's
+   * memory without ending, and the task may wait on it again once the execution is replayed here.
+   */
+  forget(token: string): void {
+    if (!this.waiting.has(token)) this.closed.delete(token);
+  }
+
   /** True while a task is waiting on this token. */
   isWaiting(token: string): boolean {
     return this.waiting.has(token);

@@ -56,6 +56,11 @@ export class CallbackTokens {
     this.queue.closeToken({ token, executionArn: this.executionArn, state });
   }
 
+  /** The tokens its callback and activity tasks wait on now. */
+  open(): string[] {
+    return this.waiting ? [...this.waiting.values()] : [];
+  }
+
   /** A callback task resumed from the record: its token was opened before the restart. */
   resumed(position: string, token: string): void {
     this.waitOn(position, token);

@@ -36,8 +36,11 @@ export interface JournalOptions {
 }
 
 export interface DurableJournal extends ExecutionJournal {
-  /** Stops writing: the execution was handed to another runtime or the runtime is closing. */
-  detach(): void;
+  /**
+   * Stops writing: the execution was handed to another runtime, left memory, or the runtime is
+   * closing. Returns the tokens its callback and activity tasks waited on.
+   */
+  detach(): readonly string[];
   /** Whether the execution only waits, and until when (see IdleTracker). */
   readonly idle: IdleTracker;
 }
@@ -155,6 +158,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     },
     detach() {
       detached = true;
+      return callbacks.open();
     },
   };
 }

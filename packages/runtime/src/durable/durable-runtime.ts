@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { isWellFormedTaskToken } from '../callbacks/task-token-format';
+import { TaskTokenRegistry } from '../callbacks/task-tokens';
 import { createRealClock } from '../clock/real-clock';
 import type { DefinitionInput } from '../engine/check-definition';
 import { checkExecutionInput } from '../engine/execution-input';
 import type { ExecutionResult, StopReason } from '../engine/execution-result';
-import { createRuntime } from '../engine/runtime';
+import { buildRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import { checkName } from '../machines/aws-names';
 import type { ChildExecutionRunner } from '../map/child-executions';
@@ -52,7 +54,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   const leaseMs = options.leaseMs ?? 30_000;
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '123456789012';
-  const inner = createRuntime({ ...options, clock, store: new DetachedExecutionStore() });
+  const taskTokens = new TaskTokenRegistry(isWellFormedTaskToken);
+  const inner = buildRuntime({ ...options, clock, store: new DetachedExecutionStore() }, taskTokens);
   const catalog = new MachineCatalog(store, region, accountId, Math.random, options.validate ?? true);
   const live = new Map<string, Live>();
   /** Executions started here whose first commit has not landed yet. */
@@ -87,7 +90,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     },
   });
   const lives: LiveExecutions = new LiveExecutions(live, {
-    ...{ store, inner, clock, queue, owner, leaseMs, catalog, tasks, signals },
+    ...{ store, inner, taskTokens, clock, queue, owner, leaseMs, catalog, tasks, signals },
     pollMs: options.pollMs ?? 100,
     roleArn: options.roleArn,
     onRun: () => {

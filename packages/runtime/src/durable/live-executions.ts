@@ -1,3 +1,4 @@
+import type { TaskTokenRegistry } from '../callbacks/task-tokens';
 import type { Clock } from '../clock/clock';
 import { BranchCancelled, untilStopped } from '../engine/cancellation';
 import type { Execution, ExecutionResult, StopReason } from '../engine/execution-result';
@@ -38,6 +39,8 @@ export interface Live {
 export interface LiveExecutionsOptions {
   readonly store: DurableStore;
   readonly inner: Runtime;
+  /** The inner runtime's task tokens. */
+  readonly taskTokens: TaskTokenRegistry;
   readonly clock: Clock;
   readonly queue: CommitQueue;
   readonly owner: string;
@@ -363,8 +366,11 @@ export class LiveExecutions {
       this.options.signals.forget(arn);
       // Its stop here is not its end: a handle awaiting it reads the store instead.
       entry.stale = true;
-      entry.journal.detach();
+      const tokens = entry.journal.detach();
       entry.execution.stop({ error: 'States.Runtime', cause });
+      // Its tasks stopped waiting, but their tokens did not close: once it is replayed here, an
+      // answer stored meanwhile reaches the task rather than finding its token timed out.
+      for (const token of tokens) this.options.taskTokens.forget(token);
     }
   }
 

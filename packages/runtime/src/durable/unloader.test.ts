@@ -162,6 +162,22 @@ describe('executions that only wait leave memory', () => {
     await runtime.close();
   });
 
+  it('applies an answer that came while it was away once its replay reaches the task, after a Wait', async () => {
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), unloadAfterMs: 40, handlers });
+    const started = await runtime.startExecution({
+      StartAt: 'Nap',
+      States: { Nap: { Type: 'Wait', Seconds: 1, Next: 'Ask' }, Ask: approval.States.Ask },
+    });
+    await until(() => tokens.length === 1);
+    await until(() => runtime.running === 0);
+    expect(runtime.running).toBe(0);
+    // It wakes here, and replays the Wait before its task waits on the token again.
+    await runtime.sendTaskSuccess(tokens[0] as string, { approved: true });
+    expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    await runtime.close();
+  });
+
   it('keeps an execution in memory while its callback task is still sending its token out', async () => {
     let calls = 0;
     const tokens: string[] = [];

@@ -89,6 +89,15 @@ export interface Runtime {
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  return buildRuntime(options, new TaskTokenRegistry(isWellFormedTaskToken));
+}
+
+/**
+ * `createRuntime` with the registry of its task tokens given: the durable runtime keeps it, to
+ * forget the tokens of an execution that leaves its memory (they are not closed: it goes on
+ * elsewhere, or later).
+ */
+export function buildRuntime(options: RuntimeOptions, taskTokens: TaskTokenRegistry): Runtime {
   const clock = options.clock ?? createRealClock();
   const random = options.random ?? Math.random;
   const uuid = options.uuid ?? randomUUID;
@@ -128,7 +137,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const integrations: Integrations = {
     tasks,
     services: new ServiceRegistry(options.services),
-    tokens: new TaskTokenRegistry(isWellFormedTaskToken),
+    tokens: taskTokens,
     activities: new ActivityRegistry(clock, region, accountId),
     startChild,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
