@@ -368,7 +368,13 @@ export class PostgresStore implements DurableStore {
         `UPDATE ${this.t('executions')} SET owner = NULL, lease_expires = NULL, wake_at = $2 WHERE arn = $1`,
         [arn, wakeAt],
       );
-      return rowCount === 1;
+      if (rowCount !== 1) return false;
+      // It was given every heartbeat stored (or it would run on): a wake applies only later ones.
+      await client.query(
+        `UPDATE ${this.t('task_tokens')} SET heartbeats = 0 WHERE execution_arn = $1 AND state = 'OPEN' AND heartbeats > 0`,
+        [arn],
+      );
+      return true;
     });
   }
   async nextWake(): Promise<number | undefined> {

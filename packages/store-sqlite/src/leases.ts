@@ -71,7 +71,9 @@ export class SqliteLeases {
     const unloaded = this.db.transaction(() => {
       const signals = sql.tokenSignals.all(arn) as Row[];
       if (signals.some((row) => hasUnappliedSignal(taskTokenFrom(row), applied))) return false;
-      return sql.unload.run({ wakeAt, arn, owner }).changes > 0;
+      if (sql.unload.run({ wakeAt, arn, owner }).changes === 0) return false;
+      sql.heartbeatsApplied.run(arn);
+      return true;
     })();
     // An unloaded execution is not written to until it wakes: its key need not stay cached.
     if (unloaded) this.keys.delete(arn);

@@ -103,6 +103,8 @@ const SQL = {
        WHERE task_tokens.state = 'OPEN'`,
   heartbeatToken: `INSERT INTO task_tokens (token, execution_arn, scheduled_at, state, heartbeats) VALUES (?, ?, 0, 'OPEN', 1)
        ON CONFLICT (token) DO UPDATE SET heartbeats = task_tokens.heartbeats + 1 WHERE task_tokens.state = 'OPEN'`,
+  // An unload was given every heartbeat stored (or it was refused): a wake applies only later ones.
+  heartbeatsApplied: `UPDATE task_tokens SET heartbeats = 0 WHERE execution_arn = ? AND state = 'OPEN' AND heartbeats > 0`,
   tokenSignals: `SELECT * FROM task_tokens WHERE execution_arn = ?
        AND (state = 'ANSWERED' OR (state = 'OPEN' AND (taken = 1 OR heartbeats > 0)))`,
 };

@@ -260,7 +260,9 @@ export interface DurableStore {
    * before then, unless a task signal (an answer, a worker taking its activity task, a heartbeat)
    * wakes it first. False when `owner` does not hold the lease, or when one of its tokens holds a
    * signal the runtime was not given (`applied` says what it was given; see
-   * `hasUnappliedSignal`): it must run on, as nothing would wake it for that signal.
+   * `hasUnappliedSignal`): it must run on, as nothing would wake it for that signal. Once it is
+   * unloaded, the heartbeats stored for its open tokens count as applied (they are reset): the
+   * deadline they moved is in its timer rows, and the run that wakes it applies only later ones.
    */
   unload(
     owner: string,

@@ -239,6 +239,7 @@ export class InMemoryDurableStore implements DurableStore {
     if (this.tasks.signals([arn]).some((token) => hasUnappliedSignal(token, applied))) return false;
     this.executions.set(arn, { ...row, owner: undefined, leaseExpires: undefined });
     this.wakeAt.set(arn, wakeAt);
+    this.tasks.heartbeatsApplied(arn);
     return true;
   }
   async nextWake(): Promise<number | undefined> {

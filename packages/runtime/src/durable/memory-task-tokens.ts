@@ -99,6 +99,14 @@ export class MemoryTaskTokens {
     return 'ACCEPTED';
   }
 
+  /** The heartbeats stored for an execution's open tokens were applied (it left memory). */
+  heartbeatsApplied(executionArn: string): void {
+    for (const token of this.byExecution.get(executionArn) ?? []) {
+      const row = this.tokens.get(token);
+      if (row?.state === 'OPEN' && row.heartbeats > 0) this.tokens.set(token, { ...row, heartbeats: 0 });
+    }
+  }
+
   signals(executionArns: readonly string[]): StoredTaskToken[] {
     const rows: StoredTaskToken[] = [];
     for (const arn of new Set(executionArns)) {

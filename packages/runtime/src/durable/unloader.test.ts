@@ -178,6 +178,33 @@ describe('executions that only wait leave memory', () => {
     await runtime.close();
   });
 
+  it('times a callback task out by its last heartbeat, however often the execution wakes meanwhile', async () => {
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store: new InMemoryDurableStore(), unloadAfterMs: 40, handlers });
+    const nap = (next?: string) => ({ Type: 'Wait', Seconds: 1, ...(next ? { Next: next } : { End: true }) });
+    const started = await runtime.startExecution({
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            { StartAt: 'Ask', States: { Ask: { ...approval.States.Ask, HeartbeatSeconds: 2 } } },
+            // Wakes the execution every second: each wake must not count the heartbeat again.
+            { StartAt: 'N1', States: { N1: nap('N2'), N2: nap('N3'), N3: nap('N4'), N4: nap() } },
+          ],
+        },
+      },
+    });
+    await until(() => tokens.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await runtime.sendTaskHeartbeat(tokens[0] as string);
+    const beaten = Date.now();
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+    expect(Date.now() - beaten).toBeLessThan(3_000);
+    await runtime.close();
+  });
+
   it('keeps an execution in memory while its callback task is still sending its token out', async () => {
     let calls = 0;
     const tokens: string[] = [];

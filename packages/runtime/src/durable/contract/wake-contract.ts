@@ -105,6 +105,21 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     );
   });
 
+  t.it('counts the heartbeats an unload was given as applied: the wake sees only later ones', async () => {
+    const beaten = executionRow('beaten-once', { owner: 'w1', leaseExpires: T0 + 1000 });
+    await store().commit(batch({ executions: [beaten], tokensOpened: [opened(beaten.executionArn, 'o.1')] }));
+    await store().heartbeatTask('o.1', beaten.executionArn);
+    await store().heartbeatTask('o.1', beaten.executionArn);
+    const year = T0 + 365 * 24 * 3600 * 1000;
+    assert.equal(await store().unload('w1', beaten.executionArn, year, [applied('o.1', false, 2)]), true);
+    assert.deepEqual(await store().taskSignals([beaten.executionArn]), []);
+    assert.equal(await store().heartbeatTask('o.1', beaten.executionArn), 'ACCEPTED');
+    assert.deepEqual(
+      (await store().taskSignals([beaten.executionArn])).map((row) => [row.token, row.heartbeats]),
+      [['o.1', 1]],
+    );
+  });
+
   t.it(
     'keeps an execution whose task holds a signal it was not given, and lets go of one given all',
     async () => {
