@@ -41,6 +41,7 @@ import { PostgresStoreOptionError } from './errors';
 import { migrate } from './migrate';
 import { Notifications } from './notifications';
 import { pgText } from './text-values';
+import { withClient } from './with-client';
 import { commitQuery, fencedOf } from './write-batch';
 
 export interface PostgresStoreOptions {
@@ -73,14 +74,9 @@ export class PostgresStore implements DurableStore {
   private readonly notifications: Notifications;
   private readonly wakeListeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
-  private readonly initialization = new RetryableOnce(async () => {
-    const client = await this.pool.connect();
-    try {
-      await migrate(client, this.schema);
-    } finally {
-      client.release();
-    }
-  });
+  private readonly initialization = new RetryableOnce(() =>
+    withClient(this.pool, (client) => migrate(client, this.schema)),
+  );
 
   constructor(options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'stepwise';
@@ -150,22 +146,21 @@ export class PostgresStore implements DurableStore {
     return (await this.pool.query<R>(text, values)).rows;
   }
 
-  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      if ((error as { code?: string }).code === '23505') {
-        throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
+  private transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return withClient(this.pool, async (client) => {
+      try {
+        await client.query(begin);
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        if ((error as { code?: string }).code === '23505') {
+          throw new DuplicateTransitionError(`a row of this commit (${(error as Error).message})`);
+        }
+        throw error;
       }
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async putDefinition(definitionId: string, json: string): Promise<void> {
