@@ -402,6 +402,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       if (closed) throw new RuntimeClosedError();
       checkWorkerOptions(workerOptions);
       workers++;
+      // Executions other runtimes let leave memory fall due too: the runtime sleeps until the
+      // earliest, to tell its workers then, rather than leave them to the workers' next poll.
+      void ready()
+        .then(() => store.nextWake())
+        .then((at) => unloader.wakeAt(at))
+        .catch(() => {});
       const worker = startWorkerLoop(store, lifecycle, workerOptions);
       started.add(worker);
       worker.stopped.then(() => {

@@ -253,6 +253,24 @@ describe('a worker', () => {
       await full.close();
     });
 
+    it('claims one that another runtime, now gone, let leave memory, as it falls due', async () => {
+      const store = new InMemoryDurableStore();
+      const work = countedWork();
+      const before = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const due = Date.now() + 500;
+      const run = await before.startExecution(napThenWork(due));
+      await until(() => before.running === 0);
+      expect(before.running).toBe(0);
+      await before.close();
+      // A new process: its worker would look again only at its next poll.
+      const after = createDurableRuntime({ store, unloadAfterMs: 20, handlers: { [fn]: work.handler } });
+      const worker = after.startWorker({ concurrency: 1, pollMs: 60_000 });
+      expect((await run.result()).status).toBe('SUCCEEDED');
+      expect(Date.now() - due).toBeLessThan(1_000);
+      await worker.stop();
+      await after.close();
+    });
+
     it('claims one as it falls due, though nothing wakes the worker before its next poll', async () => {
       // Not shared: the store tells no one; the runtime's own look at the due time is all there is.
       const store = new InMemoryDurableStore();
