@@ -179,6 +179,11 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     }),
   );
   const ready = () => initialization.run();
+  /** Starts in progress here, by ARN, with their input. */
+  const startsUnderWay = new Map<
+    string,
+    { readonly input: string; readonly started: Promise<DurableExecution> }
+  >();
 
   /**
    * `asChild`: a Map Run's child or a nested execution, whose ARN the caller made sure is free. It
@@ -206,60 +211,86 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     // names and ARNs the caller chose, which spares a round trip on most starts.
     const chosen = !asChild && (start.name !== undefined || start.executionArn !== undefined);
     const input = JSON.stringify(start.input === undefined ? {} : start.input);
-    const existing = chosen ? await store.getExecution(executionArn) : undefined;
-    // As AWS's StartExecution: the name of a running execution, with the same input, answers with
-    // that execution; any other use of a taken name is refused.
-    if (existing?.status === 'RUNNING' && existing.input === input) return lives.handle(executionArn);
-    if (existing || live.has(executionArn)) throw new ExecutionAlreadyExistsError(executionArn);
-    const now = clock.now();
-    const queued = !asChild && (workers > 0 || start.enqueue === true);
-    const row: StoredExecution = {
-      executionArn,
-      name,
-      stateMachineArn: resolved.stateMachineArn,
-      versionArn: resolved.versionArn,
-      definitionId: resolved.definitionId,
-      input,
-      startTime: now,
-      status: 'RUNNING',
-      stopTime: undefined,
-      output: undefined,
-      error: undefined,
-      cause: undefined,
-      redriveCount: 0,
-      owner: queued ? undefined : owner,
-      leaseExpires: queued ? undefined : now + leaseMs,
+    // A start of the same name under way here answers this one as the store's row would once
+    // written: with that execution for the same input, refused for another.
+    const racing = startsUnderWay.get(executionArn);
+    if (racing) {
+      if (racing.input !== input) throw new ExecutionAlreadyExistsError(executionArn);
+      return racing.started;
+    }
+    let answer: (outcome: DurableExecution | Promise<never>) => void = () => {};
+    const reserved = new Promise<DurableExecution>((resolve) => {
+      answer = resolve;
+    });
+    // Only a racing start reads it.
+    reserved.catch(() => {});
+    startsUnderWay.set(executionArn, { input, started: reserved });
+    const settle = (handle: DurableExecution) => {
+      answer(handle);
+      return handle;
     };
-    if (queued) {
-      // Workers are running: the execution is queued for whichever claims it first.
-      await store.commit({
-        executions: [row],
-        events: [],
-        timersSet: [],
-        timersCleared: [],
-        owner: undefined,
-      });
-      await store.wake?.();
-      return lives.handle(executionArn);
-    }
-    await tasks.ensureActivities(resolved.definitionId, resolved.definition);
-    // Closed meanwhile (a Map Run's child started as its parent was let go): nothing runs.
-    if (closed) throw new RuntimeClosedError();
-    queue.addExecution(row);
-    const started = lives.run(row, resolved.definition);
-    const entry = live.get(executionArn);
-    // Until its row is committed the store holds no lease to renew: a renewal meanwhile must not
-    // take the missing row for a lease lost.
-    starting.add(executionArn);
     try {
-      await queue.flushed();
+      const existing = chosen ? await store.getExecution(executionArn) : undefined;
+      // As AWS's StartExecution: the name of a running execution, with the same input, answers with
+      // that execution; any other use of a taken name is refused.
+      if (existing?.status === 'RUNNING' && existing.input === input)
+        return settle(lives.handle(executionArn));
+      if (existing || live.has(executionArn)) throw new ExecutionAlreadyExistsError(executionArn);
+      const now = clock.now();
+      const queued = !asChild && (workers > 0 || start.enqueue === true);
+      const row: StoredExecution = {
+        executionArn,
+        name,
+        stateMachineArn: resolved.stateMachineArn,
+        versionArn: resolved.versionArn,
+        definitionId: resolved.definitionId,
+        input,
+        startTime: now,
+        status: 'RUNNING',
+        stopTime: undefined,
+        output: undefined,
+        error: undefined,
+        cause: undefined,
+        redriveCount: 0,
+        owner: queued ? undefined : owner,
+        leaseExpires: queued ? undefined : now + leaseMs,
+      };
+      if (queued) {
+        // Workers are running: the execution is queued for whichever claims it first.
+        await store.commit({
+          executions: [row],
+          events: [],
+          timersSet: [],
+          timersCleared: [],
+          owner: undefined,
+        });
+        await store.wake?.();
+        return settle(lives.handle(executionArn));
+      }
+      await tasks.ensureActivities(resolved.definitionId, resolved.definition);
+      // Closed meanwhile (a Map Run's child started as its parent was let go): nothing runs.
+      if (closed) throw new RuntimeClosedError();
+      queue.addExecution(row);
+      const started = lives.run(row, resolved.definition);
+      const entry = live.get(executionArn);
+      // Until its row is committed the store holds no lease to renew: a renewal meanwhile must not
+      // take the missing row for a lease lost.
+      starting.add(executionArn);
+      try {
+        await queue.flushed();
+      } finally {
+        starting.delete(executionArn);
+      }
+      // The store found the ARN taken (another runtime started the name since it was checked) and
+      // left this start out: its copy here was let go.
+      if (entry?.stale) throw new ExecutionAlreadyExistsError(executionArn);
+      return settle(started);
+    } catch (error) {
+      answer(Promise.reject(error));
+      throw error;
     } finally {
-      starting.delete(executionArn);
+      if (startsUnderWay.get(executionArn)?.started === reserved) startsUnderWay.delete(executionArn);
     }
-    // The store found the ARN taken (another runtime started the name since it was checked) and
-    // left this start out: its copy here was let go.
-    if (entry?.stale) throw new ExecutionAlreadyExistsError(executionArn);
-    return started;
   }
 
   async function stopExecution(executionArn: string, reason: Readonly<StopReason> = {}) {

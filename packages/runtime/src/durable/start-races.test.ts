@@ -68,3 +68,47 @@ describe('starting a name that is taken, as AWS answers it', () => {
     await runtime.close();
   });
 });
+
+describe('one runtime asked to start the same name twice at once', () => {
+  const task = { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn, End: true } } };
+
+  it('answers both with one execution for the same input, whose history is stored whole', async () => {
+    const store = new InMemoryDurableStore();
+    let calls = 0;
+    const runtime = createDurableRuntime({
+      store,
+      handlers: {
+        [fn]: (input) => {
+          calls++;
+          return input;
+        },
+      },
+    });
+    const [first, second] = await Promise.all([
+      runtime.startExecution(task, { name: 'order-1', input: { a: 1 } }),
+      runtime.startExecution(task, { name: 'order-1', input: { a: 1 } }),
+    ]);
+    expect(second.executionArn).toBe(first.executionArn);
+    expect(await first.result()).toEqual({ status: 'SUCCEEDED', output: { a: 1 } });
+    expect(await second.result()).toEqual({ status: 'SUCCEEDED', output: { a: 1 } });
+    expect(calls).toBe(1);
+    const types = (await store.listEvents(first.executionArn)).map((event) => event.type);
+    expect(types[0]).toBe('ExecutionStarted');
+    expect(types.at(-1)).toBe('ExecutionSucceeded');
+    await runtime.close();
+  });
+
+  it('refuses the one with another input, and runs the other', async () => {
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      handlers: { [fn]: (input) => input },
+    });
+    const [first, second] = await Promise.allSettled([
+      runtime.startExecution(task, { name: 'order-2', input: { a: 1 } }),
+      runtime.startExecution(task, { name: 'order-2', input: { a: 2 } }),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect((second as PromiseRejectedResult).reason).toBeInstanceOf(ExecutionAlreadyExistsError);
+    await runtime.close();
+  });
+});
