@@ -13,10 +13,13 @@ const refusal = (resource: Parameters<typeof checkName>[0], name: unknown) => {
 };
 
 describe('names, as AWS takes them', () => {
-  it.each(['order-7', 'Order_7.v2', 'ünïcode', 'a'.repeat(80)])('takes %j for an execution', (name) => {
-    expect(refusal('execution', name)).toBeUndefined();
-    expect(refusal('state machine', name)).toBeUndefined();
-  });
+  it.each(['order-7', 'Order_7.v2', 'ünïcode', 'emoji-\u{1F600}', 'a'.repeat(80)])(
+    'takes %j for an execution',
+    (name) => {
+      expect(refusal('execution', name)).toBeUndefined();
+      expect(refusal('state machine', name)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['', /1 to 80/],
@@ -27,6 +30,8 @@ describe('names, as AWS takes them', () => {
     ['tab\there', /white space/],
     ['nul\u0000', /control/],
     ['del\u007f', /control/],
+    ['half\ud800', /lone surrogate/],
+    ['\udc00low', /lone surrogate/],
     [5, /a string/],
   ])('refuses %j with InvalidNameError', (name, why) => {
     const error = refusal('execution', name);

@@ -33,6 +33,11 @@ export function checkName(resource: NamedResource, name: unknown): void {
   if (name.length < 1 || name.length > 80) {
     throw new InvalidNameError(resource, name, 'a name has 1 to 80 characters.');
   }
+  // Half of a surrogate pair is no character: a store's text would hold U+FFFD in its place, and
+  // the name would no longer be the one asked for.
+  if (LONE_SURROGATE.test(name)) {
+    throw new InvalidNameError(resource, name, 'a name is well-formed Unicode (no lone surrogate).');
+  }
   if (resource === 'alias' ? !ALIAS.test(name) : FORBIDDEN.test(name) || hasControl(name)) {
     const allowed =
       resource === 'alias'
@@ -41,6 +46,9 @@ export function checkName(resource: NamedResource, name: unknown): void {
     throw new InvalidNameError(resource, name, allowed);
   }
 }
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** U+0000 to U+001F and U+007F to U+009F. */
 function hasControl(name: string): boolean {
