@@ -156,6 +156,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
       options.onToken?.(made);
       return made;
     },
+    busyWhile: (work) => idle.busyWhile(work),
     detach() {
       detached = true;
       return callbacks.open();

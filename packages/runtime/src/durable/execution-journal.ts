@@ -32,6 +32,8 @@ export interface ExecutionJournal extends HistoryJournal {
    * resume) and returns what makes it: hashing it is left until something reads it.
    */
   taskToken(lane: Lane): () => string;
+  /** Counts `work` as the execution running until it settles (see RunContext.busyWhile). */
+  readonly busyWhile?: <T>(work: Promise<T>) => Promise<T>;
   /** Called once the execution's recorder exists. */
   attach(recorder: HistoryRecorder): void;
   /** Runs a distributed Map's STANDARD children as durable executions of their own. */

@@ -32,6 +32,8 @@ export class IdleTracker {
   private readonly submitting = new Set<string>();
   private readonly timers = new Map<string, number>();
   private lastActive: number;
+  /** Calls in flight that are not tasks (an item reader's, a result writer's). */
+  private calls = 0;
   /** Counts what happened (events, task starts), so a caller can tell whether anything moved. */
   moves = 0;
 
@@ -85,9 +87,21 @@ export class IdleTracker {
     this.timers.delete(timerId);
   }
 
+  /** Counts the execution as running until `work` settles. */
+  busyWhile<T>(work: Promise<T>): Promise<T> {
+    this.touch();
+    this.calls++;
+    const settled = () => {
+      this.calls--;
+      this.touch();
+    };
+    work.then(settled, settled);
+    return work;
+  }
+
   /** How long the execution has only been waiting; 0 while anything runs. */
   idleFor(now: number): number {
-    return this.busy.size > 0 ? 0 : now - this.lastActive;
+    return this.busy.size > 0 || this.calls > 0 ? 0 : now - this.lastActive;
   }
 
   /** When its earliest timer is due, if it has one. */

@@ -184,3 +184,53 @@ describe("a durable distributed Map's ResultWriter", () => {
     await close();
   });
 });
+
+describe('a durable distributed Map whose item reader or result writer takes long', () => {
+  const slow = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 300));
+
+  it('keeps the execution in memory while its item reader reads', async () => {
+    const reader = 'arn:aws:states:::s3:getObject';
+    let reads = 0;
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      unloadAfterMs: 20,
+      handlers: { [fn('work')]: (item: unknown) => item },
+      itemReaders: {
+        [reader]: () => {
+          reads++;
+          return slow([1, 2]);
+        },
+      },
+    });
+    const map = distributedState(oneTask(fn('work')), {
+      ItemReader: { Resource: reader, Parameters: { Bucket: 'in', Key: 'items.json' } },
+    });
+    const run = await runtime.startExecution({ StartAt: 'Each', States: { Each: map } });
+    expect(await run.result()).toEqual({ status: 'SUCCEEDED', output: [1, 2] });
+    expect(reads).toBe(1);
+    await runtime.close();
+  });
+
+  it('keeps the execution in memory while its result writer writes', async () => {
+    let writes = 0;
+    const runtime = createDurableRuntime({
+      store: new InMemoryDurableStore(),
+      unloadAfterMs: 20,
+      handlers: { [fn('work')]: (item: unknown) => item },
+      resultWriter: () => {
+        writes++;
+        return slow({ Bucket: 'out', Key: 'runs/manifest.json' });
+      },
+    });
+    const run = await runtime.startExecution(
+      { StartAt: 'Each', States: { Each: { ...writingMap({}), End: true } } },
+      { input: { items: [1, 2] } },
+    );
+    expect(await run.result()).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { ResultWriterDetails: { Key: 'runs/manifest.json' } },
+    });
+    expect(writes).toBe(1);
+    await runtime.close();
+  });
+});

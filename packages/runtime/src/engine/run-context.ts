@@ -47,6 +47,12 @@ export interface RunContext {
    * scheduled: the token is reserved then and made (hashed) only when something reads it.
    */
   readonly reserveTaskToken: ((lane: Lane) => () => string) | undefined;
+  /**
+   * Set for a durable execution: counts `work` (an item reader's or result writer's call) as the
+   * execution running, not waiting, until it settles, so the execution does not leave memory
+   * mid-call. Returns `work`.
+   */
+  readonly busyWhile: (<T>(work: Promise<T>) => Promise<T>) | undefined;
 }
 
 /**

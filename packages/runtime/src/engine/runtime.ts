@@ -206,6 +206,7 @@ export function buildRuntime(options: RuntimeOptions, taskTokens: TaskTokenRegis
       region,
       accountId,
       reserveTaskToken: journal ? (lane) => journal.taskToken(lane) : undefined,
+      busyWhile: journal?.busyWhile,
       // Opaque and unique: the execution, encoded once, and a runtime-wide counter.
       nextTaskToken: (lane) => {
         if (journal && lane) return journal.taskToken(lane)();

@@ -50,7 +50,8 @@ export async function readItems(
     const reading = Promise.resolve().then(() =>
       read({ resource, parameters, readerConfig: config, signal: frameSignal(frame) }),
     );
-    let items = [...(await frame.run.clock.track(reading))];
+    const tracked = frame.run.clock.track(reading);
+    let items = [...(await (frame.run.busyWhile?.(tracked) ?? tracked))];
     if (typeof config.MaxItems === 'number' && config.MaxItems > 0) items = items.slice(0, config.MaxItems);
     return items;
   } catch (error) {

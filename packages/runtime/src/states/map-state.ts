@@ -119,7 +119,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
       const failedIndexes = new Set(outcome.failed.map((item) => item.index));
       const write = frame.run.resultWriter;
       // Writing is I/O the clock cannot see: a virtual clock must not skip ahead meanwhile.
-      const details = await frame.run.clock.track(
+      const writing = frame.run.clock.track(
         Promise.resolve().then(() =>
           write({
             mapRunArn: runArn ?? '',
@@ -130,6 +130,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
           }),
         ),
       );
+      const details = await (frame.run.busyWhile?.(writing) ?? writing);
       result = { MapRunArn: runArn, ResultWriterDetails: details };
     }
     return compoundResult(io, frame, entry, context, result, next);
