@@ -135,3 +135,46 @@ describe('.waitForTaskToken', () => {
     await expect(runtime.sendTaskSuccess(token, {})).rejects.toBeInstanceOf(TaskTimedOutError);
   });
 });
+
+describe('.waitForTaskToken whose call outlives its attempt', () => {
+  it('records nothing for the call that returns after its attempt timed out', async () => {
+    const notify = 'arn:aws:lambda:us-east-1:123456789012:function:notify';
+    const tokens: string[] = [];
+    let calls = 0;
+    const runtime = createRuntime({
+      handlers: {
+        [notify]: async (input: unknown) => {
+          calls++;
+          // The first call returns after its attempt's TimeoutSeconds; the catcher's at once.
+          if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 1_300));
+          tokens.push((input as { token: string }).token);
+          return { sent: calls };
+        },
+      },
+    });
+    const ask = (extra: Record<string, unknown>) => ({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: notify, Payload: { 'token.$': '$$.Task.Token' } },
+      ...extra,
+    });
+    const execution = runtime.startExecution({
+      StartAt: 'First',
+      States: {
+        First: ask({
+          TimeoutSeconds: 1,
+          Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Second' }],
+          End: true,
+        }),
+        Second: ask({ End: true }),
+      },
+    });
+    // The second call's token, then the first call's, late.
+    while (tokens.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    await runtime.sendTaskSuccess(tokens[0] as string, { approved: true });
+    expect(await execution.result()).toEqual({ status: 'SUCCEEDED', output: { approved: true } });
+    const submitted = execution.history().filter((event) => event.type === 'TaskSubmitted');
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]?.taskSubmittedEventDetails?.output).toContain('"Payload":{"sent":2}');
+  });
+});

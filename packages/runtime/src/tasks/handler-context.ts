@@ -22,6 +22,7 @@ export class HandlerContext implements TaskContext, AbandonableCall {
    * sibling's failure too) while the handler's signal exists and the call runs.
    */
   private onStop: (() => void) | undefined;
+  private released = false;
   /** Set by a timed call: resets or starts the HeartbeatSeconds timer. */
   beat: (() => void) | undefined;
 
@@ -97,6 +98,11 @@ export class HandlerContext implements TaskContext, AbandonableCall {
     this.beat?.();
   }
 
+  /** Whether the attempt is over (settled, timed out, or a heartbeat missed): what its call does now is late. */
+  get over(): boolean {
+    return this.released || this.expired !== undefined;
+  }
+
   /** The call timed out or missed a heartbeat: the handler's signal fires with that error. */
   expire(error: unknown): void {
     this.expired = error;
@@ -105,6 +111,7 @@ export class HandlerContext implements TaskContext, AbandonableCall {
 
   /** The call is over: stop following the frame's signal. */
   release(): void {
+    this.released = true;
     if (this.onStop === undefined) return;
     this.abandoned.removeEventListener('abort', this.onStop);
     this.onStop = undefined;

@@ -85,7 +85,8 @@ export function invokeTask<T>(
   else {
     try {
       const target = route.targets.get(run.integrations);
-      const handler = target.handler ?? handlerOf(target, hooksFor(frame, route.events, scheduledBefore));
+      const handler =
+        target.handler ?? handlerOf(target, hooksFor(frame, route.events, scheduledBefore, context));
       work = callHandler(handler, call.input, context, run.clock, target, call);
     } catch (error) {
       work = Promise.reject(error);
@@ -99,11 +100,14 @@ function hooksFor(
   frame: Frame,
   events: TaskEventFamily,
   scheduledBefore: number | undefined,
+  attempt: HandlerContext,
 ): InvocationHooks {
   return {
     scheduledBefore,
+    // A call that returns after its attempt timed out is too late: the lane has moved on, and an
+    // event now would land at the place of whatever came next.
     submitted: (output) => {
-      if (!frame.run.stop.aborted) events.submitted(frame.run.recorder, frame.lane, output);
+      if (!frame.run.stop.aborted && !attempt.over) events.submitted(frame.run.recorder, frame.lane, output);
     },
     submittedBefore: () => {
       const { recorder } = frame.run;
@@ -114,7 +118,8 @@ function hooksFor(
     },
     startChild: frame.run.nested,
     activityStarted: (workerName) => {
-      if (!frame.run.stop.aborted) events.started(frame.run.recorder, frame.lane, workerName);
+      if (!frame.run.stop.aborted && !attempt.over)
+        events.started(frame.run.recorder, frame.lane, workerName);
     },
   };
 }
