@@ -73,3 +73,54 @@ describe('the leases of a runtime starting executions', () => {
     await runtime.close();
   });
 });
+
+/** A shared store whose renewals stop answering once told to, as a database that hangs. */
+class HangingRenewals extends InMemoryDurableStore {
+  override readonly shared = true;
+  hanging = false;
+  override async renew(owner: string, arns: readonly string[], leaseMs: number, now: number) {
+    if (this.hanging) return new Promise<string[]>(() => {});
+    return super.renew(owner, arns, leaseMs, now);
+  }
+}
+
+describe('the leases of a runtime whose database stops answering', () => {
+  it('are let go once they run out unconfirmed, so no more of their tasks are called here', async () => {
+    const store = new HangingRenewals();
+    const calls: string[] = [];
+    const step = (name: string) => ({ Type: 'Task', Resource: charge, Parameters: { step: name } });
+    const runtime = createDurableRuntime({
+      store,
+      leaseMs: 300,
+      handlers: {
+        [charge]: async (input: unknown) => {
+          calls.push((input as { step: string }).step);
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          return input;
+        },
+      },
+    });
+    await runtime.startExecution({
+      StartAt: 'A',
+      States: {
+        A: { ...step('a'), Next: 'B' },
+        B: { ...step('b'), Next: 'C' },
+        C: { ...step('c'), Next: 'D' },
+        D: { ...step('d'), Next: 'E' },
+        E: { ...step('e'), Next: 'F' },
+        F: { ...step('f'), Next: 'G' },
+        G: { ...step('g'), Next: 'H' },
+        H: { ...step('h'), End: true },
+      },
+    });
+    store.hanging = true;
+    const hungAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    // Its lease ran out unconfirmed within 300 ms of the hang: it stopped here, its tasks with it
+    // (run on, it would still be at its sixth of eight steps).
+    expect(Date.now() - hungAt).toBeGreaterThan(800);
+    expect(runtime.running).toBe(0);
+    expect(calls.length).toBeLessThanOrEqual(4);
+    await runtime.close();
+  });
+});
