@@ -1,18 +1,24 @@
-import { SchemaVersionMismatchError } from '@stepwise/runtime';
+import { SchemaVersionMismatchError, StoreCorruptionError } from '@stepwise/runtime';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './schema';
 
-/** Applies the migrations the database lacks, each in its own transaction. */
+/**
+ * Applies the migrations the database lacks, in one transaction: a file they cannot be applied to
+ * (another application's database, say) is left as it was, without a table of ours.
+ */
 export function migrate(db: Database.Database): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
-  );
   db.transaction(() => {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS stepwise_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+    );
     const { current } = db
       .prepare('SELECT COALESCE(MAX(version), 0) AS current FROM stepwise_migrations')
       .get() as {
       current: number;
     };
+    if (!Number.isInteger(current) || current < 0) {
+      throw new StoreCorruptionError('stepwise_migrations table', `its latest version is ${String(current)}`);
+    }
     if (current > MIGRATIONS.length) throw new SchemaVersionMismatchError(current, MIGRATIONS.length);
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version - 1] as string);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuplicateTransitionError } from '@stepwise/runtime';
@@ -19,6 +19,15 @@ describe('SQLite core', () => {
     const normal = new SqliteCore({ filename: join(dir, 'normal.db'), synchronous: 'NORMAL' });
     expect(normal.db.pragma('synchronous', { simple: true })).toBe(1);
     normal.close();
+  });
+
+  it('closes a file it cannot open as a database, rather than keep it open', () => {
+    const filename = join(dir, 'not-a-database.db');
+    writeFileSync(filename, 'these bytes are no SQLite database, whatever the name says'.repeat(100));
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) expect(() => new SqliteCore({ filename })).toThrow(/not a database/);
+    expect(open()).toBe(before);
   });
 
   it('refuses calls before init(), and closes once however often asked', () => {

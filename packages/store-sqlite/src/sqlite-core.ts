@@ -53,9 +53,15 @@ export class SqliteCore implements SyncStore {
 
   constructor(options: SqliteCoreOptions) {
     this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      this.db.pragma('busy_timeout = 5000');
+    } catch (error) {
+      // Not left open: each failed attempt would keep a file descriptor (and the mount) busy.
+      this.db.close();
+      throw error;
+    }
     const sql = () => this.sql;
     this.catalog = new SqliteCatalog(this.db, sql);
     this.tasks = new SqliteTaskTokens(this.db, sql);
