@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDurableRuntime, StoreCorruptionError } from '@stepwise/runtime';
+import { createDurableRuntime, ExecutionsNotResumedError, StoreCorruptionError } from '@stepwise/runtime';
 import { approval, settledRow, tokenBox } from '@stepwise/runtime/store-contract';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,29 @@ describe.each([true, false])('an execution that cannot be read (thread: %s)', (t
       }
     });
   }
+
+  it('names every execution it could not resume, and resumes the rest', async () => {
+    const filename = await leftRunning(thread);
+    damage(filename, "UPDATE executions SET input = '{not json' WHERE name = 'b'");
+    damage(filename, "UPDATE executions SET input = '[not json' WHERE name = 'c'");
+    const store = new SqliteStore({ filename, thread });
+    const runtime = createDurableRuntime({ store, handlers: { [FN]: async (input) => input } });
+    try {
+      const recovery = runtime.recover();
+      await expect(recovery).rejects.toBeInstanceOf(ExecutionsNotResumedError);
+      await expect(recovery).rejects.toMatchObject({
+        code: 'EXECUTIONS_NOT_RESUMED',
+        failures: [
+          { executionArn: arnOf('b'), error: expect.any(StoreCorruptionError) },
+          { executionArn: arnOf('c'), error: expect.any(StoreCorruptionError) },
+        ],
+      });
+      expect(await statusOnceSettled(store, 'a')).toBe('SUCCEEDED');
+    } finally {
+      await runtime.close();
+      await store.close();
+    }
+  });
 
   it('resumes an unloaded execution whose wake time is not a number, as one that is due', async () => {
     const filename = await leftRunning(thread);

@@ -28,6 +28,7 @@ import { checkRuntimeOptions, checkWorkerOptions } from './runtime-options';
 import {
   DurableResourceNotFoundError,
   ExecutionNotRedrivableError,
+  ExecutionsNotResumedError,
   LeasesNotHandedBackError,
   StoreTimeoutError,
 } from './store-errors';
@@ -374,12 +375,18 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         now: clock.now(),
         takeOver: !store.shared,
       });
-      const resumed = await Promise.all(
-        rows.filter((row) => !lives.runsHere(row.executionArn)).map((row) => lives.resume(row)),
-      );
-      // Executions unloaded before the restart wake when they are due.
+      const taken = rows.filter((row) => !lives.runsHere(row.executionArn));
+      const outcomes = await Promise.allSettled(taken.map((row) => lives.resume(row)));
+      // Executions unloaded before the restart wake when they are due, whatever failed to resume.
       unloader.wakeAt(await store.nextWake());
-      return resumed;
+      const failures = outcomes.flatMap((outcome, i) =>
+        outcome.status === 'rejected'
+          ? [{ executionArn: taken[i]?.executionArn as string, error: outcome.reason as unknown }]
+          : [],
+      );
+      if (failures.length === 1) throw failures[0]?.error;
+      if (failures.length > 1) throw new ExecutionsNotResumedError(failures);
+      return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<DurableExecution>).value);
     },
     startExecution,
     stopExecution,

@@ -54,6 +54,7 @@ export {
   DurableResourceNotFoundError,
   ExecutionNotRedrivableError,
   ExecutionNotStoppedError,
+  ExecutionsNotResumedError,
   HistoryGapError,
   HistoryTooLongError,
   InvalidAliasRoutingError,

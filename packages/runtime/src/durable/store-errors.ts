@@ -115,6 +115,23 @@ export class StoreTimeoutError extends StepwiseError {
 }
 
 /**
+ * `recover()` could not resume several executions (each error names its row); the others it took
+ * were resumed. One execution alone rejects with its own error.
+ */
+export class ExecutionsNotResumedError extends StepwiseError {
+  readonly code = 'EXECUTIONS_NOT_RESUMED';
+  constructor(readonly failures: readonly { readonly executionArn: string; readonly error: unknown }[]) {
+    const lines = failures.map(
+      ({ executionArn, error }) =>
+        `${executionArn}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    super(`${failures.length} executions could not be resumed:\n${lines.join('\n')}`, {
+      cause: failures[0]?.error,
+    });
+  }
+}
+
+/**
  * A worker that stopped without handing its executions' leases back: the store did not take them
  * (it could not be reached). They run again once the leases expire, wherever a worker claims them.
  */
