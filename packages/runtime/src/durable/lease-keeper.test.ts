@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../clock/virtual-clock';
 import { createDurableRuntime } from './durable-runtime';
 import type { CommitBatch, CommitResult } from './durable-store';
 import { InMemoryDurableStore } from './memory-durable-store';
@@ -121,6 +122,62 @@ describe('the leases of a runtime whose database stops answering', () => {
     expect(Date.now() - hungAt).toBeGreaterThan(800);
     expect(runtime.running).toBe(0);
     expect(calls.length).toBeLessThanOrEqual(4);
+    await runtime.close();
+  });
+});
+
+describe('the leases of a runtime whose database is slow but answers', () => {
+  /** A shared store whose renewals each take half a lease. */
+  class SlowRenewals extends InMemoryDurableStore {
+    override readonly shared = true;
+    override async renew(owner: string, arns: readonly string[], leaseMs: number, now: number) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return super.renew(owner, arns, leaseMs, now);
+    }
+  }
+
+  it('are kept: a renewal is sent while the one before still waits', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<string>((resolve) => {
+      release = () => resolve('done');
+    });
+    const runtime = createDurableRuntime({
+      store: new SlowRenewals(),
+      leaseMs: 300,
+      handlers: { [charge]: () => held },
+    });
+    const run = await runtime.startExecution({
+      StartAt: 'Charge',
+      States: { Charge: { Type: 'Task', Resource: charge, End: true } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(runtime.running).toBe(1);
+    release();
+    expect(await run.result()).toEqual({ status: 'SUCCEEDED', output: 'done' });
+    await runtime.close();
+  });
+
+  it('are kept by the time that passes, whatever a virtual clock the test moves says', async () => {
+    const clock = createVirtualClock({ start: Date.UTC(2026, 0, 1) });
+    class Shared extends InMemoryDurableStore {
+      override readonly shared = true;
+    }
+    const runtime = createDurableRuntime({
+      store: new Shared(),
+      clock,
+      leaseMs: 300,
+      handlers: { [charge]: () => 'charged' },
+    });
+    const run = await runtime.startExecution({
+      StartAt: 'Nap',
+      States: {
+        Nap: { Type: 'Wait', Seconds: 3600, Next: 'Charge' },
+        Charge: { Type: 'Task', Resource: charge, End: true },
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    clock.advance(3_600_000);
+    expect(await run.result()).toEqual({ status: 'SUCCEEDED', output: 'charged' });
     await runtime.close();
   });
 });

@@ -13,6 +13,17 @@ export interface LeaseKeeperOptions {
   readonly afterRenewal: (executionArns: readonly string[]) => Promise<void>;
 }
 
+// Taken when the module loads, before a test can install fake timers. A lease is kept by the time
+// that passes for the database, whatever a virtual clock of the runtime's says.
+const realNow = performance.now.bind(performance);
+
+/**
+ * How many renewals may wait on the database at once: a slow one is not waited for before the
+ * next is sent (its confirmation would come too late), but a database that stopped answering is
+ * not sent one more each time.
+ */
+const RENEWALS_IN_FLIGHT = 3;
+
 /**
  * Renews the leases of a shared store's executions every third of `leaseMs` while any run here. A
  * lease the store has not confirmed in time is let go, whether the renewal failed or is still
@@ -21,9 +32,12 @@ export interface LeaseKeeperOptions {
  */
 export class LeaseKeeper {
   private timer: NodeJS.Timeout | undefined;
-  /** Until when each lease held here is known to be ours: its claim or last confirmed renewal. */
+  /**
+   * Until when (real time) each lease held here is known to be ours: from its claim, or from when
+   * the last renewal the store confirmed was sent.
+   */
   private readonly until = new Map<string, number>();
-  private renewing = false;
+  private renewing = 0;
 
   constructor(private readonly options: LeaseKeeperOptions) {}
 
@@ -36,28 +50,31 @@ export class LeaseKeeper {
   private async renew(): Promise<void> {
     const { store, owner, leaseMs, clock, liveArns, lost, afterRenewal } = this.options;
     const arns = liveArns();
-    const now = clock.now();
+    const sent = realNow();
     const held = new Set(arns);
     for (const arn of this.until.keys()) if (!held.has(arn)) this.until.delete(arn);
     // First seen now: claimed (or started) up to a renewal interval ago.
-    for (const arn of arns) if (!this.until.has(arn)) this.until.set(arn, now + (leaseMs * 2) / 3);
-    const expired = arns.filter((arn) => (this.until.get(arn) as number) <= now);
+    for (const arn of arns) if (!this.until.has(arn)) this.until.set(arn, sent + (leaseMs * 2) / 3);
+    const expired = arns.filter((arn) => (this.until.get(arn) as number) <= sent);
     if (expired.length > 0) {
       for (const arn of expired) this.until.delete(arn);
       lost(expired);
     }
     const kept = arns.filter((arn) => this.until.has(arn));
-    if (this.renewing || kept.length === 0) return;
-    this.renewing = true;
+    if (this.renewing >= RENEWALS_IN_FLIGHT || kept.length === 0) return;
+    this.renewing++;
     try {
-      const taken = new Set(await store.renew(owner, kept, leaseMs, now));
+      const taken = new Set(await store.renew(owner, kept, leaseMs, clock.now()));
       lost([...taken]);
-      for (const arn of kept) if (!taken.has(arn) && this.until.has(arn)) this.until.set(arn, now + leaseMs);
+      for (const arn of kept) {
+        const until = this.until.get(arn);
+        if (!taken.has(arn) && until !== undefined) this.until.set(arn, Math.max(until, sent + leaseMs));
+      }
       await afterRenewal(liveArns());
     } catch {
       // The database is unreachable: the lease expires and another runtime resumes the work.
     } finally {
-      this.renewing = false;
+      this.renewing--;
     }
   }
 
