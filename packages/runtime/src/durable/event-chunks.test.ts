@@ -82,6 +82,16 @@ describe('a chunk read back that disagrees with its row', () => {
     const renamed = text.replace('PassStateExited', 'PassStateExploded');
     expect(() => decodeChunk(a, 4, renamed)).toThrow(/unknown type "PassStateExploded"/);
   });
+
+  it('is corruption when an event has a time no Date can hold', () => {
+    const far = JSON.stringify([[4, 3, 'PassStateEntered', 1e300, ':1', null]]);
+    expect(() => decodeChunk(a, 4, far)).toThrow(StoreCorruptionError);
+    expect(() => decodeChunk(a, 4, far)).toThrow(/event 4 has a time no Date can hold \(1e\+300\)/);
+  });
+
+  it('is corruption when the row gives no number for its first event', () => {
+    expect(() => decodeChunk(a, 'one' as unknown as number, text)).toThrow(/its first event id is "one"/);
+  });
 });
 
 describe("a commit's events as the rows the SQL stores write", () => {

@@ -119,6 +119,12 @@ export function decodeChunk(
   lastId?: number,
 ): StoredEvent[] {
   const what = `event ${firstId} of ${executionArn}`;
+  if (!Number.isInteger(firstId)) {
+    throw new StoreCorruptionError(
+      `event row of ${executionArn}`,
+      `its first event id is ${JSON.stringify(firstId)}`,
+    );
+  }
   let rows: unknown;
   try {
     rows = JSON.parse(text);
@@ -134,6 +140,8 @@ export function decodeChunk(
     }
     if (!isHistoryEventType(type))
       throw new StoreCorruptionError(what, `event ${id} has an unknown type ${JSON.stringify(type)}`);
+    if (Math.abs(time) > MAX_DATE_MS)
+      throw new StoreCorruptionError(what, `event ${id} has a time no Date can hold (${time})`);
     return {
       executionArn,
       id,
@@ -150,6 +158,9 @@ export function decodeChunk(
   }
   return events;
 }
+
+/** The largest time (ms from the epoch, either way) a Date can hold. */
+const MAX_DATE_MS = 8.64e15;
 
 function ascending(events: readonly StoredEvent[]): boolean {
   for (let i = 1; i < events.length; i++) {
