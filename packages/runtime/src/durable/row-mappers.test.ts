@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executionRow } from './contract/sample-rows';
-import { EXECUTION_COLUMNS, executionFrom, executionValues } from './row-mappers';
+import { aliasFrom, EXECUTION_COLUMNS, executionFrom, executionValues } from './row-mappers';
 import { StoreCorruptionError } from './store-errors';
 
 /** An execution as an SQL store's row, with some columns changed. */
@@ -22,5 +22,34 @@ describe('an execution row read back', () => {
   ])('is corruption, named, when %j', (patch, message) => {
     expect(() => executionFrom(row(patch))).toThrow(StoreCorruptionError);
     expect(() => executionFrom(row(patch))).toThrow(message);
+  });
+});
+
+describe('an alias row read back', () => {
+  const row = (routing: string) => ({
+    alias_arn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Orders:live',
+    machine_arn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Orders',
+    name: 'live',
+    routing,
+    description: null,
+  });
+  const v = (n: number) => `arn:aws:states:us-east-1:123456789012:stateMachine:Orders:${n}`;
+
+  it('is the alias as written', () => {
+    const routing = [
+      { versionArn: v(1), weight: 90 },
+      { versionArn: v(2), weight: 10 },
+    ];
+    expect(aliasFrom(row(JSON.stringify(routing))).routing).toEqual(routing);
+  });
+
+  it.each([
+    ['[null]', /not one or two versions/],
+    ['[]', /not one or two versions/],
+    ['[{}]', /not one or two versions/],
+    [JSON.stringify([{ versionArn: v(1), weight: 50 }]), /do not add up to 100/],
+  ])('is corruption when its routing is %s', (routing, why) => {
+    expect(() => aliasFrom(row(routing))).toThrow(StoreCorruptionError);
+    expect(() => aliasFrom(row(routing))).toThrow(why);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type AliasRoute,
   type ClaimedExecution,
   DURABLE_STATUSES,
   type DurableStatus,
@@ -187,10 +188,33 @@ export function versionFrom(row: Row): StoredVersion {
   };
 }
 
+function isRoute(route: unknown): route is AliasRoute {
+  if (typeof route !== 'object' || route === null) return false;
+  const { versionArn, weight } = route as Record<string, unknown>;
+  return (
+    typeof versionArn === 'string' &&
+    Number.isInteger(weight) &&
+    (weight as number) >= 0 &&
+    (weight as number) <= 100
+  );
+}
+
 export function aliasFrom(row: Row): StoredAlias {
   const what = `alias ${String(row.alias_arn)}`;
   const routing = parseJson(text(row, 'routing', what), `routing of ${what}`);
-  if (!Array.isArray(routing)) throw new StoreCorruptionError(what, 'routing is not a list');
+  // What putAlias writes: one or two versions whose weights add up to 100.
+  if (!Array.isArray(routing) || routing.length === 0 || routing.length > 2 || !routing.every(isRoute)) {
+    throw new StoreCorruptionError(
+      what,
+      `its routing is not one or two versions with weights: ${JSON.stringify(routing)}`,
+    );
+  }
+  if (routing.reduce((sum: number, route: AliasRoute) => sum + route.weight, 0) !== 100) {
+    throw new StoreCorruptionError(
+      what,
+      `its routing's weights do not add up to 100: ${JSON.stringify(routing)}`,
+    );
+  }
   return {
     aliasArn: text(row, 'alias_arn', what),
     stateMachineArn: text(row, 'machine_arn', what),
