@@ -103,6 +103,7 @@ describe('PostgresStore options', () => {
   it.each([
     ['schema', { schema: 'Bad-Name' }],
     ['schema', { schema: 'pg_stepwise' }],
+    ['schema', { schema: 'information_schema' }],
     ['maxConnections', { maxConnections: 1 }],
     ['maxConnections', { maxConnections: 2.5 }],
   ])("refuses a bad '%s' when constructed", (option, options) => {

@@ -80,8 +80,14 @@ export class PostgresStore implements DurableStore {
 
   constructor(options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'stepwise';
-    if (!/^[a-z_][a-z0-9_]{0,50}$/.test(this.schema) || this.schema.startsWith('pg_')) {
-      const expected = 'a lower-case SQL name (letters, digits, _; not pg_...) of at most 51 characters';
+    // pg_... and information_schema are PostgreSQL's own: the store's tables have no place there.
+    if (
+      !/^[a-z_][a-z0-9_]{0,50}$/.test(this.schema) ||
+      this.schema.startsWith('pg_') ||
+      this.schema === 'information_schema'
+    ) {
+      const expected =
+        'a lower-case SQL name (letters, digits, _; not pg_... or information_schema) of at most 51 characters';
       throw new PostgresStoreOptionError('schema', this.schema, expected);
     }
     const max = options.maxConnections ?? 10;
