@@ -343,4 +343,17 @@ describe('durable runtime: closing', () => {
       (error: unknown) => error instanceof RuntimeClosedError && error.code === 'RUNTIME_CLOSED',
     );
   });
+
+  it('answers a recovery it closed under with RuntimeClosedError, however many it was resuming', async () => {
+    const store = new InMemoryDurableStore();
+    const fn = 'arn:aws:lambda:us-east-1:123456789012:function:slow';
+    const before = createDurableRuntime({ store, handlers: { [fn]: () => new Promise(() => {}) } });
+    const task = { StartAt: 'T', States: { T: { Type: 'Task', Resource: fn, End: true } } };
+    await Promise.all([before.startExecution(task), before.startExecution(task)]);
+    await before.close();
+    const after = createDurableRuntime({ store, handlers: { [fn]: () => new Promise(() => {}) } });
+    const recovery = after.recover();
+    await after.close();
+    await expect(recovery).rejects.toBeInstanceOf(RuntimeClosedError);
+  });
 });

@@ -384,6 +384,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
           ? [{ executionArn: taken[i]?.executionArn as string, error: outcome.reason as unknown }]
           : [],
       );
+      // Closed meanwhile: that is the answer, not what it left unresumed.
+      const closedMeanwhile = failures.find((failure) => failure.error instanceof RuntimeClosedError);
+      if (closedMeanwhile) throw closedMeanwhile.error;
       if (failures.length === 1) throw failures[0]?.error;
       if (failures.length > 1) throw new ExecutionsNotResumedError(failures);
       return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<DurableExecution>).value);

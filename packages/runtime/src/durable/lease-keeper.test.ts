@@ -75,55 +75,59 @@ describe('the leases of a runtime starting executions', () => {
   });
 });
 
-/** A shared store whose renewals stop answering once told to, as a database that hangs. */
-class HangingRenewals extends InMemoryDurableStore {
+/** A shared store whose renewals stop answering (or fail at once) once told to. */
+class FailingRenewals extends InMemoryDurableStore {
   override readonly shared = true;
-  hanging = false;
+  failing: 'no' | 'hang' | 'refuse' = 'no';
   override async renew(owner: string, arns: readonly string[], leaseMs: number, now: number) {
-    if (this.hanging) return new Promise<string[]>(() => {});
+    if (this.failing === 'hang') return new Promise<string[]>(() => {});
+    if (this.failing === 'refuse') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
     return super.renew(owner, arns, leaseMs, now);
   }
 }
 
 describe('the leases of a runtime whose database stops answering', () => {
-  it('are let go once they run out unconfirmed, so no more of their tasks are called here', async () => {
-    const store = new HangingRenewals();
-    const calls: string[] = [];
-    const step = (name: string) => ({ Type: 'Task', Resource: charge, Parameters: { step: name } });
-    const runtime = createDurableRuntime({
-      store,
-      leaseMs: 300,
-      handlers: {
-        [charge]: async (input: unknown) => {
-          calls.push((input as { step: string }).step);
-          await new Promise((resolve) => setTimeout(resolve, 150));
-          return input;
+  it.each(['hang', 'refuse'] as const)(
+    'are let go once they run out unconfirmed (renewals %s), so no more of their tasks are called here',
+    async (failing) => {
+      const store = new FailingRenewals();
+      const calls: string[] = [];
+      const step = (name: string) => ({ Type: 'Task', Resource: charge, Parameters: { step: name } });
+      const runtime = createDurableRuntime({
+        store,
+        leaseMs: 300,
+        handlers: {
+          [charge]: async (input: unknown) => {
+            calls.push((input as { step: string }).step);
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            return input;
+          },
         },
-      },
-    });
-    await runtime.startExecution({
-      StartAt: 'A',
-      States: {
-        A: { ...step('a'), Next: 'B' },
-        B: { ...step('b'), Next: 'C' },
-        C: { ...step('c'), Next: 'D' },
-        D: { ...step('d'), Next: 'E' },
-        E: { ...step('e'), Next: 'F' },
-        F: { ...step('f'), Next: 'G' },
-        G: { ...step('g'), Next: 'H' },
-        H: { ...step('h'), End: true },
-      },
-    });
-    store.hanging = true;
-    const hungAt = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    // Its lease ran out unconfirmed within 300 ms of the hang: it stopped here, its tasks with it
-    // (run on, it would still be at its sixth of eight steps).
-    expect(Date.now() - hungAt).toBeGreaterThan(800);
-    expect(runtime.running).toBe(0);
-    expect(calls.length).toBeLessThanOrEqual(4);
-    await runtime.close();
-  });
+      });
+      await runtime.startExecution({
+        StartAt: 'A',
+        States: {
+          A: { ...step('a'), Next: 'B' },
+          B: { ...step('b'), Next: 'C' },
+          C: { ...step('c'), Next: 'D' },
+          D: { ...step('d'), Next: 'E' },
+          E: { ...step('e'), Next: 'F' },
+          F: { ...step('f'), Next: 'G' },
+          G: { ...step('g'), Next: 'H' },
+          H: { ...step('h'), End: true },
+        },
+      });
+      store.failing = failing;
+      const hungAt = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      // Its lease ran out unconfirmed within 300 ms of the hang: it stopped here, its tasks with it
+      // (run on, it would still be at its sixth of eight steps).
+      expect(Date.now() - hungAt).toBeGreaterThan(800);
+      expect(runtime.running).toBe(0);
+      expect(calls.length).toBeLessThanOrEqual(4);
+      await runtime.close();
+    },
+  );
 });
 
 describe('the leases of a runtime whose database is slow but answers', () => {

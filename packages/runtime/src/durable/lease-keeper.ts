@@ -13,10 +13,6 @@ export interface LeaseKeeperOptions {
   readonly afterRenewal: (executionArns: readonly string[]) => Promise<void>;
 }
 
-// Taken when the module loads, before a test can install fake timers. A lease is kept by the time
-// that passes for the database, whatever a virtual clock of the runtime's says.
-const realNow = performance.now.bind(performance);
-
 /**
  * How many renewals may wait on the database at once: a slow one is not waited for before the
  * next is sent (its confirmation would come too late), but a database that stopped answering is
@@ -26,18 +22,21 @@ const RENEWALS_IN_FLIGHT = 3;
 
 /**
  * Renews the leases of a shared store's executions every third of `leaseMs` while any run here. A
- * lease the store has not confirmed in time is let go, whether the renewal failed or is still
- * waiting on a database that stopped answering: another runtime may hold it by then, and this one
- * must not go on calling its tasks.
+ * lease that has run out unconfirmed is let go, once the database has also not answered a renewal
+ * for two renewal intervals: another runtime may hold it by then, and this one must not go on
+ * calling its tasks. Leases are counted in the runtime's clock, as the store counts them; the
+ * intervals let a database that answers renew a lease a virtual clock has jumped past.
  */
 export class LeaseKeeper {
   private timer: NodeJS.Timeout | undefined;
-  /**
-   * Until when (real time) each lease held here is known to be ours: from its claim, or from when
-   * the last renewal the store confirmed was sent.
-   */
+  /** Until when each lease held here is known to be ours: its claim, or its last confirmed renewal. */
   private readonly until = new Map<string, number>();
   private renewing = 0;
+  /** Renewal intervals in a row in which renewals were sent and none was answered. */
+  private unanswered = 0;
+  /** Since the last interval: whether a renewal was sent, and whether the database answered one. */
+  private sent = false;
+  private answered = false;
 
   constructor(private readonly options: LeaseKeeperOptions) {}
 
@@ -50,25 +49,31 @@ export class LeaseKeeper {
   private async renew(): Promise<void> {
     const { store, owner, leaseMs, clock, liveArns, lost, afterRenewal } = this.options;
     const arns = liveArns();
-    const sent = realNow();
+    const now = clock.now();
     const held = new Set(arns);
     for (const arn of this.until.keys()) if (!held.has(arn)) this.until.delete(arn);
     // First seen now: claimed (or started) up to a renewal interval ago.
-    for (const arn of arns) if (!this.until.has(arn)) this.until.set(arn, sent + (leaseMs * 2) / 3);
-    const expired = arns.filter((arn) => (this.until.get(arn) as number) <= sent);
-    if (expired.length > 0) {
+    for (const arn of arns) if (!this.until.has(arn)) this.until.set(arn, now + (leaseMs * 2) / 3);
+    if (this.answered) this.unanswered = 0;
+    else if (this.sent) this.unanswered++;
+    this.sent = false;
+    this.answered = false;
+    if (this.unanswered >= 2) {
+      const expired = arns.filter((arn) => (this.until.get(arn) as number) <= now);
       for (const arn of expired) this.until.delete(arn);
-      lost(expired);
+      if (expired.length > 0) lost(expired);
     }
     const kept = arns.filter((arn) => this.until.has(arn));
     if (this.renewing >= RENEWALS_IN_FLIGHT || kept.length === 0) return;
     this.renewing++;
+    this.sent = true;
     try {
-      const taken = new Set(await store.renew(owner, kept, leaseMs, clock.now()));
+      const taken = new Set(await store.renew(owner, kept, leaseMs, now));
+      this.answered = true;
       lost([...taken]);
       for (const arn of kept) {
         const until = this.until.get(arn);
-        if (!taken.has(arn) && until !== undefined) this.until.set(arn, Math.max(until, sent + leaseMs));
+        if (!taken.has(arn) && until !== undefined) this.until.set(arn, Math.max(until, now + leaseMs));
       }
       await afterRenewal(liveArns());
     } catch {
