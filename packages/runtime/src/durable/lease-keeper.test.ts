@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../clock/clock';
 import { createVirtualClock } from '../clock/virtual-clock';
+import { batch, executionRow } from './contract/sample-rows';
 import { createDurableRuntime } from './durable-runtime';
 import type { CommitBatch, CommitResult } from './durable-store';
+import { LeaseKeeper } from './lease-keeper';
 import { InMemoryDurableStore } from './memory-durable-store';
 
 const charge = 'arn:aws:lambda:us-east-1:123456789012:function:charge';
@@ -183,5 +186,49 @@ describe('the leases of a runtime whose database is slow but answers', () => {
     clock.advance(3_600_000);
     expect(await run.result()).toEqual({ status: 'SUCCEEDED', output: 'charged' });
     await runtime.close();
+  });
+});
+
+describe('a lease keeper on its own', () => {
+  it('lets go of a lease whose renewals slowed down, then stopped answering', async () => {
+    vi.useFakeTimers();
+    try {
+      class SlowThenHanging extends InMemoryDurableStore {
+        override readonly shared = true;
+        hanging = false;
+        override async renew(owner: string, arns: readonly string[], leaseMs: number, now: number) {
+          if (this.hanging) return new Promise<string[]>(() => {});
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          return super.renew(owner, arns, leaseMs, now);
+        }
+      }
+      const store = new SlowThenHanging();
+      const row = executionRow('held', { owner: 'w1', leaseExpires: Date.now() + 300 });
+      await store.commit(batch({ executions: [row] }));
+      const lost: string[] = [];
+      let live = [row.executionArn];
+      const keeper = new LeaseKeeper({
+        store,
+        owner: 'w1',
+        leaseMs: 300,
+        // The faked Date.now, which the fake timers move.
+        clock: { now: () => Date.now() } as Clock,
+        liveArns: () => live,
+        lost: (arns) => {
+          lost.push(...arns);
+          live = live.filter((arn) => !arns.includes(arn));
+        },
+        afterRenewal: async () => {},
+      });
+      keeper.start();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(lost).toEqual([]);
+      store.hanging = true;
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(lost).toEqual([row.executionArn]);
+      keeper.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

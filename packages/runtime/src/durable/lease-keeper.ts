@@ -55,7 +55,8 @@ export class LeaseKeeper {
     // First seen now: claimed (or started) up to a renewal interval ago.
     for (const arn of arns) if (!this.until.has(arn)) this.until.set(arn, now + (leaseMs * 2) / 3);
     if (this.answered) this.unanswered = 0;
-    else if (this.sent) this.unanswered++;
+    // Renewals waiting count too: with all of them waiting, none more is sent.
+    else if (this.sent || this.renewing > 0) this.unanswered++;
     this.sent = false;
     this.answered = false;
     if (this.unanswered >= 2) {
