@@ -6,14 +6,23 @@ import { dropSchema, SKIP_REASON, TEST_POSTGRES_URL, uniqueSchema } from './test
 
 if (!TEST_POSTGRES_URL) console.log(SKIP_REASON);
 
+/**
+ * A store in a schema of its own whose connections carry the schema as their application name, so
+ * that a second session (`admin`) can find and end them.
+ */
+async function storeBesideAdmin(label: string) {
+  const schema = uniqueSchema(label);
+  const url = new URL(TEST_POSTGRES_URL as string);
+  url.searchParams.set('application_name', schema);
+  const store = new PostgresStore({ connectionString: url.toString(), schema });
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  return { schema, store, admin };
+}
+
 describe.skipIf(!TEST_POSTGRES_URL)("the store's own pool", () => {
   it('outlives its idle connections being ended by the server, and opens new ones', async () => {
-    const schema = uniqueSchema('idle');
-    const url = new URL(TEST_POSTGRES_URL as string);
-    url.searchParams.set('application_name', schema);
-    const store = new PostgresStore({ connectionString: url.toString(), schema });
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
+    const { schema, store, admin } = await storeBesideAdmin('idle');
     try {
       await store.init();
       await Promise.all([store.listExecutions(), store.listExecutions(), store.listExecutions()]);
@@ -35,12 +44,7 @@ describe.skipIf(!TEST_POSTGRES_URL)("the store's own pool", () => {
   });
 
   it('fails a call whose connection the server ends mid-transaction, and does not end the process', async () => {
-    const schema = uniqueSchema('ended');
-    const url = new URL(TEST_POSTGRES_URL as string);
-    url.searchParams.set('application_name', schema);
-    const store = new PostgresStore({ connectionString: url.toString(), schema });
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
+    const { schema, store, admin } = await storeBesideAdmin('ended');
     try {
       await store.init();
       const row = executionRow('held', { owner: 'w1', leaseExpires: Date.now() + 60_000 });

@@ -11,6 +11,31 @@ class SharedStore extends InMemoryDurableStore {
   override readonly shared = true;
 }
 
+/** A shared store that tells every runtime on it of work, as PostgreSQL's NOTIFY does. */
+class NotifyingStore extends SharedStore {
+  private readonly listeners = new Set<() => void>();
+  onWake(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  async wake(): Promise<void> {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const blocker = 'arn:aws:lambda:us-east-1:123456789012:function:blocker';
+/** One Task of `blocker`, which holds its worker's slot until released. */
+const holding = { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: blocker, End: true } } };
+
+/** The handler of `blocker`: every call answers once `release()` is called. */
+function heldSlot() {
+  let release: () => void = () => {};
+  const held = new Promise<string>((resolve) => {
+    release = () => resolve('released');
+  });
+  return { handler: () => held, release: () => release() };
+}
+
 const fn = 'arn:aws:lambda:us-east-1:123456789012:function:after-nap';
 
 /** Waits until `due`, leaving memory meanwhile, then runs one Task (of `resource`). */
@@ -85,15 +110,7 @@ describe('a worker', () => {
   });
 
   it('keeps a wake that comes while it claims, and looks again rather than sleeping until its next poll', async () => {
-    class SlowClaims extends SharedStore {
-      private readonly listeners = new Set<() => void>();
-      onWake(listener: () => void): () => void {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
-      }
-      async wake(): Promise<void> {
-        for (const listener of this.listeners) listener();
-      }
+    class SlowClaims extends NotifyingStore {
       // The rows are read first: what is queued during the wait is not among them.
       override async claim(request: Parameters<SharedStore['claim']>[0]) {
         const rows = await super.claim(request);
@@ -178,30 +195,23 @@ describe('a worker', () => {
         }
       }
       const store = new CountedStore();
-      let release: () => void = () => {};
-      const held = new Promise<string>((resolve) => {
-        release = () => resolve('released');
-      });
-      const blocker = 'arn:aws:lambda:us-east-1:123456789012:function:blocker';
+      const slot = heldSlot();
       const runtime = createDurableRuntime({
         store,
         unloadAfterMs: 20,
-        handlers: { [fn]: async () => 'worked', [blocker]: () => held },
+        handlers: { [fn]: async () => 'worked', [blocker]: slot.handler },
       });
       const worker = runtime.startWorker({ concurrency: 1, pollMs: 20 });
       const due = Date.now() + 300;
       const [napper] = await napping(runtime, store, due, 1);
-      const busy = await runtime.startExecution(
-        { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: blocker, End: true } } },
-        { enqueue: true },
-      );
+      const busy = await runtime.startExecution(holding, { enqueue: true });
       await until(() => runtime.running === 1);
       await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       store.looks = 0;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       // Looking every 50 ms would be 20 looks: 50, 100, 200, 400 and 800 ms apart make 5 at most.
       expect(store.looks).toBeLessThanOrEqual(6);
-      release();
+      slot.release();
       expect((await busy.result()).status).toBe('SUCCEEDED');
       expect((await napper?.result())?.status).toBe('SUCCEEDED');
       await worker.stop();
@@ -209,35 +219,18 @@ describe('a worker', () => {
     });
 
     it('tells the workers of other processes when its own have no room', async () => {
-      class Notifying extends SharedStore {
-        private readonly listeners = new Set<() => void>();
-        onWake(listener: () => void): () => void {
-          this.listeners.add(listener);
-          return () => this.listeners.delete(listener);
-        }
-        async wake(): Promise<void> {
-          for (const listener of this.listeners) listener();
-        }
-      }
-      const store = new Notifying();
-      let release: () => void = () => {};
-      const held = new Promise<string>((resolve) => {
-        release = () => resolve('released');
-      });
-      const blocker = 'arn:aws:lambda:us-east-1:123456789012:function:blocker';
+      const store = new NotifyingStore();
+      const slot = heldSlot();
       const work = countedWork();
       const full = createDurableRuntime({
         store,
         unloadAfterMs: 20,
-        handlers: { [fn]: work.handler, [blocker]: () => held },
+        handlers: { [fn]: work.handler, [blocker]: slot.handler },
       });
       const fullWorker = full.startWorker({ concurrency: 1, pollMs: 20 });
       const due = Date.now() + 800;
       const [napper] = await napping(full, store, due, 1);
-      await full.startExecution(
-        { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: blocker, End: true } } },
-        { enqueue: true },
-      );
+      await full.startExecution(holding, { enqueue: true });
       await until(() => full.running === 1);
       expect(full.running).toBe(1);
       // Another process, idle, that would look only at its next poll.
@@ -246,7 +239,7 @@ describe('a worker', () => {
       expect((await napper?.result())?.status).toBe('SUCCEEDED');
       expect(Date.now() - due).toBeLessThan(1_000);
       expect(full.running).toBe(1);
-      release();
+      slot.release();
       await idleWorker.stop();
       await idle.close();
       await fullWorker.stop({ drainMs: 5_000 });
