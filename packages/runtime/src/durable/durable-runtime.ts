@@ -306,11 +306,16 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     const before = await store.getExecution(executionArn);
     if (!before) throw new ExecutionNotRedrivableError(executionArn, 'it does not exist.');
     // Read before the redrive: an ended execution's history does not grow meanwhile.
-    const events = await store.listEvents(executionArn);
+    let events = await store.listEvents(executionArn);
     const refused = notRedrivableBecause(before, events.length, clock.now());
     if (refused) throw new ExecutionNotRedrivableError(executionArn, refused);
+    // As startExecution: a closed runtime changes nothing in the store.
+    if (closed) throw new RuntimeClosedError();
     const row = await store.redrive(executionArn, owner, leaseMs, clock.now());
-    if (!row) throw new ExecutionNotRedrivableError(executionArn, `its status is ${before.status}.`);
+    if (!row) throw new ExecutionNotRedrivableError(executionArn, `it is no longer ${before.status}.`);
+    // Another redrive came between the read and this one (and its run ended again): the history
+    // grew meanwhile. Now that this runtime holds the execution it grows no more, and is read again.
+    if (row.redriveCount !== before.redriveCount + 1) events = await store.listEvents(executionArn);
     queue.addEvent(redrivenEvent(row, events.length, clock.now()));
     await queue.flushed();
     return lives.resume(row);

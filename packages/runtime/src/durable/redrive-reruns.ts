@@ -20,17 +20,53 @@ export function failedTail(rows: readonly StoredEvent[]): Set<number> {
     byLane.set(lane, list);
   });
   const skipped = new Set<number>();
+  const done = lanesDoneWith(rows, byLane);
   for (const [lane, indexes] of byLane) {
+    if (done(lane)) continue;
+    // Every end before the redrive is an earlier run's, not only the last: a run that ends where
+    // an earlier one ended (fail, redrive, stop, redrive, fail) records an end of its own.
+    if (lane === '~') {
+      for (const index of indexes) if (isTerminalType((rows[index] as StoredEvent).type)) skipped.add(index);
+      continue;
+    }
     for (let i = indexes.length - 1; i >= 0; i--) {
       const index = indexes[i] as number;
       const type = (rows[index] as StoredEvent).type;
-      const unfinished = lane === '~' ? isTerminalType(type) : FAILURE.test(type) || ATTEMPT.test(type);
-      if (!unfinished) break;
+      if (!FAILURE.test(type) && !ATTEMPT.test(type)) break;
       skipped.add(index);
     }
   }
   if (failedOnDataLimit(rows)) for (const index of oversizedState(rows, byLane)) skipped.add(index);
   return skipped;
+}
+
+/**
+ * Whether a branch or iteration lane is done with: the state that forked it (or one that forked
+ * a lane it lies in) has exited, as a Parallel whose branch failure its Catch handled, or a Map
+ * whose failed iterations were tolerated. AWS reruns only states that were entered and never
+ * exited, so such a lane's failure stays as it was and is replayed. A lane is `<parent>/<seq>.<n>`,
+ * forked by the parent lane's event `<seq>`.
+ */
+function lanesDoneWith(rows: readonly StoredEvent[], byLane: ReadonlyMap<string, number[]>) {
+  const known = new Map<string, boolean>();
+  const done = (lane: string): boolean => {
+    const cut = lane.lastIndexOf('/');
+    if (cut < 0) return false;
+    let answer = known.get(lane);
+    if (answer === undefined) {
+      const parent = lane.slice(0, cut);
+      const fork = Number(lane.slice(cut + 1).split('.')[0]);
+      answer =
+        done(parent) ||
+        (byLane.get(parent) ?? []).some((index) => {
+          const row = rows[index] as StoredEvent;
+          return row.type.endsWith('StateExited') && seqOf(row.position) > fork;
+        });
+      known.set(lane, answer);
+    }
+    return answer;
+  };
+  return done;
 }
 
 /** Whether the run ended failing with States.DataLimitExceeded. */
