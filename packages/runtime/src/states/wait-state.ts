@@ -58,7 +58,7 @@ export function compileWaitState(name: string, raw: RawState, ctx: CompileContex
         target = literalTarget(raw);
       }
       const assigned = assign ? assignments(assign(scope, frame.run.env)) : undefined;
-      await waitFor(frame, target);
+      await waitFor(frame, target, frame.run.clock.now());
       const output = outputPath ? outputPath(pathScope(frame, input, context)) : input;
       return { output, next, assigned };
     },
@@ -81,6 +81,9 @@ function compileJsonataWait(name: string, raw: RawState, next: string | undefine
     name,
     kind: 'Wait',
     async execute(frame, entry) {
+      // Read before the awaits below: while they run, a resumed execution's other branches replay
+      // their own events, which move its clock to their times.
+      const enteredAt = frame.run.clock.now();
       const scope = jsonataScope(frame, entry.input, stateContext(frame, entry));
       let target: WaitTarget = { seconds: 0 };
       if (seconds) {
@@ -109,7 +112,7 @@ function compileJsonataWait(name: string, raw: RawState, next: string | undefine
         target = { timestamp: instantToMillis(instant) };
       }
       const outcome = await jsonataOutput(io, scope, entry.input);
-      await waitFor(frame, target);
+      await waitFor(frame, target, enteredAt);
       return { output: outcome.output, next, assigned: outcome.assigned };
     },
   };
@@ -124,8 +127,10 @@ function jsonataTypeMessage(field: unknown, name: string, expected: string, valu
   return `The JSONata expression '${expressionText(field)}' specified for the field '${name}' returned an unexpected result type. Expected '${expected}', but was '${actual}' for value: ${JSON.stringify(value)}`;
 }
 
-async function waitFor(frame: Frame, target: WaitTarget): Promise<void> {
+/** Waits until `target`, its seconds counted from `enteredAt` (when the state was entered). */
+async function waitFor(frame: Frame, target: WaitTarget, enteredAt: number): Promise<void> {
   const clock = frame.run.clock;
-  const ms = 'seconds' in target ? target.seconds * 1000 : target.timestamp - clock.now();
+  const due = 'seconds' in target ? enteredAt + target.seconds * 1000 : target.timestamp;
+  const ms = due - clock.now();
   if (ms > 0) await clock.sleep(ms, frameSignal(frame));
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../clock/virtual-clock';
+import { createDurableRuntime } from './durable-runtime';
+import { InMemoryDurableStore } from './memory-durable-store';
+import { until } from './until.fixtures';
+
+const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+const T0 = Date.parse('2024-01-01T00:00:00Z');
+
+describe('Waits across a restart', () => {
+  it("keep each Map iteration's own due time, with JSONata Seconds, though the iterations entered them at different times", async () => {
+    const store = new InMemoryDurableStore();
+    const clock = createVirtualClock({ start: T0, autoAdvance: false });
+    let release: () => void = () => {};
+    const definition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          Items: [0, 1],
+          End: true,
+          ItemProcessor: {
+            StartAt: 'Work',
+            States: {
+              Work: { Type: 'Task', Resource: fn('work'), Output: '{% $states.input %}', Next: 'Nap' },
+              Nap: { Type: 'Wait', Seconds: '{% 100 %}', End: true },
+            },
+          },
+        },
+      },
+    };
+    // Item 0 answers at once; item 1 once released, 50 s later.
+    const work = (input: unknown) =>
+      input === 0 ? 0 : new Promise((resolve) => (release = () => resolve(1)));
+    const first = createDurableRuntime({ store, clock, handlers: { [fn('work')]: work } });
+    const started = await first.startExecution(definition, { name: 'naps' });
+    const entered = async () => (await started.history()).filter((e) => e.type === 'WaitStateEntered').length;
+    await until(async () => (await entered()) === 1);
+    clock.advance(50_000);
+    release();
+    await until(async () => (await entered()) === 2);
+    const dues = async () =>
+      (await store.listTimers(started.executionArn)).map((t) => (t.due - T0) / 1000).sort();
+    await until(async () => (await dues()).length === 2);
+    expect(await dues()).toEqual([100, 150]);
+    await first.close();
+    const second = createDurableRuntime({ store, clock, handlers: { [fn('work')]: work } });
+    await second.recover();
+    await until(async () => (await dues()).length === 2);
+    expect(await dues()).toEqual([100, 150]);
+    await second.close();
+  });
+});
