@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../clock/virtual-clock';
 import type { AppliedTaskSignals } from './applied-signals';
 import { approval, notify, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
@@ -126,6 +127,21 @@ describe('executions that only wait leave memory', () => {
       'PassStateExited',
       'ExecutionSucceeded',
     ]);
+    await runtime.close();
+  });
+
+  it("wakes an execution waiting past AWS's one-year limit at the limit, and times it out then", async () => {
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    const year = 365 * 86_400_000;
+    const clock = createVirtualClock({ start, autoAdvance: false });
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store, clock, unloadAfterMs: 100 });
+    const started = await runtime.startExecution(alarm(Date.parse('2029-01-01T00:00:00Z')), { name: 'far' });
+    clock.advance(200);
+    await until(() => runtime.running === 0);
+    expect(await store.nextWake()).toBe(start + year);
+    clock.advance(year);
+    expect(await started.result()).toMatchObject({ status: 'TIMED_OUT' });
     await runtime.close();
   });
 

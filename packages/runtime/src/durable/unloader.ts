@@ -192,7 +192,12 @@ export class Unloader {
   }
 }
 
-/** Its earliest timer; one waiting on nothing but a callback still wakes at its duration limit. */
+/**
+ * Its earliest timer, or its duration limit (AWS's year) if that comes first: the limit has no
+ * timer row of its own, and an execution waiting past it (a Wait until a later year, a callback)
+ * times out at the limit, as it would have in memory.
+ */
 function wakeTime(journal: DurableJournal): number {
-  return journal.idle.nextDue() ?? journal.startTime + MAX_DURATION_SECONDS.STANDARD * 1000;
+  const limit = journal.startTime + MAX_DURATION_SECONDS.STANDARD * 1000;
+  return Math.min(journal.idle.nextDue() ?? limit, limit);
 }
