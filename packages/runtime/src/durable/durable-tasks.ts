@@ -132,10 +132,13 @@ export class DurableTasks {
   private async answer(token: string, answer: TaskAnswer): Promise<void> {
     const { store, isLive, flushed, signals } = this.options;
     const executionArn = this.executionOf(token);
-    if (isLive(executionArn)) await flushed().catch(() => {});
+    const wasLive = isLive(executionArn);
+    if (wasLive) await flushed().catch(() => {});
     refuse(await store.answerTask(token, executionArn, answer), token);
-    if (isLive(executionArn)) await signals.applyToken(token);
-    else this.options.signalled(executionArn);
+    // Read back even if the execution ended meanwhile: its task may have timed out after the
+    // answer was stored, which then came too late.
+    if (wasLive || isLive(executionArn)) await signals.applyToken(token);
+    if (!isLive(executionArn)) this.options.signalled(executionArn);
   }
 
   private executionOf(token: string): string {

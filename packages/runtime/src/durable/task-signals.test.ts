@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../clock/virtual-clock';
+import { TaskTimedOutError } from '../callbacks/callback-errors';
+import { createVirtualClock, type VirtualClock } from '../clock/virtual-clock';
 import type { AppliedTaskSignals } from './applied-signals';
+import { approval, tokenBox } from './contract/callback-workflow';
 import { createDurableRuntime } from './durable-runtime';
 import { InMemoryDurableStore } from './memory-durable-store';
+import type { TaskAnswer, TaskSignalOutcome } from './stored-tasks';
 import { until } from './until.fixtures';
 
 const encode = (activityArn: string, limits: Record<string, number>) => ({
@@ -73,6 +76,38 @@ describe('task signals of executions that leave memory', () => {
     expect(runtime.running).toBe(1);
     await runtime.sendTaskSuccess(store.taken as string, 'encoded');
     expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: 'encoded' });
+    await runtime.close();
+  });
+});
+
+/** The task's TimeoutSeconds runs out right after the store took an answer to it. */
+class AnswerThenTimeout extends InMemoryDurableStore {
+  clock: VirtualClock | undefined;
+  override async answerTask(token: string, arn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
+    const outcome = await super.answerTask(token, arn, answer);
+    if (this.clock) {
+      this.clock.advance(10_000);
+      await until(async () => (await this.getTaskToken(token))?.state === 'TIMED_OUT');
+    }
+    return outcome;
+  }
+}
+
+describe('an answer that races its task timing out', () => {
+  it('is refused with TaskTimedOutError once the task timed out, not taken and then dropped', async () => {
+    const clock = createVirtualClock({ start: 0, autoAdvance: false });
+    const store = new AnswerThenTimeout();
+    const { tokens, handlers } = tokenBox();
+    const runtime = createDurableRuntime({ store, clock, handlers });
+    const definition = structuredClone(approval);
+    (definition.States.Ask as Record<string, unknown>).TimeoutSeconds = 5;
+    const started = await runtime.startExecution(definition);
+    await until(async () => (await started.history()).some((e) => e.type === 'TaskSubmitted'));
+    store.clock = clock;
+    await expect(runtime.sendTaskSuccess(tokens[0] as string, { approved: true })).rejects.toBeInstanceOf(
+      TaskTimedOutError,
+    );
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
     await runtime.close();
   });
 });

@@ -65,6 +65,8 @@ export class TaskSignals {
   async applyToken(token: string): Promise<void> {
     const row = await this.store.getTaskToken(token);
     if (!row) return;
+    // The task timed out here between the answer being stored and read back: it came too late.
+    if (row.state === 'TIMED_OUT') throw new TaskTimedOutError(token);
     await this.apply(row).catch((error: unknown) => {
       if (error instanceof TaskTimedOutError) throw error;
     });
