@@ -12,6 +12,9 @@ export const CALLBACK_OUTCOMES: ReadonlySet<HistoryEventType> = new Set([
   'ActivityTimedOut',
 ]);
 
+/** The end of a state that runs branches or iterations, whose lanes lie under its own. */
+const FORKS_ENDED = /^(Parallel|Map)State(Succeeded|Failed|Aborted)$/;
+
 /**
  * The tokens of an execution's callback and activity tasks, for the store: opened in the commit
  * that records the task's scheduling, closed in the one that records its outcome. A task waits
@@ -47,13 +50,32 @@ export class CallbackTokens {
       });
       return;
     }
-    if (this.waiting === undefined || !CALLBACK_OUTCOMES.has(type)) return;
+    if (this.waiting === undefined) return;
+    if (FORKS_ENDED.test(type)) {
+      this.cancelWithin(laneOf(position));
+      return;
+    }
+    if (!CALLBACK_OUTCOMES.has(type)) return;
     const lane = laneOf(position);
     const token = this.waiting.get(lane);
     if (token === undefined) return;
     this.waiting.delete(lane);
     const state = type.endsWith('TimedOut') ? 'TIMED_OUT' : 'CLOSED';
     this.queue.closeToken({ token, executionArn: this.executionArn, state });
+  }
+
+  /**
+   * A Parallel or Map in `lane` ended: a task still waiting in one of its branches or iterations
+   * (cancelled when a sibling failed) records no outcome, and its token is closed as the in-memory
+   * runtime withdraws it: its activity task is handed to no worker, and an answer to it is refused
+   * as too late.
+   */
+  private cancelWithin(lane: string): void {
+    for (const [waitingLane, token] of this.waiting ?? []) {
+      if (!waitingLane.startsWith(`${lane}/`)) continue;
+      this.waiting?.delete(waitingLane);
+      this.queue.closeToken({ token, executionArn: this.executionArn, state: 'TIMED_OUT' });
+    }
   }
 
   /** The tokens its callback and activity tasks wait on now. */

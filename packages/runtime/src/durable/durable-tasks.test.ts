@@ -114,6 +114,46 @@ describe('durable activities', () => {
   });
 });
 
+describe('tasks of a branch that a failing sibling cancelled', () => {
+  const boom = 'arn:aws:lambda:us-east-1:123456789012:function:boom';
+  const failsSoon = {
+    [boom]: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      throw new Error('boom');
+    },
+  };
+  const caughtParallel = (resize: string, hold: string) => ({
+    StartAt: 'P',
+    States: {
+      P: {
+        Type: 'Parallel',
+        Branches: [
+          { StartAt: 'A', States: { A: { Type: 'Task', Resource: resize, End: true } } },
+          { StartAt: 'B', States: { B: { Type: 'Task', Resource: boom, End: true } } },
+        ],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Hold' }],
+        End: true,
+      },
+      Hold: { Type: 'Task', Resource: hold, End: true },
+    },
+  });
+
+  it('withdraw its activity task, as the in-memory runtime does: no worker gets it', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store, handlers: failsSoon });
+    const resize = (await runtime.createActivity({ name: 'resize' })).activityArn;
+    const hold = (await runtime.createActivity({ name: 'hold' })).activityArn;
+    await runtime.startExecution(caughtParallel(resize, hold));
+    expect(await runtime.getActivityTask(hold, { workerName: 'holder' })).toBeDefined();
+    const late = await runtime.getActivityTask(resize, {
+      workerName: 'late',
+      signal: AbortSignal.timeout(100),
+    });
+    expect(late).toBeUndefined();
+    await runtime.close();
+  });
+});
+
 describe('durable callbacks', () => {
   it('keep an answer sent while no runtime runs the execution, and apply it when it resumes', async () => {
     const store = new InMemoryDurableStore();
