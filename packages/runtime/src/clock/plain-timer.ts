@@ -11,6 +11,11 @@ export const PLAIN_TIMER: unique symbol = Symbol('stepwise.plainTimer');
 /** A timer that has not fired yet can be cancelled; cancelling it later does nothing. */
 export interface Cancellable {
   cancel(): void;
+  /**
+   * Whether its due time has passed though it has not fired yet (it fires on a later turn): a
+   * resumed execution's timer that fell due while the process was down. Unset: never.
+   */
+  overdue?(): boolean;
 }
 
 /**

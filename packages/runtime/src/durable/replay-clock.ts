@@ -97,8 +97,8 @@ class RowTimer implements Cancellable {
   private readonly inner: Cancellable;
 
   constructor(
-    base: Clock,
-    due: number,
+    private readonly base: Clock,
+    private readonly due: number,
     private readonly timerId: string,
     private readonly timers: TimerSink,
     fire: () => void,
@@ -110,6 +110,10 @@ class RowTimer implements Cancellable {
 
   cancel(): void {
     if (this.end()) this.inner.cancel();
+  }
+
+  overdue(): boolean {
+    return this.live && this.due <= this.base.now();
   }
 
   private end(): boolean {

@@ -26,6 +26,9 @@ export interface CallMode {
  * first (result, error, timeout, missed heartbeat, stop) wins, and the handler's signal fires so it
  * can give up its work. Without either limit the handler's own promise comes back as it is, so the
  * caller's one await is the only hop; the caller releases `context` once the call has settled.
+ *
+ * `fresh`: nothing of the call is recorded ahead (a resumed call with no TaskSubmitted, say); a
+ * limit of it that already ran out then ends it before the handler is called again.
  */
 export function callHandler(
   handler: TaskHandler,
@@ -34,6 +37,7 @@ export function callHandler(
   clock: Clock,
   mode: CallMode,
   call: HandlerCall,
+  fresh = true,
 ): unknown {
   if (call.timeoutSeconds === undefined && call.heartbeatSeconds === undefined) {
     // A handler that throws at once fails the attempt the same way as one that rejects.
@@ -45,7 +49,7 @@ export function callHandler(
     }
     return mode.clockVisible === true ? returned : clock.track(Promise.resolve(returned), context);
   }
-  return callTimed(handler, input, context, clock, mode, call);
+  return callTimed(handler, input, context, clock, mode, call, fresh);
 }
 
 function callTimed(
@@ -55,6 +59,7 @@ function callTimed(
   clock: Clock,
   mode: CallMode,
   call: HandlerCall,
+  fresh: boolean,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const timed = new TimedCall(context, clock, resolve, reject);
@@ -66,7 +71,12 @@ function callTimed(
     const stop = context.abandoned;
     if (stop.aborted) timed.disarm();
     else stop.addEventListener('abort', timed.disarm, { once: true });
-    const started = Promise.resolve().then(() => handler(input, context));
+    // A limit that ran out while the process was down (the call was in flight at a crash) ends
+    // a fresh call before its handler runs again: it fires first, as it would have. A call whose
+    // later events are recorded (a callback's TaskSubmitted) replays them first.
+    const started = Promise.resolve().then(() =>
+      fresh && timed.expireOverdue() ? undefined : handler(input, context),
+    );
     const work = mode.clockVisible === true ? started : clock.track(started, timed);
     work.then(timed.succeed, timed.fail).finally(() => stop.removeEventListener('abort', timed.disarm));
   });
@@ -108,6 +118,13 @@ class TimedCall implements AbandonableCall {
     };
     this.context.beat = arm;
     if (!deferred) arm();
+  }
+
+  /** Fails the call now if one of its limits is overdue (see Cancellable.overdue); whether it did. */
+  expireOverdue(): boolean {
+    if (this.timeout?.overdue?.()) this.fail(new StatesError(ErrorNames.timeout, undefined));
+    else if (this.heartbeat?.overdue?.()) this.fail(new StatesError(ErrorNames.heartbeatTimeout, undefined));
+    return this.settled;
   }
 
   /** The call is given up once it ends, times out or misses a heartbeat, or is stopped from outside. */

@@ -87,7 +87,10 @@ export function invokeTask<T>(
       const target = route.targets.get(run.integrations);
       const handler =
         target.handler ?? handlerOf(target, hooksFor(frame, route.events, scheduledBefore, context));
-      work = callHandler(handler, call.input, context, run.clock, target, call);
+      // Nothing of this call is recorded ahead (no TaskSubmitted, say): it runs anew, and a limit
+      // that ran out while the process was down ends it first.
+      const fresh = recorder.recordedAhead(lane) === undefined;
+      work = callHandler(handler, call.input, context, run.clock, target, call, fresh);
     } catch (error) {
       work = Promise.reject(error);
     }

@@ -7,6 +7,35 @@ import { until } from './until.fixtures';
 const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const T0 = Date.parse('2024-01-01T00:00:00Z');
 
+describe('deadlines across a restart', () => {
+  it('time out a task whose TimeoutSeconds ran out while the process was down, without calling it again', async () => {
+    const store = new InMemoryDurableStore();
+    const clock = createVirtualClock({ start: T0, autoAdvance: false });
+    const charge = {
+      StartAt: 'Charge',
+      States: { Charge: { Type: 'Task', Resource: fn('charge'), TimeoutSeconds: 10, End: true } },
+    };
+    const hang = () => new Promise<never>(() => {});
+    const first = createDurableRuntime({ store, clock, handlers: { [fn('charge')]: hang } });
+    const started = await first.startExecution(charge, { name: 'charge' });
+    await until(async () => (await started.history()).some((e) => e.type === 'LambdaFunctionStarted'));
+    clock.advance(5_000);
+    await first.close();
+    // Down past the task's deadline (10 s): back at 200 s.
+    clock.advance(195_000);
+    let calls = 0;
+    const quick = () => {
+      calls++;
+      return { charged: true };
+    };
+    const second = createDurableRuntime({ store, clock, handlers: { [fn('charge')]: quick } });
+    await second.recover();
+    expect(await started.result()).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    expect(calls).toBe(0);
+    await second.close();
+  });
+});
+
 describe('Waits across a restart', () => {
   it("keep each Map iteration's own due time, with JSONata Seconds, though the iterations entered them at different times", async () => {
     const store = new InMemoryDurableStore();
