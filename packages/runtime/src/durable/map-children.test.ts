@@ -234,6 +234,48 @@ describe('durable distributed Map: STANDARD children are executions of their own
     await runtime.close();
   });
 
+  it('leaves a Map Run that ended, its failed child tolerated, as it was when a later state is redriven', async () => {
+    const store = new InMemoryDurableStore();
+    const calls: unknown[] = [];
+    let afterFails = true;
+    const runtime = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('work')]: (item: unknown) => {
+          calls.push(item);
+          if (item === 2) throw Object.assign(new Error('always'), { name: 'Item.Bad' });
+          return item;
+        },
+        [fn('after')]: () => (afterFails ? Promise.reject(new Error('later')) : 'done'),
+      },
+    });
+    const { End: _end, ...each } = distributedState(oneTask(fn('work')), {
+      ItemsPath: '$.items',
+      ToleratedFailureCount: 1,
+    });
+    const definition = {
+      StartAt: 'Each',
+      States: { Each: { ...each, Next: 'After' }, After: { Type: 'Task', Resource: fn('after'), End: true } },
+    };
+    const parent = await runtime.startExecution(definition, {
+      name: 'tolerant',
+      input: { items: [1, 2, 3] },
+    });
+    expect(await parent.result()).toMatchObject({ status: 'FAILED' });
+    calls.length = 0;
+    afterFails = false;
+    expect(await (await runtime.redriveExecution(parent.executionArn)).result()).toEqual({
+      status: 'SUCCEEDED',
+      output: 'done',
+    });
+    expect(calls).toEqual([]);
+    const children = (await store.listExecutions()).filter((e) => e.executionArn !== parent.executionArn);
+    expect(children.map((child) => child.redriveCount)).toEqual([0, 0, 0]);
+    const types = (await runtime.getExecutionHistory(parent.executionArn)).map((e) => e.type);
+    expect(types).not.toContain('MapRunRedriven');
+    await runtime.close();
+  });
+
   it('wakes the parent as soon as a child that left memory while it waited ends', async () => {
     const store = new InMemoryDurableStore();
     // Time moves only when the test says: the children leave memory long before they are due.

@@ -119,7 +119,7 @@ async function prepare(
       ),
     );
   }
-  if (!options.isLive(executionArn) && failedBefore(found, options.parentRedrivenAt)) {
+  if (request.runRedriven && !options.isLive(executionArn) && failedBefore(found, options.parentRedrivenAt)) {
     // A redriven parent redrives its Map Run: the children that did not succeed run again.
     await retried(async () => {
       const now = await options.find(executionArn);

@@ -15,6 +15,11 @@ export interface ChildExecutionRequest {
    * a restart can be checked to be this item's.
    */
   readonly itemIsInput: boolean;
+  /**
+   * The Map Run is redriven in this attempt of its execution (see recordMapRunRedrives): its
+   * children that ended without success run again. One that had finished is only replayed.
+   */
+  readonly runRedriven: boolean;
   /** Fires when the Map no longer needs the child: a failure beyond tolerance, or the parent stopped. */
   readonly signal: AbortSignal;
 }

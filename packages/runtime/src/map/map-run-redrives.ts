@@ -6,13 +6,16 @@ import type { HistoryRecorder, Lane } from '../history/history-recorder';
  * redriven. A resumed run replays the ones already recorded; one more is recorded when the latest
  * redrive came after all of them and nothing of the run followed it yet. A run started in the
  * current attempt, or one that had finished, records none.
+ *
+ * Whether the run is redriven in the current attempt (its latest `MapRunRedriven` came after the
+ * latest redrive of the execution): only then do its children that did not succeed run again.
  */
 export function recordMapRunRedrives(
   recorder: HistoryRecorder,
   lane: Lane,
   mapRunArn: string,
   startedId: number,
-): void {
+): boolean {
   let latest = startedId;
   let redrives = 0;
   while (recorder.recordedAhead(lane)?.type === 'MapRunRedriven') {
@@ -21,6 +24,8 @@ export function recordMapRunRedrives(
   }
   const redriven = recorder.lastIdOf('ExecutionRedriven');
   if (redriven !== undefined && latest < redriven && recorder.recordedAhead(lane) === undefined) {
-    recorder.advance(lane, 'MapRunRedriven', { mapRunArn, redriveCount: redrives + 1 });
+    latest = recorder.advance(lane, 'MapRunRedriven', { mapRunArn, redriveCount: redrives + 1 });
   }
+  // `latest` is a MapRunRedriven (not the start) that came after the execution's latest redrive.
+  return latest !== startedId && redriven !== undefined && latest > redriven;
 }

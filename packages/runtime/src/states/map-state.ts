@@ -70,9 +70,11 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
     const runArn = distributed
       ? mapRunArn(frame, name, label, childRuns ? recorder.nextPosition(frame.lane) : undefined)
       : undefined;
+    let runRedriven = false;
     if (runArn) {
       const started = recorder.advance(frame.lane, 'MapRunStarted', { mapRunArn: runArn });
-      if (frame.run.identity.redriveCount > 0) recordMapRunRedrives(recorder, frame.lane, runArn, started);
+      if (frame.run.identity.redriveCount > 0)
+        runRedriven = recordMapRunRedrives(recorder, frame.lane, runArn, started);
     }
     let outcome: Awaited<ReturnType<typeof runIterations>>;
     try {
@@ -93,6 +95,7 @@ export function compileMapState(name: string, raw: RawState, ctx: CompileContext
                   definition: standardChild,
                   input: childInput,
                   itemIsInput: selector === undefined && batcher === undefined,
+                  runRedriven,
                   signal,
                 })
             : undefined,
