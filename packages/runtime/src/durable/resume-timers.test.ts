@@ -36,6 +36,46 @@ describe('deadlines across a restart', () => {
   });
 });
 
+describe("the execution's own TimeoutSeconds across a restart", () => {
+  it('times the execution out when it resumes after its deadline, calling no handler again', async () => {
+    const store = new InMemoryDurableStore();
+    const clock = createVirtualClock({ start: T0, autoAdvance: false });
+    const twoSteps = {
+      TimeoutSeconds: 60,
+      StartAt: 'First',
+      States: {
+        First: { Type: 'Task', Resource: fn('first'), Next: 'Second' },
+        Second: { Type: 'Task', Resource: fn('second'), End: true },
+      },
+    };
+    const hang = () => new Promise<never>(() => {});
+    const first = createDurableRuntime({
+      store,
+      clock,
+      handlers: { [fn('first')]: hang, [fn('second')]: hang },
+    });
+    const started = await first.startExecution(twoSteps, { name: 'deadline' });
+    await until(async () => (await started.history()).some((e) => e.type === 'LambdaFunctionStarted'));
+    clock.advance(5_000);
+    await first.close();
+    // Down past the execution's deadline (60 s): back at 200 s.
+    clock.advance(195_000);
+    const calls: string[] = [];
+    const note = (name: string) => () => {
+      calls.push(name);
+      return {};
+    };
+    const handlers = { [fn('first')]: note('first'), [fn('second')]: note('second') };
+    const second = createDurableRuntime({ store, clock, handlers });
+    await second.recover();
+    expect(await started.result()).toMatchObject({ status: 'TIMED_OUT' });
+    expect(calls).toEqual([]);
+    const history = await started.history();
+    expect(history.slice(-2).map((e) => e.type)).toEqual(['LambdaFunctionStarted', 'ExecutionTimedOut']);
+    await second.close();
+  });
+});
+
 describe('Waits across a restart', () => {
   it("keep each Map iteration's own due time, with JSONata Seconds, though the iterations entered them at different times", async () => {
     const store = new InMemoryDurableStore();

@@ -83,6 +83,13 @@ class ExecutionRun implements RunningExecution {
         : setClockTimer(run.clock, timeoutDelay(run, plan.timeoutSeconds), () =>
             this.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout }),
           );
+    const timeout = this.timeout;
+    if (timeout?.overdue) {
+      run.stop.expireOverdue = () => {
+        if (timeout.overdue?.()) this.interrupt({ status: 'TIMED_OUT', error: ErrorNames.timeout });
+        return run.stop.aborted;
+      };
+    }
     const frame: Frame = { run, lane: this.lane, vars: new VariableScope() };
     Promise.resolve()
       .then(() => runGraph(frame, plan.graph, input))

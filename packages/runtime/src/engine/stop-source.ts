@@ -20,6 +20,13 @@ export class StopSource {
     return this.controller.signal;
   }
 
+  /**
+   * Ends the run now if its own time limit (the machine's TimeoutSeconds) fell due while the
+   * process was down, and says whether the run is over; set by the run once it has that limit.
+   * Called before a resumed task's handler would run again.
+   */
+  expireOverdue: () => boolean = () => this.aborted;
+
   abort(reason: unknown): void {
     if (this.aborted) return;
     this.aborted = true;

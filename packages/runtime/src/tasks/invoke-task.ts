@@ -90,7 +90,12 @@ export function invokeTask<T>(
       // Nothing of this call is recorded ahead (no TaskSubmitted, say): it runs anew, and a limit
       // that ran out while the process was down ends it first.
       const fresh = recorder.recordedAhead(lane) === undefined;
-      work = callHandler(handler, call.input, context, run.clock, target, call, fresh);
+      // An execution whose own TimeoutSeconds ran out while the process was down ends here, and
+      // nothing more of it runs.
+      work =
+        fresh && run.stop.expireOverdue()
+          ? new Promise(() => {})
+          : callHandler(handler, call.input, context, run.clock, target, call, fresh);
     } catch (error) {
       work = Promise.reject(error);
     }
