@@ -91,6 +91,10 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
     redrivenAt: prior.redrivenAt,
     clock,
     random: draw,
+    randomAt: (lane) =>
+      createSeededRandom(
+        seedOf(`${executionArn}@${recorder ? recorder.nextPosition(lane) : Math.random()}`),
+      )(),
     uuid: () => seededUuid(drawForUuid),
     prior,
     idle,

@@ -22,6 +22,11 @@ export interface ExecutionJournal extends HistoryJournal {
   readonly redrivenAt?: number;
   readonly clock: Clock;
   readonly random: RandomSource;
+  /**
+   * A draw fixed by `lane`'s next position: the same after a resume, whatever order branches that
+   * draw at once take then (a retry's jitter draws here).
+   */
+  randomAt(lane: Lane): number;
   readonly uuid: () => string;
   /** Events recorded before the restart (ids 1..n) and their positions. */
   readonly prior: { readonly events: readonly PriorEvent[]; readonly positions: readonly string[] };

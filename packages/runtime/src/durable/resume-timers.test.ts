@@ -76,6 +76,49 @@ describe("the execution's own TimeoutSeconds across a restart", () => {
   });
 });
 
+describe('retry back-offs across a restart', () => {
+  it('keep the due times of FULL-jitter back-offs drawn in two branches at different times', async () => {
+    const store = new InMemoryDurableStore();
+    const clock = createVirtualClock({ start: T0, autoAdvance: false });
+    const retry = [
+      { ErrorEquals: ['States.ALL'], IntervalSeconds: 1000, MaxAttempts: 1, JitterStrategy: 'FULL' },
+    ];
+    const flaky = { Type: 'Task', Resource: fn('flaky'), Retry: retry, End: true };
+    const waitThenFail = (seconds: number) => ({
+      StartAt: `Nap${seconds}`,
+      States: {
+        [`Nap${seconds}`]: { Type: 'Wait', Seconds: seconds, Next: `Try${seconds}` },
+        [`Try${seconds}`]: flaky,
+      },
+    });
+    // The second branch fails (and draws) first; a replay reaches the first branch's first.
+    const definition = {
+      StartAt: 'Both',
+      States: { Both: { Type: 'Parallel', End: true, Branches: [waitThenFail(10), waitThenFail(5)] } },
+    };
+    const fails = () => Promise.reject(new Error('first attempt fails'));
+    const first = createDurableRuntime({ store, clock, handlers: { [fn('flaky')]: fails } });
+    const started = await first.startExecution(definition, { name: 'jitter' });
+    const dues = async () => (await store.listTimers(started.executionArn)).map((t) => t.due).sort();
+    const failed = async () =>
+      (await started.history()).filter((e) => e.type === 'LambdaFunctionFailed').length;
+    await until(async () => (await dues()).length === 2);
+    clock.advance(5_000);
+    await until(async () => (await failed()) === 1);
+    clock.advance(5_000);
+    await until(async () => (await failed()) === 2);
+    await until(async () => (await dues()).every((due) => due > T0 + 10_000));
+    const before = await dues();
+    expect(before).toHaveLength(2);
+    await first.close();
+    const second = createDurableRuntime({ store, clock, handlers: { [fn('flaky')]: fails } });
+    await second.recover();
+    await until(async () => (await dues()).length === 2);
+    expect(await dues()).toEqual(before);
+    await second.close();
+  });
+});
+
 describe('Waits across a restart', () => {
   it("keep each Map iteration's own due time, with JSONata Seconds, though the iterations entered them at different times", async () => {
     const store = new InMemoryDurableStore();

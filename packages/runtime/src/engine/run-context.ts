@@ -24,6 +24,8 @@ export interface RunContext {
   readonly recorder: HistoryRecorder;
   readonly clock: Clock;
   readonly random: RandomSource;
+  /** A draw fixed by the lane's position, for a durable execution (see ExecutionJournal.randomAt). */
+  readonly randomAt: ((lane: Lane) => number) | undefined;
   readonly env: EvaluationEnv;
   readonly tasks: TaskRegistry;
   /** What serves Task resources: handlers, services, callbacks, activities, nested executions. */

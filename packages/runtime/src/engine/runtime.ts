@@ -194,6 +194,7 @@ export function buildRuntime(options: RuntimeOptions, taskTokens: TaskTokenRegis
       recorder,
       clock: runClock,
       random: journal?.random ?? random,
+      randomAt: journal ? (lane) => journal.randomAt(lane) : undefined,
       env: journal ? { random: journal.random, uuid: journal.uuid, now: () => runClock.now() } : env,
       tasks,
       integrations,

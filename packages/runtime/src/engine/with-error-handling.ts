@@ -64,7 +64,10 @@ async function recover(
   let error = thrown;
   for (;;) {
     const failure = finalizeFailure(frame, handling.kind, entry, error);
-    const delay = retry.nextDelay(failure.error, frame.run.random);
+    // A durable execution draws its jitter at the lane's position: the same back-off after a
+    // restart, whichever branch draws first then.
+    const randomAt = frame.run.randomAt;
+    const delay = retry.nextDelay(failure.error, randomAt ? () => randomAt(frame.lane) : frame.run.random);
     if (delay === undefined) {
       handling.onFinalFailure?.(frame, failure);
       const catcher = findCatcher(handling.catchers, failure.error);
