@@ -6,6 +6,8 @@ import { until } from './until.fixtures';
 
 const fn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const T0 = Date.parse('2024-01-01T00:00:00Z');
+/** A handler whose call is still in flight when the process goes down. */
+const hang = () => new Promise<never>(() => {});
 
 describe('deadlines across a restart', () => {
   it('time out a task whose TimeoutSeconds ran out while the process was down, without calling it again', async () => {
@@ -15,7 +17,6 @@ describe('deadlines across a restart', () => {
       StartAt: 'Charge',
       States: { Charge: { Type: 'Task', Resource: fn('charge'), TimeoutSeconds: 10, End: true } },
     };
-    const hang = () => new Promise<never>(() => {});
     const first = createDurableRuntime({ store, clock, handlers: { [fn('charge')]: hang } });
     const started = await first.startExecution(charge, { name: 'charge' });
     await until(async () => (await started.history()).some((e) => e.type === 'LambdaFunctionStarted'));
@@ -48,7 +49,6 @@ describe("the execution's own TimeoutSeconds across a restart", () => {
         Second: { Type: 'Task', Resource: fn('second'), End: true },
       },
     };
-    const hang = () => new Promise<never>(() => {});
     const first = createDurableRuntime({
       store,
       clock,
