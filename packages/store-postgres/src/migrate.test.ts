@@ -1,3 +1,4 @@
+import { batch, executionRow, T0 } from '@stepwise/runtime/store-contract';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PostgresStoreOptionError } from './errors';
@@ -46,8 +47,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('migrating the schema', () => {
     const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
     try {
       await store.init();
-      // As a database migrated by the previous release: its last migration not yet applied.
-      await admin(`DELETE FROM ${schema}.stepwise_migrations WHERE version = ${MIGRATIONS.length};
+      // As a database migrated by an earlier release: the commit function's last migration (and
+      // the heartbeat time's after it) not yet applied.
+      await admin(`DELETE FROM ${schema}.stepwise_migrations WHERE version >= ${MIGRATIONS.length - 1};
         ALTER FUNCTION ${schema}.commit_batch RESET ALL`);
       const again = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
       await again.init();
@@ -57,6 +59,35 @@ describe.skipIf(!TEST_POSTGRES_URL)('migrating the schema', () => {
         [schema],
       );
       expect(rows).toEqual([{ proconfig: ['plan_cache_mode=force_generic_plan'] }]);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('brings a schema of the previous version to heartbeats that keep the time they were sent', async () => {
+    const schema = uniqueSchema('migrate_beat');
+    const store = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+    try {
+      await store.init();
+      // As the previous release left it: no heartbeat time, and signal_task without one.
+      await admin(`DELETE FROM ${schema}.stepwise_migrations WHERE version = ${MIGRATIONS.length};
+        ALTER TABLE ${schema}.task_tokens DROP COLUMN heartbeat_at;
+        DROP FUNCTION ${schema}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT);
+        CREATE FUNCTION ${schema}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT) RETURNS TEXT
+          LANGUAGE sql AS $$ SELECT 'ACCEPTED' $$;`);
+      const again = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
+      await again.init();
+      const row = executionRow('beating');
+      await again.commit(batch({ executions: [row] }));
+      expect(await again.heartbeatTask('beat.1', row.executionArn, T0 + 42)).toBe('ACCEPTED');
+      expect((await again.getTaskToken('beat.1'))?.heartbeatAt).toBe(T0 + 42);
+      await again.close();
+      const { rows } = await store.pool.query<{ args: number }>(
+        `SELECT pronargs AS args FROM pg_proc WHERE proname = 'signal_task' AND pronamespace = $1::regnamespace`,
+        [schema],
+      );
+      expect(rows).toEqual([{ args: 7 }]);
     } finally {
       await store.close();
       await dropSchema(schema);

@@ -182,10 +182,10 @@ describe.skipIf(!TEST_POSTGRES_URL)('PostgreSQL', () => {
         await answerer.connect();
         try {
           await answerer.query('BEGIN');
-          await answerer.query(`SELECT ${store.schema}.signal_task($1, $2, 'SUCCESS', '"ok"', NULL, NULL)`, [
-            `${name}.tok`,
-            arn,
-          ]);
+          await answerer.query(
+            `SELECT ${store.schema}.signal_task($1, $2, 'SUCCESS', '"ok"', NULL, NULL, NULL)`,
+            [`${name}.tok`, arn],
+          );
           await meanwhile(() => answerer.query('COMMIT'));
         } finally {
           await answerer.end();

@@ -459,7 +459,7 @@ export class PostgresStore implements DurableStore {
         await this.signal(
           String(taken.token),
           String(taken.execution_arn),
-          ...answerValues(unreadableAnswer(error)).map(pgText),
+          answerValues(unreadableAnswer(error)).map(pgText),
         );
       }
     }
@@ -496,10 +496,10 @@ export class PostgresStore implements DurableStore {
     return taken;
   }
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
-    return this.signal(token, executionArn, ...answerValues(answer).map(pgText));
+    return this.signal(token, executionArn, answerValues(answer).map(pgText));
   }
-  heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
-    return this.signal(token, executionArn, 'HEARTBEAT', null, null, null);
+  heartbeatTask(token: string, executionArn: string, at: number): Promise<TaskSignalOutcome> {
+    return this.signal(token, executionArn, ['HEARTBEAT', null, null, null], at);
   }
   async taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
     if (executionArns.length === 0) return [];
@@ -516,10 +516,16 @@ export class PostgresStore implements DurableStore {
     return rows[0] && taskTokenFrom(rows[0]);
   }
 
-  private async signal(token: string, arn: string, ...values: (string | null)[]): Promise<TaskSignalOutcome> {
+  /** `values`: the kind and the answer's columns (see answerValues); `at`: a heartbeat's time. */
+  private async signal(
+    token: string,
+    arn: string,
+    values: readonly (string | null)[],
+    at: number | null = null,
+  ): Promise<TaskSignalOutcome> {
     const rows = await this.query<{ outcome: TaskSignalOutcome }>(
-      `SELECT ${this.schema}.signal_task($1, $2, $3, $4, $5, $6) AS outcome`,
-      [token, arn, ...values],
+      `SELECT ${this.schema}.signal_task($1, $2, $3, $4, $5, $6, $7) AS outcome`,
+      [token, arn, ...values, at],
     );
     return (rows[0] as { outcome: TaskSignalOutcome }).outcome;
   }

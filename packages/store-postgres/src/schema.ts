@@ -130,4 +130,9 @@ export const MIGRATIONS: readonly string[] = [
   // deleting them: an answer to a token from before a redrive was accepted for the running
   // execution and never applied.
   COMMIT_BATCH,
+  // A heartbeat keeps when it was sent: a runtime that applies it later (after a restart, or once
+  // the execution wakes) counts HeartbeatSeconds from then, not from when it read the row.
+  `ALTER TABLE {s}.task_tokens ADD COLUMN IF NOT EXISTS heartbeat_at BIGINT;
+   DROP FUNCTION IF EXISTS {s}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT);
+   ${SIGNAL_TASK}`,
 ];

@@ -2,13 +2,14 @@
  * `signal_task`: an answer (`SUCCESS`, `FAILURE`) or a `HEARTBEAT` sent to a task token by any
  * runtime. It holds the execution row (`FOR KEY SHARE`: a commit ending the execution waits, so
  * no signal is stored for an execution that has ended), stores the signal unless the token is
- * closed, and NOTIFYs
+ * closed (a heartbeat with the time it was sent, `p_at`, of which the token keeps the latest), and
+ * NOTIFYs
  * `<schema>_task` with the execution ARN for the worker running it; an answer or a heartbeat makes
  * an unloaded execution due at once (NOTIFY `<schema>_wake`). Returns a TaskSignalOutcome.
  */
 export const SIGNAL_TASK = `
   CREATE OR REPLACE FUNCTION {s}.signal_task(
-    p_token TEXT, p_arn TEXT, p_kind TEXT, p_output TEXT, p_error TEXT, p_cause TEXT
+    p_token TEXT, p_arn TEXT, p_kind TEXT, p_output TEXT, p_error TEXT, p_cause TEXT, p_at BIGINT
   ) RETURNS TEXT LANGUAGE plpgsql AS $$
   DECLARE
     execution_status TEXT;
@@ -20,9 +21,10 @@ export const SIGNAL_TASK = `
     IF execution_status <> 'RUNNING' THEN RETURN 'TIMED_OUT'; END IF;
     SELECT state INTO previous FROM {s}.task_tokens WHERE token = p_token;
     IF p_kind = 'HEARTBEAT' THEN
-      INSERT INTO {s}.task_tokens (token, execution_arn, scheduled_at, state, heartbeats)
-        VALUES (p_token, p_arn, 0, 'OPEN', 1)
-        ON CONFLICT (token) DO UPDATE SET heartbeats = {s}.task_tokens.heartbeats + 1
+      INSERT INTO {s}.task_tokens (token, execution_arn, scheduled_at, state, heartbeats, heartbeat_at)
+        VALUES (p_token, p_arn, 0, 'OPEN', 1, p_at)
+        ON CONFLICT (token) DO UPDATE SET heartbeats = {s}.task_tokens.heartbeats + 1,
+          heartbeat_at = greatest({s}.task_tokens.heartbeat_at, excluded.heartbeat_at)
         WHERE {s}.task_tokens.state = 'OPEN';
     ELSE
       INSERT INTO {s}.task_tokens (token, execution_arn, scheduled_at, state, answer_kind, output, error, cause)

@@ -49,4 +49,18 @@ describe('the migrations of a SQLite file', () => {
     expect(() => migrate(broken)).toThrow(/stepwise_migrations table: its latest version is -1/);
     broken.close();
   });
+
+  it('gives the task tokens of a file of the previous version a heartbeat time, empty for their heartbeats so far', () => {
+    const db = database();
+    migrate(db);
+    db.exec(`DELETE FROM stepwise_migrations WHERE version = ${MIGRATIONS.length};
+      ALTER TABLE task_tokens DROP COLUMN heartbeat_at;
+      INSERT INTO task_tokens (token, execution_arn, scheduled_at, state, heartbeats) VALUES ('t.1', 'arn:x', 0, 'OPEN', 2);`);
+    migrate(db);
+    expect(versions(db)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(db.prepare('SELECT heartbeats, heartbeat_at FROM task_tokens').all()).toEqual([
+      { heartbeats: 2, heartbeat_at: null },
+    ]);
+    db.close();
+  });
 });

@@ -86,4 +86,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE event_chunks_v3 RENAME TO event_chunks;
   CREATE UNIQUE INDEX event_chunks_by_execution ON event_chunks (seq, first_id);
   `,
+  // A heartbeat keeps when it was sent: a runtime that applies it later (after a restart, or once
+  // the execution wakes) counts HeartbeatSeconds from then, not from when it read the row.
+  `ALTER TABLE task_tokens ADD COLUMN heartbeat_at INTEGER;`,
 ];

@@ -158,7 +158,8 @@ export class SqliteCore implements SyncStore {
     this.tasks.take(arn, workerName);
   answerTask = (token: string, arn: string, answer: TaskAnswer): TaskSignalOutcome =>
     this.tasks.answer(token, arn, answer);
-  heartbeatTask = (token: string, arn: string): TaskSignalOutcome => this.tasks.heartbeat(token, arn);
+  heartbeatTask = (token: string, arn: string, at: number): TaskSignalOutcome =>
+    this.tasks.heartbeat(token, arn, at);
   taskSignals = (arns: readonly string[]): StoredTaskToken[] => this.tasks.signals(arns);
   getTaskToken = (token: string): StoredTaskToken | undefined => this.tasks.get(token);
 }

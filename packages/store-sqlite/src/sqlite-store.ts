@@ -198,8 +198,8 @@ export class SqliteStore implements DurableStore {
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome> {
     return this.core.call('answerTask', token, executionArn, answer);
   }
-  heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
-    return this.core.call('heartbeatTask', token, executionArn);
+  heartbeatTask(token: string, executionArn: string, at: number): Promise<TaskSignalOutcome> {
+    return this.core.call('heartbeatTask', token, executionArn, at);
   }
   taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]> {
     return this.core.call('taskSignals', executionArns);

@@ -101,8 +101,11 @@ const SQL = {
        VALUES (?, ?, 0, 'ANSWERED', ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET state = 'ANSWERED',
          answer_kind = excluded.answer_kind, output = excluded.output, error = excluded.error, cause = excluded.cause
        WHERE task_tokens.state = 'OPEN'`,
-  heartbeatToken: `INSERT INTO task_tokens (token, execution_arn, scheduled_at, state, heartbeats) VALUES (?, ?, 0, 'OPEN', 1)
-       ON CONFLICT (token) DO UPDATE SET heartbeats = task_tokens.heartbeats + 1 WHERE task_tokens.state = 'OPEN'`,
+  heartbeatToken: `INSERT INTO task_tokens (token, execution_arn, scheduled_at, state, heartbeats, heartbeat_at)
+       VALUES (?, ?, 0, 'OPEN', 1, ?)
+       ON CONFLICT (token) DO UPDATE SET heartbeats = task_tokens.heartbeats + 1,
+         heartbeat_at = max(coalesce(task_tokens.heartbeat_at, excluded.heartbeat_at), excluded.heartbeat_at)
+       WHERE task_tokens.state = 'OPEN'`,
   // An unload was given every heartbeat stored (or it was refused): a wake applies only later ones.
   heartbeatsApplied: `UPDATE task_tokens SET heartbeats = 0 WHERE execution_arn = ? AND state = 'OPEN' AND heartbeats > 0`,
   tokenSignals: `SELECT * FROM task_tokens WHERE execution_arn = ?

@@ -71,9 +71,9 @@ export class SqliteTaskTokens {
   }
 
   /** An accepted heartbeat wakes the execution too: its heartbeat clock must not run out asleep. */
-  heartbeat(token: string, executionArn: string): TaskSignalOutcome {
+  heartbeat(token: string, executionArn: string, at: number): TaskSignalOutcome {
     return this.signal(token, executionArn, (sql) => {
-      const written = sql.heartbeatToken.run(token, executionArn).changes;
+      const written = sql.heartbeatToken.run(token, executionArn, at).changes;
       if (written > 0) sql.wake.run(executionArn);
       return written;
     });

@@ -12,6 +12,7 @@ const token = (fields: Partial<StoredTaskToken>): StoredTaskToken => ({
   taken: false,
   workerName: undefined,
   heartbeats: 0,
+  heartbeatAt: undefined,
   answer: undefined,
   ...fields,
 });

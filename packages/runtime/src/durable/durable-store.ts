@@ -296,8 +296,11 @@ export interface DurableStore {
    * opened yet (its commit is in flight) is accepted and opened answered.
    */
   answerTask(token: string, executionArn: string, answer: TaskAnswer): Promise<TaskSignalOutcome>;
-  /** Counts a heartbeat for a token of a running execution. */
-  heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome>;
+  /**
+   * Counts a heartbeat for a token of a running execution, sent at `at` (milliseconds since the
+   * epoch): the token keeps the latest such time.
+   */
+  heartbeatTask(token: string, executionArn: string, at: number): Promise<TaskSignalOutcome>;
   /** Tokens of these executions carrying something to apply: taken, answered, or heartbeats. */
   taskSignals(executionArns: readonly string[]): Promise<StoredTaskToken[]>;
   getTaskToken(token: string): Promise<StoredTaskToken | undefined>;

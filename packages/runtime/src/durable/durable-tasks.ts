@@ -120,7 +120,8 @@ export class DurableTasks {
         if (!(error instanceof TaskDoesNotExistError)) throw error;
       }
     }
-    refuse(await this.options.store.heartbeatTask(token, executionArn), token);
+    const { store, clock } = this.options;
+    refuse(await store.heartbeatTask(token, executionArn, clock.now()), token);
     if (!this.options.isLive(executionArn)) this.options.signalled(executionArn);
   }
 

@@ -172,8 +172,9 @@ export class InMemoryDurableStore implements DurableStore {
     if (outcome === 'ACCEPTED') this.wakeExecution(executionArn);
     return outcome;
   }
-  async heartbeatTask(token: string, executionArn: string): Promise<TaskSignalOutcome> {
-    const outcome = this.tasks.heartbeat(token, executionArn, this.executions.get(executionArn)?.status);
+  async heartbeatTask(token: string, executionArn: string, at: number): Promise<TaskSignalOutcome> {
+    const status = this.executions.get(executionArn)?.status;
+    const outcome = this.tasks.heartbeat(token, executionArn, at, status);
     if (outcome === 'ACCEPTED') this.wakeExecution(executionArn);
     return outcome;
   }

@@ -90,12 +90,18 @@ export class MemoryTaskTokens {
     return 'ACCEPTED';
   }
 
-  heartbeat(token: string, executionArn: string, status: DurableStatus | undefined): TaskSignalOutcome {
+  heartbeat(
+    token: string,
+    executionArn: string,
+    at: number,
+    status: DurableStatus | undefined,
+  ): TaskSignalOutcome {
     const existing = this.get(token);
     const refused = refusal(existing, status);
     if (refused) return refused;
     const base = existing ?? unopened(token, executionArn);
-    this.put({ ...base, heartbeats: base.heartbeats + 1 });
+    const heartbeatAt = Math.max(base.heartbeatAt ?? at, at);
+    this.put({ ...base, heartbeats: base.heartbeats + 1, heartbeatAt });
     return 'ACCEPTED';
   }
 
@@ -130,7 +136,15 @@ export class MemoryTaskTokens {
 }
 
 function fresh(opened: OpenedTaskToken): StoredTaskToken {
-  return { ...opened, state: 'OPEN', taken: false, workerName: undefined, heartbeats: 0, answer: undefined };
+  return {
+    ...opened,
+    state: 'OPEN',
+    taken: false,
+    workerName: undefined,
+    heartbeats: 0,
+    heartbeatAt: undefined,
+    answer: undefined,
+  };
 }
 
 /** A token signalled before the commit that opens it landed. */

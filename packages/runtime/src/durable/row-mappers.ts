@@ -54,7 +54,7 @@ function time(row: Row, column: string, what: string): number {
   return value;
 }
 
-function optionalTime(row: Row, column: string, what: string): number | undefined {
+export function optionalTime(row: Row, column: string, what: string): number | undefined {
   return row[column] === null || row[column] === undefined ? undefined : time(row, column, what);
 }
 

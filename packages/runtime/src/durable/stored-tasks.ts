@@ -45,6 +45,11 @@ export interface StoredTaskToken extends OpenedTaskToken {
   readonly workerName: string | undefined;
   /** How many `sendTaskHeartbeat` calls were stored for it. */
   readonly heartbeats: number;
+  /**
+   * When the latest stored heartbeat was sent (milliseconds since the epoch, on the sending
+   * runtime's clock): the task's HeartbeatSeconds count from then, however late it is applied.
+   */
+  readonly heartbeatAt: number | undefined;
   readonly answer: TaskAnswer | undefined;
 }
 

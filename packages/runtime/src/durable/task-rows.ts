@@ -1,4 +1,4 @@
-import { integer, optionalText, type Row, text } from './row-mappers';
+import { integer, optionalText, optionalTime, type Row, text } from './row-mappers';
 import { StoreCorruptionError } from './store-errors';
 import type { StoredActivity, StoredTaskToken, TaskAnswer, TaskTokenState } from './stored-tasks';
 
@@ -21,6 +21,7 @@ export function taskTokenFrom(row: Row): StoredTaskToken {
     taken: row.taken === true || row.taken === 1 || row.taken === 1n,
     workerName: optionalText(row, 'worker_name', what),
     heartbeats: integer(row, 'heartbeats', what),
+    heartbeatAt: optionalTime(row, 'heartbeat_at', what),
     answer,
   };
 }
@@ -48,6 +49,7 @@ export function taskSignalsFrom(rows: readonly Row[]): StoredTaskToken[] {
         taken: false,
         workerName: undefined,
         heartbeats: 0,
+        heartbeatAt: undefined,
         answer: unreadableAnswer(error),
       });
     }

@@ -35,6 +35,7 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
         taken: false,
         workerName: undefined,
         heartbeats: 0,
+        heartbeatAt: undefined,
         answer: undefined,
       });
       await store().commit(
@@ -97,7 +98,7 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
     assert.equal(await store().answerTask('r.1', arn, success), 'CLOSED');
     assert.equal(await store().answerTask('r.2', arn, success), 'TIMED_OUT');
     assert.equal(await store().answerTask('r.3', arn, success), 'TIMED_OUT');
-    assert.equal(await store().heartbeatTask('r.3', arn), 'TIMED_OUT');
+    assert.equal(await store().heartbeatTask('r.3', arn, T0 + 20), 'TIMED_OUT');
     assert.deepEqual(await store().taskSignals([arn]), []);
     // A token the redriven run has yet to open is answered as before.
     assert.equal(await store().answerTask('r.4', arn, success), 'ACCEPTED');
@@ -156,7 +157,7 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
       }),
     );
     assert.equal(await store().answerTask('a.1', arn, success), 'CLOSED');
-    assert.equal(await store().heartbeatTask('c.1', arn), 'TIMED_OUT');
+    assert.equal(await store().heartbeatTask('c.1', arn, T0 + 20), 'TIMED_OUT');
     assert.equal(
       await store().answerTask('x.1', 'arn:aws:states:us-east-1:1:execution:M:none', success),
       'UNKNOWN',
@@ -181,20 +182,27 @@ export function describeTaskContract(store: () => DurableStore, t: ContractTestA
     assert.equal(await store().takeActivityTask(ACTIVITY, 'w1'), undefined);
   });
 
-  t.it('counts heartbeats as signals for the runtime running the execution', async () => {
-    const row = executionRow('beats');
-    const arn = row.executionArn;
-    await store().commit(
-      batch({ executions: [row], tokensOpened: [opened(arn, 'h.1'), opened(arn, 'q.1')] }),
-    );
-    assert.deepEqual(await store().taskSignals([arn]), []);
-    assert.equal(await store().heartbeatTask('h.1', arn), 'ACCEPTED');
-    assert.equal(await store().heartbeatTask('h.1', arn), 'ACCEPTED');
-    assert.deepEqual(
-      (await store().taskSignals([arn])).map((s) => [s.token, s.heartbeats]),
-      [['h.1', 2]],
-    );
-  });
+  t.it(
+    'counts heartbeats as signals for the runtime running the execution, with the latest time sent',
+    async () => {
+      const row = executionRow('beats');
+      const arn = row.executionArn;
+      await store().commit(
+        batch({ executions: [row], tokensOpened: [opened(arn, 'h.1'), opened(arn, 'q.1')] }),
+      );
+      assert.deepEqual(await store().taskSignals([arn]), []);
+      assert.equal(await store().heartbeatTask('h.1', arn, T0 + 30), 'ACCEPTED');
+      // Sent earlier from another runtime, stored later: the latest time is kept.
+      assert.equal(await store().heartbeatTask('h.1', arn, T0 + 20), 'ACCEPTED');
+      assert.deepEqual(
+        (await store().taskSignals([arn])).map((s) => [s.token, s.heartbeats, s.heartbeatAt]),
+        [['h.1', 2, T0 + 30]],
+      );
+      // One that reaches a token before the commit opening it keeps its time too.
+      assert.equal(await store().heartbeatTask('q.2', arn, T0 + 40), 'ACCEPTED');
+      assert.equal((await store().getTaskToken('q.2'))?.heartbeatAt, T0 + 40);
+    },
+  );
 
   t.it('does not open the tokens of an execution whose lease is lost', async () => {
     const row = executionRow('fenced-token', { owner: 'w1', leaseExpires: T0 + 1000 });

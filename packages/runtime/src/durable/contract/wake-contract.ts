@@ -98,7 +98,7 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
     assert.equal(await store().unload('w1', beating.executionArn, year, [applied('b.1', true, 0)]), true);
     const claimNow = () => woken('w2', T0 + 10);
     assert.deepEqual(await claimNow(), []);
-    assert.equal(await store().heartbeatTask('b.1', beating.executionArn), 'ACCEPTED');
+    assert.equal(await store().heartbeatTask('b.1', beating.executionArn, T0 + 5), 'ACCEPTED');
     assert.deepEqual(
       (await claimNow()).map((e) => e.name),
       ['beating'],
@@ -108,12 +108,12 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
   t.it('counts the heartbeats an unload was given as applied: the wake sees only later ones', async () => {
     const beaten = executionRow('beaten-once', { owner: 'w1', leaseExpires: T0 + 1000 });
     await store().commit(batch({ executions: [beaten], tokensOpened: [opened(beaten.executionArn, 'o.1')] }));
-    await store().heartbeatTask('o.1', beaten.executionArn);
-    await store().heartbeatTask('o.1', beaten.executionArn);
+    await store().heartbeatTask('o.1', beaten.executionArn, T0 + 5);
+    await store().heartbeatTask('o.1', beaten.executionArn, T0 + 5);
     const year = T0 + 365 * 24 * 3600 * 1000;
     assert.equal(await store().unload('w1', beaten.executionArn, year, [applied('o.1', false, 2)]), true);
     assert.deepEqual(await store().taskSignals([beaten.executionArn]), []);
-    assert.equal(await store().heartbeatTask('o.1', beaten.executionArn), 'ACCEPTED');
+    assert.equal(await store().heartbeatTask('o.1', beaten.executionArn, T0 + 5), 'ACCEPTED');
     assert.deepEqual(
       (await store().taskSignals([beaten.executionArn])).map((row) => [row.token, row.heartbeats]),
       [['o.1', 1]],
@@ -134,8 +134,8 @@ export function describeWakeContract(store: () => DurableStore, t: ContractTestA
       const year = T0 + 365 * 24 * 3600 * 1000;
       // A worker took the task, and a heartbeat came twice, after the runtime last looked.
       assert.equal((await store().takeActivityTask(ACTIVITY, 'worker'))?.token, 'p.1');
-      await store().heartbeatTask('h.1', beaten.executionArn);
-      await store().heartbeatTask('h.1', beaten.executionArn);
+      await store().heartbeatTask('h.1', beaten.executionArn, T0 + 5);
+      await store().heartbeatTask('h.1', beaten.executionArn, T0 + 5);
       assert.equal(await store().unload('w1', picked.executionArn, year, []), false);
       assert.equal(await store().unload('w1', beaten.executionArn, year, [applied('h.1', false, 1)]), false);
       assert.equal((await store().getExecution(picked.executionArn))?.owner, 'w1');
