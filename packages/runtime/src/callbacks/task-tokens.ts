@@ -5,7 +5,8 @@ import { InvalidTokenError, TaskDoesNotExistError, TaskTimedOutError } from './c
 export interface TokenWaiter {
   resolve(output: unknown): void;
   reject(error: Error): void;
-  heartbeat(): void;
+  /** `at`: when a heartbeat applied late (stored, then read back) was sent; unset: now. */
+  heartbeat(at?: number): void;
 }
 
 type Closed = 'answered' | 'timed-out';
@@ -58,8 +59,9 @@ export class TaskTokenRegistry {
     this.take(token).reject(new TaskFailedError(error as string, cause));
   }
 
-  heartbeat(token: string): void {
-    this.find(token).heartbeat();
+  /** `at`: when the heartbeat was sent, if it was stored before it reached the task. */
+  heartbeat(token: string, at?: number): void {
+    this.find(token).heartbeat(at);
   }
 
   private take(token: string): TokenWaiter {

@@ -1,3 +1,4 @@
+import { heartbeatSentAt } from '../tasks/handler-context';
 import type { TaskContext, TaskHandler } from '../tasks/task-handler';
 import type { TaskTokenRegistry } from './task-tokens';
 
@@ -57,7 +58,7 @@ export function awaitToken(
         context.signal.removeEventListener('abort', onAbort);
         reject(error);
       },
-      heartbeat: () => context.heartbeat(),
+      heartbeat: (at) => heartbeatSentAt(context, at),
     });
     if (context.signal.aborted) onAbort();
     else context.signal.addEventListener('abort', onAbort, { once: true });

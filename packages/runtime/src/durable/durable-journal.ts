@@ -20,6 +20,8 @@ export interface JournalOptions {
   readonly prior: PriorHistory;
   /** Named timers' due times as the store held them when it resumed (see createReplayClock). */
   readonly keptTimers?: ReadonlyMap<string, number>;
+  /** When the latest heartbeat stored for each token was sent, as the store held them when it resumed. */
+  readonly storedHeartbeats?: ReadonlyMap<string, number>;
   /** Told of each task token handed out (as what makes it), so a stored answer can be applied. */
   readonly onToken?: (token: () => string) => void;
   /**
@@ -86,6 +88,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
   };
   const tokenAt = (position: string) => tokenOf(position, prior.redrives.length);
   const callbacks = new CallbackTokens(executionArn, queue);
+  const beats = options.storedHeartbeats?.size ? options.storedHeartbeats : undefined;
   return {
     startTime: options.startTime,
     redrivenAt: prior.redrivenAt,
@@ -96,6 +99,7 @@ export function createDurableJournal(options: JournalOptions): DurableJournal {
         seedOf(`${executionArn}@${recorder ? recorder.nextPosition(lane) : Math.random()}`),
       )(),
     uuid: () => seededUuid(drawForUuid),
+    storedHeartbeatAt: beats && ((token) => beats.get(token)),
     prior,
     idle,
     // Made on the first child, so an execution without a Map Run pays next to nothing for it.

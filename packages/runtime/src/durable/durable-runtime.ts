@@ -82,7 +82,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     },
   });
   const flushed = () => queue.flushed();
-  const signals = new TaskSignals(store, inner, isLive, queue);
+  const signals = new TaskSignals(store, inner, isLive, queue, taskTokens);
   const tasks = new DurableTasks({
     ...{ store, inner, clock, region, accountId, signals, isLive, flushed },
     // In one process the store cannot tell anyone else: an unloaded execution is woken here.

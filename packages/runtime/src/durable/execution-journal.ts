@@ -27,6 +27,12 @@ export interface ExecutionJournal extends HistoryJournal {
    * draw at once take then (a retry's jitter draws here).
    */
   randomAt(lane: Lane): number;
+  /**
+   * When the latest heartbeat stored for a token was sent, as the store held it when the execution
+   * resumed: a heartbeat sent while no runtime ran the execution counts from then, not from the
+   * resume. Unset when none was stored.
+   */
+  readonly storedHeartbeatAt?: (token: string) => number | undefined;
   readonly uuid: () => string;
   /** Events recorded before the restart (ids 1..n) and their positions. */
   readonly prior: { readonly events: readonly PriorEvent[]; readonly positions: readonly string[] };

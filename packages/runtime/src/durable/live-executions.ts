@@ -123,7 +123,7 @@ export class LiveExecutions {
     row: StoredExecution,
     definition: string,
     prior: PriorHistory = priorHistory([]),
-    keptTimers?: ReadonlyMap<string, number>,
+    kept?: KeptHeartbeats,
   ): DurableExecution {
     const { clock, queue, signals, inner } = this.options;
     const journal = createDurableJournal({
@@ -132,7 +132,8 @@ export class LiveExecutions {
       clock,
       queue,
       prior,
-      keptTimers,
+      keptTimers: kept?.timers,
+      storedHeartbeats: kept?.sentAt,
       onToken: (token) => signals.tokenIssued(token),
       children: this.options.children,
       nested: this.options.nested,
@@ -310,7 +311,7 @@ export class LiveExecutions {
     // A queued execution that never ran has no timers or task tokens yet.
     const ran = events.length > 0;
     const definition = await catalog.definitionText(row.definitionId);
-    const kept = ran ? await keptTimers(store, row.executionArn, definition) : undefined;
+    const kept = ran ? await keptHeartbeats(store, row.executionArn, definition) : undefined;
     if (ran) await store.clearTimers(row.executionArn);
     await tasks.ensureActivities(row.definitionId, definition);
     if (this.stops.has(row.executionArn)) return this.skip(row.executionArn);
@@ -417,17 +418,34 @@ export function redrivenEvent(row: StoredExecution, lastId: number, now: number)
   };
 }
 
+/** What a resumed run's heartbeat clocks start from (see createDurableJournal). */
+interface KeptHeartbeats {
+  /** The due times of its timer rows, by id: its named timers are its tasks' heartbeat clocks. */
+  readonly timers: ReadonlyMap<string, number>;
+  /** When the latest heartbeat stored for each of its tokens was sent. */
+  readonly sentAt: ReadonlyMap<string, number>;
+}
+
 /**
- * The due times of an execution's timer rows, read before they are cleared for the resumed run to
- * set them again: its named timers (its tasks' heartbeat clocks) are looked up there. Only a
- * definition with a heartbeat has any, and the others are spared the read.
+ * An execution's timer rows, read before they are cleared for the resumed run to set them again,
+ * and the times of the heartbeats stored for its tokens, which the resumed run counts from rather
+ * than from when it applies them. Only a definition with a heartbeat has any, and the others are
+ * spared the reads.
  */
-async function keptTimers(
+async function keptHeartbeats(
   store: DurableStore,
   executionArn: string,
   definition: string,
-): Promise<ReadonlyMap<string, number> | undefined> {
+): Promise<KeptHeartbeats | undefined> {
   if (!definition.includes('"HeartbeatSeconds')) return undefined;
-  const timers = await store.listTimers(executionArn);
-  return new Map(timers.map((t) => [t.timerId, t.due]));
+  const [timers, signals] = await Promise.all([
+    store.listTimers(executionArn),
+    store.taskSignals([executionArn]),
+  ]);
+  const sentAt = new Map<string, number>();
+  for (const row of signals) {
+    if (row.state === 'OPEN' && row.heartbeats > 0 && row.heartbeatAt !== undefined)
+      sentAt.set(row.token, row.heartbeatAt);
+  }
+  return { timers: new Map(timers.map((t) => [t.timerId, t.due])), sentAt };
 }

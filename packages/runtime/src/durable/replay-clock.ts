@@ -22,8 +22,9 @@ export interface ReplayClock extends Clock {
  *
  * `kept`: the due times of the timer rows the store held when the execution resumed. A
  * heartbeat clock is reset by heartbeats, which the history does not record: replayed, it would
- * restart from the task's start and could run out at once. The first time a named timer is set
- * again, it is due no earlier than the row of its name (numbered rows are never looked up).
+ * restart from the task's start and could run out at once. A named timer set again is due no
+ * earlier than the row of its name (numbered rows are never looked up): a deadline committed
+ * before the restart came from a heartbeat, and no heartbeat applied later moves it back.
  */
 export function createReplayClock(
   base: Clock,
@@ -72,10 +73,7 @@ class ExecutionClock implements ReplayClock, WithPlainTimer {
   [PLAIN_TIMER](ms: number, fire: () => void, key?: string): Cancellable {
     let due = this.now() + Math.max(0, ms);
     const kept = key === undefined ? undefined : this.kept?.get(key);
-    if (kept !== undefined) {
-      this.kept?.delete(key as string);
-      due = Math.max(due, kept);
-    }
+    if (kept !== undefined) due = Math.max(due, kept);
     return new RowTimer(this.base, due, this.timerSet(due, key), this.timers, fire);
   }
 

@@ -1,4 +1,5 @@
 import { TaskDoesNotExistError, TaskTimedOutError } from '../callbacks/callback-errors';
+import type { TaskTokenRegistry } from '../callbacks/task-tokens';
 import type { Runtime } from '../engine/runtime';
 import type { AppliedTaskSignals } from './applied-signals';
 import type { CommitQueue } from './commit-queue';
@@ -32,6 +33,7 @@ export class TaskSignals {
     private readonly inner: Runtime,
     private readonly isLive: (executionArn: string) => boolean,
     private readonly queue: CommitQueue,
+    private readonly tokens: TaskTokenRegistry,
   ) {}
 
   /** Reads and applies the signals of these executions (those running here). */
@@ -128,7 +130,8 @@ export class TaskSignals {
         else await this.inner.sendTaskFailure(row.token, answer.error, answer.cause);
         done.answered = true;
       } else if (row.heartbeats > done.heartbeats) {
-        await this.inner.sendTaskHeartbeat(row.token);
+        // It counts from when it was sent (a row written before that time was kept has none).
+        this.tokens.heartbeat(row.token, row.heartbeatAt);
         done.heartbeats = row.heartbeats;
       }
       this.tries.delete(row.token);

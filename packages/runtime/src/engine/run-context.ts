@@ -26,6 +26,11 @@ export interface RunContext {
   readonly random: RandomSource;
   /** A draw fixed by the lane's position, for a durable execution (see ExecutionJournal.randomAt). */
   readonly randomAt: ((lane: Lane) => number) | undefined;
+  /**
+   * Set for a durable execution that resumed with heartbeats stored for its tokens: when the
+   * latest one for a token was sent (see ExecutionJournal.storedHeartbeatAt).
+   */
+  readonly storedHeartbeatAt: ((token: string) => number | undefined) | undefined;
   readonly env: EvaluationEnv;
   readonly tasks: TaskRegistry;
   /** What serves Task resources: handlers, services, callbacks, activities, nested executions. */

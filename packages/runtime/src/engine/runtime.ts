@@ -195,6 +195,7 @@ export function buildRuntime(options: RuntimeOptions, taskTokens: TaskTokenRegis
       clock: runClock,
       random: journal?.random ?? random,
       randomAt: journal ? (lane) => journal.randomAt(lane) : undefined,
+      storedHeartbeatAt: journal?.storedHeartbeatAt,
       env: journal ? { random: journal.random, uuid: journal.uuid, now: () => runClock.now() } : env,
       tasks,
       integrations,

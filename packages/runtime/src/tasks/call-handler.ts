@@ -91,6 +91,8 @@ class TimedCall implements AbandonableCall {
   private disarmed = false;
   private timeout: Cancellable | undefined;
   private heartbeat: Cancellable | undefined;
+  /** When the heartbeat timer is due, on the clock. */
+  private heartbeatDue = Number.NEGATIVE_INFINITY;
   /** Made only for a clock that reads `abandoned` (a virtual one), then the same on every read. */
   private givenUp: AbortController | undefined;
   private abandonedSignal: AbortSignal | undefined;
@@ -108,13 +110,29 @@ class TimedCall implements AbandonableCall {
     );
   }
 
-  /** Each heartbeat sets the timer again; for an activity (`deferred`) the first one starts it. */
+  /**
+   * Each heartbeat sets the timer again; for an activity (`deferred`) the first one starts it. A
+   * heartbeat counts from when it was sent: one stored before it reached the task (`sentAt`, or
+   * one stored for its token before the execution resumed) may be older than now, and one older
+   * than the heartbeat that set the timer moves nothing.
+   */
   expectHeartbeats(seconds: number, deferred: boolean | undefined): void {
     const missed = () => this.fail(new StatesError(ErrorNames.heartbeatTimeout, undefined));
-    const arm = () => {
+    const arm = (sentAt?: number) => {
       if (this.settled || this.disarmed) return;
+      const now = this.clock.now();
+      const stored = this.context.storedHeartbeatAt;
+      const since = Math.max(sentAt ?? now, stored ?? Number.NEGATIVE_INFINITY);
+      const due = since + seconds * 1000;
+      if (sentAt !== undefined && due <= this.heartbeatDue) return;
+      this.heartbeatDue = due;
       this.heartbeat?.cancel();
-      this.heartbeat = setClockTimer(this.clock, seconds * 1000, missed, heartbeatTimer(this.context));
+      this.heartbeat = setClockTimer(
+        this.clock,
+        Math.max(0, due - now),
+        missed,
+        heartbeatTimer(this.context),
+      );
     };
     this.context.beat = arm;
     if (!deferred) arm();

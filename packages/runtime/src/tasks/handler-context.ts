@@ -23,8 +23,11 @@ export class HandlerContext implements TaskContext, AbandonableCall {
    */
   private onStop: (() => void) | undefined;
   private released = false;
-  /** Set by a timed call: resets or starts the HeartbeatSeconds timer. */
-  beat: (() => void) | undefined;
+  /**
+   * Set by a timed call: resets or starts the HeartbeatSeconds timer, from now or from `sentAt`
+   * (a heartbeat that was stored before it reached the task).
+   */
+  beat: ((sentAt?: number) => void) | undefined;
 
   constructor(
     readonly resource: string,
@@ -98,6 +101,20 @@ export class HandlerContext implements TaskContext, AbandonableCall {
     this.beat?.();
   }
 
+  /** A heartbeat sent at `at`, applied late: the HeartbeatSeconds count from then. */
+  heartbeatSince(at: number): void {
+    this.beat?.(at);
+  }
+
+  /**
+   * When the latest heartbeat stored for this call's token was sent, if the execution resumed
+   * with one: its HeartbeatSeconds count from then at the latest.
+   */
+  get storedHeartbeatAt(): number | undefined {
+    const lookup = this.frame.run.storedHeartbeatAt;
+    return lookup === undefined ? undefined : lookup(this.taskToken);
+  }
+
   /** Whether the attempt is over (settled, timed out, or a heartbeat missed): what its call does now is late. */
   get over(): boolean {
     return this.released || this.expired !== undefined;
@@ -116,4 +133,13 @@ export class HandlerContext implements TaskContext, AbandonableCall {
     this.abandoned.removeEventListener('abort', this.onStop);
     this.onStop = undefined;
   }
+}
+
+/**
+ * Applies a heartbeat to the call waiting on a token: one that was stored before it reached the
+ * task (`at` set) counts from when it was sent.
+ */
+export function heartbeatSentAt(context: TaskContext, at: number | undefined): void {
+  if (at !== undefined && context instanceof HandlerContext) context.heartbeatSince(at);
+  else context.heartbeat();
 }
