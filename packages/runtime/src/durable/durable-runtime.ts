@@ -364,8 +364,9 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
         lives.abandon(arns);
         throw new LeasesNotHandedBackError(arns, leaseMs, error);
       }
-      // Workers elsewhere also poll: a wake that is not sent only delays them.
-      await store.wake?.().catch(() => {});
+      // Workers elsewhere also poll: a wake that is not sent only delays them, and one the store
+      // never answers must not hold the stop.
+      if (store.wake) await settledWithin(store.wake(), leaseMs);
     },
   };
 

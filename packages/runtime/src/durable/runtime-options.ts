@@ -43,3 +43,11 @@ export function checkWorkerOptions(options: {
   }
   checkMs('pollMs', options.pollMs);
 }
+
+/**
+ * A worker's `drainMs`: 0 (hand back at once), up to Node's longest timer, or Infinity (let every
+ * execution finish). A longer finite wait would fire at once, and end the drain before it began.
+ */
+export function checkDrainMs(drainMs: number | undefined): void {
+  if (drainMs !== 0) checkMs('drainMs', drainMs, true);
+}

@@ -540,4 +540,63 @@ describe('a worker', () => {
     await runtime.close();
     expect(Date.now() - began).toBeLessThan(3_000);
   });
+
+  it('stops within leaseMs when the store takes its leases back but never answers the wake after', async () => {
+    class DeafToWakes extends SharedStore {
+      deaf = false;
+      async wake(): Promise<void> {
+        if (this.deaf) await new Promise(() => {});
+      }
+    }
+    const store = new DeafToWakes();
+    const runtime = createDurableRuntime({
+      store,
+      leaseMs: 300,
+      handlers: { [blocker]: () => new Promise(() => {}) },
+    });
+    const worker = runtime.startWorker({ pollMs: 20 });
+    const run = await runtime.startExecution(holding, { enqueue: true });
+    await until(() => runtime.running === 1);
+    store.deaf = true;
+    const began = Date.now();
+    await worker.stop();
+    expect(Date.now() - began).toBeLessThan(1_500);
+    // Handed back: free for another worker to claim.
+    expect((await store.getExecution(run.executionArn))?.owner).toBeUndefined();
+    const closing = Date.now();
+    await runtime.close();
+    expect(Date.now() - closing).toBeLessThan(1_500);
+  });
+});
+
+describe("a worker's drain", () => {
+  it('waits for every execution to end with drainMs Infinity', async () => {
+    const store = new SharedStore();
+    const slot = heldSlot();
+    const runtime = createDurableRuntime({ store, handlers: { [blocker]: slot.handler } });
+    const worker = runtime.startWorker({ pollMs: 20 });
+    const run = await runtime.startExecution(holding, { enqueue: true });
+    await until(() => runtime.running === 1);
+    const stopped = worker.stop({ drainMs: Number.POSITIVE_INFINITY });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    slot.release();
+    await stopped;
+    expect(await store.getExecution(run.executionArn)).toMatchObject({ status: 'SUCCEEDED' });
+    await runtime.close();
+  });
+
+  it('refuses a drainMs it cannot wait, before it stops anything', async () => {
+    const runtime = createDurableRuntime({ store: new SharedStore() });
+    const worker = runtime.startWorker({ pollMs: 20 });
+    // Past Node's longest timer, which would fire at once and end the drain before it began.
+    for (const drainMs of [30 * 24 * 3600 * 1000, -1, Number.NaN]) {
+      await expect(worker.stop({ drainMs })).rejects.toMatchObject({
+        code: 'DURABLE_RUNTIME_OPTION',
+        message: expect.stringContaining('drainMs'),
+      });
+    }
+    await worker.stop({ drainMs: 0 });
+    await worker.stopped;
+    await runtime.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { settledWithin } from './bounded-wait';
 import type { DurableStore } from './durable-store';
+import { checkDrainMs } from './runtime-options';
 
 export interface WorkerOptions {
   /** How many executions this worker runs at once (default 16). */
@@ -9,7 +10,10 @@ export interface WorkerOptions {
 }
 
 export interface StopOptions {
-  /** How long to let running executions finish before handing their leases back (default 0). */
+  /**
+   * How long to let running executions finish before handing their leases back: 0 (the default)
+   * up to Node's longest timer (about 24.8 days), or `Infinity` to wait for all of them.
+   */
   readonly drainMs?: number;
 }
 
@@ -17,7 +21,8 @@ export interface Worker {
   /**
    * Stops claiming; lets executions finish for up to `drainMs`, then hands the rest back. Rejects
    * with `LeasesNotHandedBackError` (the worker has stopped all the same) when the store does not
-   * take the leases back.
+   * take the leases back, and with `DurableRuntimeOptionError` (before stopping anything) for a
+   * `drainMs` it cannot wait.
    */
   stop(options?: StopOptions): Promise<void>;
   /** Settles once the worker has stopped. */
@@ -127,6 +132,7 @@ export function startWorkerLoop(store: DurableStore, host: WorkerHost, options: 
       return !stopping && concurrency - host.running() > 0;
     },
     async stop(stopOptions = {}) {
+      checkDrainMs(stopOptions.drainMs);
       stopping = true;
       const drain = host.draining();
       wake();
