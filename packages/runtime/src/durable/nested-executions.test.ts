@@ -342,4 +342,23 @@ describe('nested executions at the edges', () => {
     });
     await runtime.close();
   });
+
+  it('describe a .sync child redriven while its parent was down with its redrive count', async () => {
+    const { store, box, runtime, child, started, childRow } = await parentAwaitingApproval();
+    await until(async () => (await started.history()).some((e) => e.type === 'TaskSubmitted'));
+    await runtime.close();
+    const childArn = (await childRow())?.executionArn as string;
+    const second = createDurableRuntime({ store, handlers: box.handlers });
+    await second.stopExecution(childArn, { error: 'Oops' });
+    const again = await second.redriveExecution(childArn);
+    await until(() => box.tokens.length === 2);
+    await second.sendTaskSuccess(box.tokens[1] as string, 'approved');
+    expect(await again.result()).toMatchObject({ status: 'SUCCEEDED' });
+    await second.recover();
+    expect(await started.result()).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { StateMachineArn: child.stateMachineArn, Status: 'SUCCEEDED', RedriveCount: 1 },
+    });
+    await second.close();
+  });
 });

@@ -88,6 +88,7 @@ function handleOf(
 ): StartedChild {
   const { executionArn } = row;
   let stopTime = row.stopTime;
+  let redriveCount = row.redriveCount;
   return {
     executionArn,
     name: row.name,
@@ -100,7 +101,10 @@ function handleOf(
       if (waiting) options.waiting(1);
       try {
         const result = await options.outcome(executionArn, request.signal);
-        stopTime = (await options.find(executionArn))?.stopTime ?? stopTime;
+        const ended = await options.find(executionArn);
+        stopTime = ended?.stopTime ?? stopTime;
+        // Redriven while its parent waited (or was down): DescribeExecution says how often.
+        redriveCount = ended?.redriveCount ?? redriveCount;
         return result;
       } finally {
         if (waiting) options.waiting(-1);
@@ -110,5 +114,6 @@ function handleOf(
       if (!options.parentLetGo()) void options.stop(executionArn, cause).catch(() => {});
     },
     stopDate: () => new Date(stopTime ?? Date.now()),
+    redriveCount: () => redriveCount,
   };
 }

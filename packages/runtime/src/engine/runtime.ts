@@ -132,6 +132,8 @@ export function buildRuntime(options: RuntimeOptions, taskTokens: TaskTokenRegis
       result: () => execution.result(),
       stop: (cause) => execution.stop({ cause }),
       stopDate: () => stopDate,
+      // Only a durable execution can be redriven.
+      redriveCount: () => 0,
     };
   };
   const integrations: Integrations = {

@@ -43,6 +43,8 @@ export interface StartedChild {
   stop(cause: string): void;
   /** When the child ended; read after its result has settled. */
   stopDate(): Date;
+  /** How often the child was redriven (a durable child may be, while its parent waits). */
+  redriveCount(): number;
 }
 
 export type ChildStarter = (request: ChildRequest) => StartedChild | Promise<StartedChild>;
@@ -175,7 +177,7 @@ function describe(
     if (result.error !== undefined) description.Error = result.error;
     if (result.cause !== undefined) description.Cause = result.cause;
   }
-  description.RedriveCount = 0;
+  description.RedriveCount = child.redriveCount();
   // AWS lets failed, timed-out and aborted executions be redriven; a succeeded one cannot be.
   if (result.status === 'SUCCEEDED') {
     description.RedriveStatus = 'NOT_REDRIVABLE';
