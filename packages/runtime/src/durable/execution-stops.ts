@@ -83,8 +83,11 @@ export class ExecutionStops {
   private async stopOnce(arn: string, reason: Readonly<StopReason>): Promise<StoredExecution | undefined> {
     const { store, queue } = this.site;
     await this.site.resuming(arn)?.catch(() => {});
-    // What it recorded here lands first (its own end, say): the stop then finds it ended.
-    await queue.flushed().catch(() => {});
+    // One running here stops at once, so its end is committed with what was recorded before the
+    // stop (its parent's end, when the parent no longer needs it), never after: a crash between
+    // the two commits would leave it running. Otherwise what it recorded here lands first (its
+    // own end, say): the stop then finds it ended.
+    if (!this.site.isLive(arn)) await queue.flushed().catch(() => {});
     if (this.site.isLive(arn)) {
       await this.site.stopHere(arn, reason);
       const row = await store.getExecution(arn);
