@@ -74,20 +74,31 @@ describe.skipIf(!TEST_POSTGRES_URL)('migrating the schema', () => {
       await admin(`DELETE FROM ${schema}.stepwise_migrations WHERE version = ${MIGRATIONS.length};
         ALTER TABLE ${schema}.task_tokens DROP COLUMN heartbeat_at;
         DROP FUNCTION ${schema}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, BIGINT);
-        CREATE FUNCTION ${schema}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT) RETURNS TEXT
-          LANGUAGE sql AS $$ SELECT 'ACCEPTED' $$;`);
+        DROP FUNCTION ${schema}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT);
+        CREATE FUNCTION ${schema}.signal_task(
+          p_token TEXT, p_arn TEXT, p_kind TEXT, p_output TEXT, p_error TEXT, p_cause TEXT
+        ) RETURNS TEXT LANGUAGE sql AS $$ SELECT 'ACCEPTED' $$;`);
       const again = new PostgresStore({ connectionString: TEST_POSTGRES_URL, schema });
       await again.init();
       const row = executionRow('beating');
       await again.commit(batch({ executions: [row] }));
       expect(await again.heartbeatTask('beat.1', row.executionArn, T0 + 42)).toBe('ACCEPTED');
       expect((await again.getTaskToken('beat.1'))?.heartbeatAt).toBe(T0 + 42);
-      await again.close();
-      const { rows } = await store.pool.query<{ args: number }>(
-        `SELECT pronargs AS args FROM pg_proc WHERE proname = 'signal_task' AND pronamespace = $1::regnamespace`,
-        [schema],
+      // A worker of the previous release, still running, signals as it did: its heartbeat is
+      // stored with the database's time, and its answers are stored as before.
+      const before = Date.now();
+      await store.pool.query(`SELECT ${schema}.signal_task($1, $2, 'HEARTBEAT', NULL, NULL, NULL)`, [
+        'beat.2',
+        row.executionArn,
+      ]);
+      expect((await again.getTaskToken('beat.2'))?.heartbeatAt).toBeGreaterThanOrEqual(before - 1_000);
+      const { rows } = await store.pool.query<{ outcome: string }>(
+        `SELECT ${schema}.signal_task($1, $2, 'SUCCESS', '"done"', NULL, NULL) AS outcome`,
+        ['beat.1', row.executionArn],
       );
-      expect(rows).toEqual([{ args: 7 }]);
+      expect(rows).toEqual([{ outcome: 'ACCEPTED' }]);
+      expect((await again.getTaskToken('beat.1'))?.answer).toEqual({ kind: 'SUCCESS', output: '"done"' });
+      await again.close();
     } finally {
       await store.close();
       await dropSchema(schema);

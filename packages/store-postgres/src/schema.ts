@@ -131,8 +131,17 @@ export const MIGRATIONS: readonly string[] = [
   // execution and never applied.
   COMMIT_BATCH,
   // A heartbeat keeps when it was sent: a runtime that applies it later (after a restart, or once
-  // the execution wakes) counts HeartbeatSeconds from then, not from when it read the row.
+  // the execution wakes) counts HeartbeatSeconds from then, not from when it read the row. The
+  // six-argument signal_task stays for workers of the previous release still running during a
+  // rolling upgrade (replaced within the migration's transaction, so none of their calls fails);
+  // their heartbeats take the database's time.
   `ALTER TABLE {s}.task_tokens ADD COLUMN IF NOT EXISTS heartbeat_at BIGINT;
+   ${SIGNAL_TASK}
    DROP FUNCTION IF EXISTS {s}.signal_task(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT);
-   ${SIGNAL_TASK}`,
+   CREATE FUNCTION {s}.signal_task(
+     p_token TEXT, p_arn TEXT, p_kind TEXT, p_output TEXT, p_error TEXT, p_cause TEXT
+   ) RETURNS TEXT LANGUAGE sql AS $$
+     SELECT {s}.signal_task(p_token, p_arn, p_kind, p_output, p_error, p_cause,
+       (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT)
+   $$;`,
 ];
