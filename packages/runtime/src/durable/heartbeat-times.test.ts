@@ -103,4 +103,34 @@ describe('heartbeats sent while no runtime runs the execution', () => {
     expect(await started.result()).toEqual({ status: 'SUCCEEDED', output: 'encoded' });
     await second.close();
   });
+
+  it('count from when they were sent for an activity task a worker took while the process was down', async () => {
+    const store = new InMemoryDurableStore();
+    const clock = createVirtualClock({ start: T0, autoAdvance: false });
+    const first = createDurableRuntime({ store, clock });
+    const { activityArn } = await first.createActivity({ name: 'encode' });
+    const started = await first.startExecution(encode(activityArn), { name: 'encode' });
+    await until(async () => (await started.history()).some((e) => e.type === 'ActivityScheduled'));
+    await first.close();
+    // Taken at 10 s and beaten at 20 s through a runtime that runs nothing.
+    clock.advance(10_000);
+    const courier = createDurableRuntime({ store, clock });
+    const token = (await courier.getActivityTask(activityArn))?.taskToken as string;
+    clock.advance(10_000);
+    await courier.sendTaskHeartbeat(token);
+    await courier.close();
+    // Back at 50 s: the pick-up is recorded now, and the clock counts from the heartbeat (80 s).
+    clock.advance(30_000);
+    const second = createDurableRuntime({ store, clock });
+    await second.recover();
+    await until(async () => (await started.history()).some((e) => e.type === 'ActivityStarted'));
+    clock.advance(29_999);
+    await settle();
+    expect((await store.getExecution(started.executionArn))?.status).toBe('RUNNING');
+    clock.advance(1);
+    await until(async () => (await store.getExecution(started.executionArn))?.status !== 'RUNNING');
+    const timedOut = (await started.history()).find((e) => e.type === 'ActivityTimedOut');
+    expect(timedOut?.timestamp.getTime()).toBe(T0 + 80_000);
+    await second.close();
+  });
 });

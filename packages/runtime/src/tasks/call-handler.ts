@@ -112,17 +112,19 @@ class TimedCall implements AbandonableCall {
 
   /**
    * Each heartbeat sets the timer again; for an activity (`deferred`) the first one starts it. A
-   * heartbeat counts from when it was sent: one stored before it reached the task (`sentAt`, or
-   * one stored for its token before the execution resumed) may be older than now, and one older
-   * than the heartbeat that set the timer moves nothing.
+   * heartbeat counts from when it was sent: one stored before it reached the task (`sentAt`) may
+   * be older than now, and one older than the heartbeat that set the timer moves nothing. A
+   * heartbeat stored for the token before the execution resumed came after the task started and
+   * after a worker took it, so the clock's first start counts from it: a pick-up applied as the
+   * execution resumes is recorded then, though the worker took the task before the heartbeat.
    */
   expectHeartbeats(seconds: number, deferred: boolean | undefined): void {
     const missed = () => this.fail(new StatesError(ErrorNames.heartbeatTimeout, undefined));
     const arm = (sentAt?: number) => {
       if (this.settled || this.disarmed) return;
       const now = this.clock.now();
-      const stored = this.context.storedHeartbeatAt;
-      const since = Math.max(sentAt ?? now, stored ?? Number.NEGATIVE_INFINITY);
+      const first = this.heartbeatDue === Number.NEGATIVE_INFINITY;
+      const since = sentAt ?? (first ? (this.context.storedHeartbeatAt ?? now) : now);
       const due = since + seconds * 1000;
       if (sentAt !== undefined && due <= this.heartbeatDue) return;
       this.heartbeatDue = due;
