@@ -1,8 +1,10 @@
 import {
   type AppliedTaskSignals,
   activityFrom,
+  activityTaskFrom,
   aliasFrom,
   answerValues,
+  type ChunkRow,
   type ClaimedExecution,
   type ClaimRequest,
   type CommitBatch,
@@ -13,7 +15,7 @@ import {
   DurableResourceNotFoundError,
   type DurableStatus,
   type DurableStore,
-  decodeChunk,
+  decodeHistory,
   executionFrom,
   HistoryGapError,
   hasUnappliedSignal,
@@ -307,7 +309,10 @@ export class PostgresStore implements DurableStore {
       `SELECT first_id, last_id, events FROM ${this.t('event_chunks')} WHERE execution_arn = $1 ORDER BY first_id`,
       [arn],
     );
-    return chunks.flatMap((chunk) => decodeChunk(arn, chunk.first_id, chunk.events, chunk.last_id));
+    return decodeHistory(
+      arn,
+      chunks.map((chunk) => [chunk.first_id, chunk.last_id, chunk.events] as const),
+    );
   }
   async listTimers(arn: string): Promise<StoredTimer[]> {
     return (
@@ -451,7 +456,7 @@ export class PostgresStore implements DurableStore {
       const taken = await this.takeOldest(activityArn, workerName);
       if (!taken) return undefined;
       try {
-        return taskTokenFrom(taken);
+        return activityTaskFrom(taken);
       } catch (error) {
         if (!(error instanceof StoreCorruptionError)) throw error;
         // A task that cannot be read is not handed out: it fails with States.Runtime, saying why,
@@ -568,9 +573,5 @@ function withHistory(row: Record<string, unknown>): ClaimedExecution {
   const claimed = claimedFrom(columns);
   // NULL: not read with the claim (a strict isolation level, a long history).
   if (chunks == null) return claimed;
-  return claimedWithHistory(claimed, () =>
-    (chunks as [number, number, string][]).flatMap(([first, last, events]) =>
-      decodeChunk(claimed.executionArn, first, events, last),
-    ),
-  );
+  return claimedWithHistory(claimed, () => decodeHistory(claimed.executionArn, chunks as ChunkRow[]));
 }

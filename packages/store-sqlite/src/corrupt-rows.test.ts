@@ -190,36 +190,41 @@ describe.each([true, false])(
       }
     });
 
-    it('hands out the next activity task past one that cannot be read, whose own task fails', async () => {
-      const filename = fresh();
-      const store = new SqliteStore({ filename, thread });
-      const runtime = createDurableRuntime({ store });
-      try {
-        const activity = await runtime.createActivity({ name: 'pack' });
-        const work = {
-          StartAt: 'Pack',
-          States: { Pack: { Type: 'Task', Resource: activity.activityArn, End: true } },
-        };
-        const older = await runtime.startExecution(work, { name: 'older', input: { n: 1 } });
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const newer = await runtime.startExecution(work, { name: 'newer', input: { n: 2 } });
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        damage(
-          filename,
-          `UPDATE task_tokens SET input = x'00' WHERE execution_arn = '${older.executionArn}'`,
-        );
-        const task = await runtime.getActivityTask(activity.activityArn, {
-          signal: AbortSignal.timeout(2000),
-        });
-        expect(task?.input).toEqual({ n: 2 });
-        await runtime.sendTaskSuccess(task?.taskToken as string, { packed: 2 });
-        expect(await newer.result()).toEqual({ status: 'SUCCEEDED', output: { packed: 2 } });
-        expect(await older.result()).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
-      } finally {
-        await runtime.close();
-        await store.close();
-      }
-    });
+    for (const [what, input] of [
+      ['a blob', "x'00'"],
+      ['text that is not JSON', "'{not json'"],
+    ]) {
+      it(`hands out the next activity task past one whose input is ${what}, whose own task fails`, async () => {
+        const filename = fresh();
+        const store = new SqliteStore({ filename, thread });
+        const runtime = createDurableRuntime({ store });
+        try {
+          const activity = await runtime.createActivity({ name: 'pack' });
+          const work = {
+            StartAt: 'Pack',
+            States: { Pack: { Type: 'Task', Resource: activity.activityArn, End: true } },
+          };
+          const older = await runtime.startExecution(work, { name: 'older', input: { n: 1 } });
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          const newer = await runtime.startExecution(work, { name: 'newer', input: { n: 2 } });
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          damage(
+            filename,
+            `UPDATE task_tokens SET input = ${input} WHERE execution_arn = '${older.executionArn}'`,
+          );
+          const task = await runtime.getActivityTask(activity.activityArn, {
+            signal: AbortSignal.timeout(2000),
+          });
+          expect(task?.input).toEqual({ n: 2 });
+          await runtime.sendTaskSuccess(task?.taskToken as string, { packed: 2 });
+          expect(await newer.result()).toEqual({ status: 'SUCCEEDED', output: { packed: 2 } });
+          expect(await older.result()).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+        } finally {
+          await runtime.close();
+          await store.close();
+        }
+      });
+    }
 
     it("fails only the handle of an execution whose row cannot be read, not the others' results", async () => {
       const filename = fresh();

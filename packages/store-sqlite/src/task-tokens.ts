@@ -1,5 +1,6 @@
 import {
   activityFrom,
+  activityTaskFrom,
   answerValues,
   StoreCorruptionError,
   type StoredActivity,
@@ -43,7 +44,7 @@ export class SqliteTaskTokens {
         const row = sql.getToken.get(oldest.token) as Record<string, unknown>;
         let taken: StoredTaskToken;
         try {
-          taken = taskTokenFrom(row);
+          taken = activityTaskFrom(row);
         } catch (error) {
           if (!(error instanceof StoreCorruptionError)) throw error;
           // A task that cannot be read is not handed out, nor left to block the queue: its task

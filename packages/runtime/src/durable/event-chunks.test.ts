@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eventRow, T0 } from './contract/sample-rows';
-import { checkFollows, chunksOf, decodeChunk, encodeChunk, encodeChunks, MAX_EVENT_ID } from './event-chunks';
+import {
+  checkFollows,
+  chunksOf,
+  decodeChunk,
+  decodeHistory,
+  encodeChunk,
+  encodeChunks,
+  MAX_EVENT_ID,
+} from './event-chunks';
 import {
   DuplicateTransitionError,
   HistoryGapError,
@@ -133,5 +141,33 @@ describe("a commit's events as the rows the SQL stores write", () => {
       eventRow(a, 3, 'PassStateEntered', { name: 'P' }),
     ];
     expect(() => encodeChunks(events)).toThrow(HistoryGapError);
+  });
+});
+
+describe('a history read back from its chunk rows', () => {
+  const rows = [1, 2, 3, 4].map((id) => eventRow(a, id, 'PassStateEntered', {}));
+  const first = encodeChunk(rows.slice(0, 2));
+  const second = encodeChunk(rows.slice(2));
+
+  it('is the events of its rows, in order, when they follow one another from event 1', () => {
+    const events = decodeHistory(a, [
+      [1, 2, first],
+      [3, 4, second],
+    ]);
+    expect(events.map((e) => e.id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('is corruption, naming the missing events, when a row between two others is gone', () => {
+    expect(() => decodeHistory(a, [[3, 4, second]])).toThrow(StoreCorruptionError);
+    expect(() => decodeHistory(a, [[3, 4, second]])).toThrow(`history of ${a}: events 1 to 2 are missing`);
+  });
+
+  it('is corruption when two rows hold the same events', () => {
+    expect(() =>
+      decodeHistory(a, [
+        [1, 2, first],
+        [1, 2, first],
+      ]),
+    ).toThrow('event 1 is stored twice');
   });
 });

@@ -182,3 +182,28 @@ function isEventTuple(row: unknown): row is EventTuple {
     typeof row[4] === 'string'
   );
 }
+
+/** A chunk row as the SQL stores read it: its first and last event ids, and its text. */
+export type ChunkRow = readonly [firstId: number, lastId: number, text: string];
+
+/**
+ * Reads an execution's whole history from its chunk rows, in id order. Each row is checked as
+ * `decodeChunk` checks it, and the rows must follow one another from event 1: a row missing
+ * between two others (deleted by hand, or lost with a damaged page) is corruption, named, rather
+ * than a shorter history that a resume, stop or redrive would write after as if it were whole.
+ */
+export function decodeHistory(executionArn: string, rows: readonly ChunkRow[]): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  for (const [firstId, lastId, text] of rows) {
+    if (firstId !== events.length + 1) {
+      throw new StoreCorruptionError(
+        `history of ${executionArn}`,
+        firstId > events.length + 1
+          ? `events ${events.length + 1} to ${firstId - 1} are missing`
+          : `event ${firstId} is stored twice`,
+      );
+    }
+    for (const event of decodeChunk(executionArn, firstId, text, lastId)) events.push(event);
+  }
+  return events;
+}

@@ -25,9 +25,11 @@ export type {
 } from './durable-store';
 export { DURABLE_STATUSES, isFencedFor, isUnreadable, timerAndTokenArns } from './durable-store';
 export {
+  type ChunkRow,
   checkFollows,
   chunksOf,
   decodeChunk,
+  decodeHistory,
   type EncodedChunk,
   type EventChunk,
   encodeChunk,
@@ -73,7 +75,14 @@ export type {
   TaskSignalOutcome,
   TaskTokenState,
 } from './stored-tasks';
-export { activityFrom, answerValues, taskSignalsFrom, taskTokenFrom, unreadableAnswer } from './task-rows';
+export {
+  activityFrom,
+  activityTaskFrom,
+  answerValues,
+  taskSignalsFrom,
+  taskTokenFrom,
+  unreadableAnswer,
+} from './task-rows';
 export {
   endedRow,
   parseJson,

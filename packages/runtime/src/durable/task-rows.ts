@@ -27,6 +27,23 @@ export function taskTokenFrom(row: Row): StoredTaskToken {
 }
 
 /**
+ * An activity task's row as it is handed to a worker: its input must be JSON too, or the worker
+ * would get a parse error naming no row while the task stayed taken, never failed nor handed out
+ * again. One whose input is not is corruption, which the stores fail the task for.
+ */
+export function activityTaskFrom(row: Row): StoredTaskToken {
+  const task = taskTokenFrom(row);
+  if (task.input !== undefined) {
+    try {
+      JSON.parse(task.input);
+    } catch {
+      throw new StoreCorruptionError(`task token ${task.token}`, 'its input is not JSON');
+    }
+  }
+  return task;
+}
+
+/**
  * The signals of many tokens, read row by row: a row that cannot be read must not hold back the
  * answers of other tasks. One whose token and execution can still be read reaches its task as a
  * failure with States.Runtime, saying what is wrong; any other is left out.
