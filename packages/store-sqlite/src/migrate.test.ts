@@ -28,7 +28,8 @@ describe('the migrations of a SQLite file', () => {
   it("leaves another application's database as it was when they cannot apply to it", () => {
     const db = database();
     db.exec('CREATE TABLE executions (id INTEGER PRIMARY KEY, what TEXT)');
-    expect(() => migrate(db)).toThrow(/executions already exists/);
+    expect(() => migrate(db)).toThrow(StoreCorruptionError);
+    expect(() => migrate(db)).toThrow(/migration 1 cannot be applied .*executions already exists/);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
     expect(tables).toEqual([{ name: 'executions' }]);
     db.close();
@@ -48,6 +49,21 @@ describe('the migrations of a SQLite file', () => {
     expect(() => migrate(broken)).toThrow(StoreCorruptionError);
     expect(() => migrate(broken)).toThrow(/stepwise_migrations table: its latest version is -1/);
     broken.close();
+  });
+
+  it('names a migrations table that lost rows as corruption, and leaves the file as it was', () => {
+    for (const lost of [
+      'DELETE FROM stepwise_migrations',
+      'DELETE FROM stepwise_migrations WHERE version > 1',
+    ]) {
+      const db = database();
+      migrate(db);
+      db.exec(lost);
+      expect(() => migrate(db)).toThrow(StoreCorruptionError);
+      expect(() => migrate(db)).toThrow(/stepwise_migrations table: it says the schema is at version [01]/);
+      expect(versions(db).length).toBeLessThanOrEqual(1);
+      db.close();
+    }
   });
 
   it('gives the task tokens of a file of the previous version a heartbeat time, empty for their heartbeats so far', () => {

@@ -4,7 +4,8 @@ import { MIGRATIONS } from './schema';
 
 /**
  * Applies the migrations the database lacks, in one transaction: a file they cannot be applied to
- * (another application's database, say) is left as it was, without a table of ours.
+ * (another application's database, say, or ours with a `stepwise_migrations` table that lost rows)
+ * is left as it was, without a table of ours, and named as corruption with SQLite's reason.
  */
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
@@ -21,7 +22,15 @@ export function migrate(db: Database.Database): void {
     }
     if (current > MIGRATIONS.length) throw new SchemaVersionMismatchError(current, MIGRATIONS.length);
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-      db.exec(MIGRATIONS[version - 1] as string);
+      try {
+        db.exec(MIGRATIONS[version - 1] as string);
+      } catch (error) {
+        throw new StoreCorruptionError(
+          'stepwise_migrations table',
+          `it says the schema is at version ${current}, but migration ${version} cannot be applied ` +
+            `to the tables the file holds (${(error as Error).message})`,
+        );
+      }
       db.prepare('INSERT INTO stepwise_migrations (version, applied_at) VALUES (?, ?)').run(
         version,
         Date.now(),
