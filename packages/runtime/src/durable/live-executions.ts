@@ -25,6 +25,7 @@ import type { MachineCatalog } from './machine-catalog';
 import { type PriorHistory, priorHistory, REDRIVEN } from './prior-history';
 import { ResultWatch } from './result-watch';
 import { ResumeRetries } from './resume-retries';
+import { runStored, storedDefinition } from './stored-definition';
 import { historyOf } from './stored-history';
 import type { TaskSignals } from './task-signals';
 
@@ -105,7 +106,7 @@ export class LiveExecutions {
       isLive: (arn) => this.live.has(arn),
       stopHere: (arn, reason) => this.stopHere(arn, reason),
       startStopped: async (row, reason) => {
-        const definition = await options.catalog.definitionText(row.definitionId);
+        const definition = await storedDefinition(options.catalog, row);
         await options.tasks.ensureActivities(row.definitionId, definition);
         this.run(row, definition);
         await this.stopHere(row.executionArn, reason);
@@ -310,13 +311,13 @@ export class LiveExecutions {
     }
     // A queued execution that never ran has no timers or task tokens yet.
     const ran = events.length > 0;
-    const definition = await catalog.definitionText(row.definitionId);
+    const definition = await storedDefinition(catalog, row);
     const kept = ran ? await keptHeartbeats(store, row.executionArn, definition) : undefined;
     if (ran) await store.clearTimers(row.executionArn);
     await tasks.ensureActivities(row.definitionId, definition);
     if (this.stops.has(row.executionArn)) return this.skip(row.executionArn);
     if (this.options.isClosed()) throw new RuntimeClosedError();
-    const resumed = this.run(row, definition, prior, kept);
+    const resumed = runStored(row, () => this.run(row, definition, prior, kept));
     // Answers and pick-ups stored while it was not running here are applied as it resumes.
     if (ran) signals.sweepSoon(row.executionArn);
     return resumed;

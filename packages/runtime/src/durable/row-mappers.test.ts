@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executionRow } from './contract/sample-rows';
-import { aliasFrom, EXECUTION_COLUMNS, executionFrom, executionValues } from './row-mappers';
+import { aliasFrom, EXECUTION_COLUMNS, executionFrom, executionValues, timerFrom } from './row-mappers';
 import { StoreCorruptionError } from './store-errors';
 
 /** An execution as an SQL store's row, with some columns changed. */
@@ -51,5 +51,19 @@ describe('an alias row read back', () => {
   ])('is corruption when its routing is %s', (routing, why) => {
     expect(() => aliasFrom(row(routing))).toThrow(StoreCorruptionError);
     expect(() => aliasFrom(row(routing))).toThrow(why);
+  });
+});
+
+describe('a timer row read back', () => {
+  it('is corruption naming its execution too, as timer ids are only unique within one', () => {
+    const arn = 'arn:aws:states:us-east-1:123456789012:execution:M:b';
+    expect(timerFrom({ execution_arn: arn, timer_id: '1', due: 5 })).toEqual({
+      executionArn: arn,
+      timerId: '1',
+      due: 5,
+    });
+    expect(() => timerFrom({ execution_arn: arn, timer_id: '1', due: 'soon' })).toThrow(
+      `timer 1 of ${arn}: column due is not an integer`,
+    );
   });
 });

@@ -168,7 +168,7 @@ export function eventFrom(row: Row): StoredEvent {
 }
 
 export function timerFrom(row: Row): StoredTimer {
-  const what = `timer ${String(row.timer_id)}`;
+  const what = `timer ${String(row.timer_id)} of ${String(row.execution_arn)}`;
   return {
     executionArn: text(row, 'execution_arn', what),
     timerId: text(row, 'timer_id', what),
