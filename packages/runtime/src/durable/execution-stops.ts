@@ -94,7 +94,9 @@ export class ExecutionStops {
       // Its Map Runs stop their children as they abort, but without waiting: the children are
       // stopped here too, so a crash right after the stop cannot leave them to run on.
       if (row?.status === 'ABORTED') await this.stopChildren(await store.listEvents(arn));
-      return row;
+      // Still running: a commit in flight before the stop failed, and its abort, queued behind
+      // it, was dropped with the execution's other rows. It is stopped through the store.
+      if (row?.status !== 'RUNNING') return row;
     }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const row = await this.take(arn);

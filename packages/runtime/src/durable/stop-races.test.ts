@@ -190,3 +190,57 @@ describe('durable runtime: stops that race', () => {
     }
   });
 });
+
+/** A store whose next commit is slow, then fails once (a transient database error). */
+class FailingCommit extends InMemoryDurableStore {
+  failNext = false;
+  inFlight = false;
+  override async commit(batch: CommitBatch): Promise<CommitResult> {
+    if (!this.failNext) return super.commit(batch);
+    this.failNext = false;
+    this.inFlight = true;
+    await sleep(40);
+    this.inFlight = false;
+    throw new Error('connection reset');
+  }
+}
+
+describe('a stop of an execution running here, while a commit of it fails', () => {
+  it('still stops it, through the store, rather than reporting a stop the commit dropped', async () => {
+    const store = new FailingCommit();
+    const answers: Array<(value: unknown) => void> = [];
+    let callsOfB = 0;
+    const runtime = createDurableRuntime({
+      store,
+      handlers: {
+        [fn('a')]: () => new Promise((resolve) => answers.push(resolve)),
+        [fn('b')]: () => {
+          callsOfB++;
+          return new Promise(() => {});
+        },
+      },
+    });
+    const twoTasks = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Task', Resource: fn('a'), Next: 'B' },
+        B: { Type: 'Task', Resource: fn('b'), End: true },
+      },
+    };
+    const started = await runtime.startExecution(twoTasks, { name: 'x' });
+    await until(() => answers.length === 1);
+    await sleep(20);
+    store.failNext = true;
+    // A's end and B's start go in a commit that fails; the stop comes while it is in flight.
+    answers[0]?.('a done');
+    await until(() => store.inFlight);
+    await runtime.stopExecution(started.executionArn, { cause: 'by the user' });
+    const calledBefore = callsOfB;
+    expect((await store.getExecution(started.executionArn))?.status).toBe('ABORTED');
+    // The resume planned for the handed-back execution finds it stopped, and runs nothing.
+    await sleep(1_200);
+    expect(callsOfB).toBe(calledBefore);
+    expect(ends(await store.listEvents(started.executionArn))).toEqual(['ExecutionAborted']);
+    await runtime.close();
+  });
+});
