@@ -66,6 +66,19 @@ describe('the migrations of a SQLite file', () => {
     }
   });
 
+  it('says a write it cannot make as SQLite does, not as corruption (a read-only file)', () => {
+    const filename = join(dir, `${++files}.db`);
+    const db = new Database(filename);
+    migrate(db);
+    db.exec(`DELETE FROM stepwise_migrations WHERE version = ${MIGRATIONS.length};
+      ALTER TABLE task_tokens DROP COLUMN heartbeat_at;`);
+    db.close();
+    const readOnly = new Database(filename, { readonly: true });
+    expect(() => migrate(readOnly)).toThrow(/readonly/);
+    expect(() => migrate(readOnly)).not.toThrow(StoreCorruptionError);
+    readOnly.close();
+  });
+
   it('gives the task tokens of a file of the previous version a heartbeat time, empty for their heartbeats so far', () => {
     const db = database();
     migrate(db);

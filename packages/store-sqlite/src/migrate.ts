@@ -25,6 +25,9 @@ export function migrate(db: Database.Database): void {
       try {
         db.exec(MIGRATIONS[version - 1] as string);
       } catch (error) {
+        // Only a statement the tables refuse (SQLITE_ERROR: a table that exists, a column that
+        // does not); a read-only file, a full disk or a busy database is said as SQLite says it.
+        if ((error as { code?: unknown }).code !== 'SQLITE_ERROR') throw error;
         throw new StoreCorruptionError(
           'stepwise_migrations table',
           `it says the schema is at version ${current}, but migration ${version} cannot be applied ` +
