@@ -11,7 +11,7 @@ describe('the input an execution starts with', () => {
     const { runtime } = specRuntime();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    for (const input of [{ n: 1n }, cyclic, () => 1]) {
+    for (const input of [{ n: 1n }, cyclic, () => 1, Symbol('input')]) {
       expect(() => runtime.startExecution(pass, { input })).toThrow(InvalidExecutionInputError);
     }
   });
@@ -60,5 +60,17 @@ describe('the input a durable execution starts with', () => {
     } finally {
       await runtime.close();
     }
+  });
+
+  it('is refused by a durable runtime before anything is stored, so the next start is unaffected', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store });
+    await expect(runtime.startExecution(pass, { name: 'symbol', input: Symbol('input') })).rejects.toThrow(
+      InvalidExecutionInputError,
+    );
+    expect(await store.listExecutions()).toEqual([]);
+    const next = await runtime.startExecution(pass, { input: { n: 1 } });
+    expect(await next.result()).toEqual({ status: 'SUCCEEDED', output: { n: 1 } });
+    await runtime.close();
   });
 });

@@ -4,12 +4,14 @@ import { InvalidExecutionInputError } from '../errors/runtime-errors';
 
 /**
  * Refuses, before anything runs, an input AWS's StartExecution would refuse: one with no JSON (a
- * BigInt, a cycle, a function) or whose JSON is over 256 KiB. Plain data well within the limit is
+ * BigInt, a cycle, a function, a symbol) or whose JSON is over 256 KiB. Plain data well within the limit is
  * settled by bounding its size, without serialising it.
  */
 export function checkExecutionInput(input: unknown): void {
   const bound = jsonSizeBound(input, MAX_PAYLOAD_BYTES);
-  if (bound !== undefined && bound <= MAX_PAYLOAD_BYTES && typeof input !== 'function') return;
+  // A function or a symbol has no JSON at all, though its size is bounded like a value's.
+  const valueLike = typeof input !== 'function' && typeof input !== 'symbol';
+  if (bound !== undefined && bound <= MAX_PAYLOAD_BYTES && valueLike) return;
   let text: string | undefined;
   try {
     text = JSON.stringify(input);
