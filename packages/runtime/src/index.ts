@@ -6,7 +6,11 @@ export {
   TaskTimedOutError,
   TaskTokenError,
 } from './callbacks/callback-errors';
-export { InvalidOutputError, InvalidTaskFailureError } from './callbacks/task-answer-checks';
+export {
+  InvalidOutputError,
+  InvalidTaskFailureError,
+  OutputTooLargeError,
+} from './callbacks/task-answer-checks';
 export type { AbandonableCall, Clock } from './clock/clock';
 export { createRealClock } from './clock/real-clock';
 export { createVirtualClock, type VirtualClock, type VirtualClockOptions } from './clock/virtual-clock';

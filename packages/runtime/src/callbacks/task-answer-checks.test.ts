@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from '../durable/durable-runtime';
 import { InMemoryDurableStore } from '../durable/memory-durable-store';
 import { createRuntime } from '../engine/runtime';
-import { InvalidOutputError, InvalidTaskFailureError } from './task-answer-checks';
+import { InvalidOutputError, InvalidTaskFailureError, OutputTooLargeError } from './task-answer-checks';
 
 const callback = {
   StartAt: 'Ask',
@@ -49,6 +49,24 @@ describe.each(['in memory', 'durable'] as const)('answers AWS would refuse (%s r
     await expect(runtime.sendTaskSuccess(token, 10n)).rejects.toBeInstanceOf(InvalidOutputError);
     await runtime.sendTaskSuccess(token, { fine: true });
     expect(await execution.result()).toEqual({ status: 'SUCCEEDED', output: { fine: true } });
+  });
+
+  it('refuse an output over 256 KiB with OutputTooLargeError, leaving the task waiting', async () => {
+    const { runtime, tokens } = setup();
+    const execution = await runtime.startExecution(callback);
+    while (tokens.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const token = tokens[0] as string;
+    // 262,145 bytes of JSON: the quotes take 2, and each é takes 2.
+    const over = 'é'.repeat(131_071) + 'x';
+    await expect(runtime.sendTaskSuccess(token, over)).rejects.toBeInstanceOf(OutputTooLargeError);
+    await expect(runtime.sendTaskSuccess(token, over)).rejects.toMatchObject({
+      code: 'OUTPUT_TOO_LARGE',
+      awsName: 'ValidationException',
+      message: expect.stringContaining('262145 bytes'),
+    });
+    const atTheLimit = 'x'.repeat(262_142);
+    await runtime.sendTaskSuccess(token, atTheLimit);
+    expect(await execution.result()).toEqual({ status: 'SUCCEEDED', output: atTheLimit });
   });
 
   it('refuse an error or cause that is not a string, or longer than AWS takes', async () => {

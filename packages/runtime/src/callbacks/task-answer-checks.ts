@@ -1,3 +1,4 @@
+import { MAX_PAYLOAD_BYTES } from '../dataflow/payload-size';
 import { TaskTokenError } from './callback-errors';
 
 /** AWS's limits on SendTaskFailure's fields. */
@@ -13,13 +14,29 @@ export class InvalidOutputError extends TaskTokenError {
   }
 }
 
+/** An output whose JSON is over 256 KiB, which SendTaskSuccess refuses: AWS's ValidationException. */
+export class OutputTooLargeError extends TaskTokenError {
+  readonly code = 'OUTPUT_TOO_LARGE';
+  readonly awsName = 'ValidationException';
+  constructor(taskToken: string, bytes: number) {
+    super(
+      taskToken,
+      `The output is ${bytes} bytes of JSON, over the limit of ${MAX_PAYLOAD_BYTES} bytes (256 KiB).`,
+    );
+  }
+}
+
 /** An error or cause that is not a string, or is longer than AWS takes: AWS's ValidationException. */
 export class InvalidTaskFailureError extends TaskTokenError {
   readonly code = 'INVALID_TASK_FAILURE';
   readonly awsName = 'ValidationException';
 }
 
-/** The JSON text of a task's output, or InvalidOutputError saying why there is none. */
+/**
+ * The JSON text of a task's output, or InvalidOutputError saying why there is none, or
+ * OutputTooLargeError when it is over 256 KiB (the task would only fail with
+ * States.DataLimitExceeded later).
+ */
 export function outputJson(taskToken: string, output: unknown): string {
   let json: string | undefined;
   try {
@@ -28,6 +45,11 @@ export function outputJson(taskToken: string, output: unknown): string {
     throw new InvalidOutputError(taskToken, (error as Error).message);
   }
   if (json === undefined) throw new InvalidOutputError(taskToken, `${typeof output} is not JSON.`);
+  // A string's UTF-8 bytes are at most three per UTF-16 unit: most outputs need no count.
+  if (json.length * 3 > MAX_PAYLOAD_BYTES) {
+    const bytes = Buffer.byteLength(json, 'utf8');
+    if (bytes > MAX_PAYLOAD_BYTES) throw new OutputTooLargeError(taskToken, bytes);
+  }
   return json;
 }
 
