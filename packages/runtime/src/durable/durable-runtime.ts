@@ -10,6 +10,7 @@ import { buildRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import { checkName } from '../machines/aws-names';
 import type { ChildExecutionRunner } from '../map/child-executions';
+import { checkArnArgument, checkStopReason } from './api-checks';
 import { boundedBy, settledWithin } from './bounded-wait';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
@@ -295,6 +296,8 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   }
 
   async function stopExecution(executionArn: string, reason: Readonly<StopReason> = {}) {
+    checkArnArgument('executionArn', executionArn);
+    checkStopReason(executionArn, reason);
     await ready();
     const row = await lives.stop(executionArn, reason);
     if (!row) throw new DurableResourceNotFoundError('execution', executionArn);
@@ -302,6 +305,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   }
 
   async function redriveExecution(executionArn: string): Promise<DurableExecution> {
+    checkArnArgument('executionArn', executionArn);
     await ready();
     const before = await store.getExecution(executionArn);
     if (!before) throw new ExecutionNotRedrivableError(executionArn, 'it does not exist.');
@@ -401,10 +405,12 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
     stopExecution,
     redriveExecution,
     describeExecution: async (arn) => {
+      checkArnArgument('executionArn', arn);
       await ready();
       return store.getExecution(arn);
     },
     getExecutionHistory: async (arn) => {
+      checkArnArgument('executionArn', arn);
       await ready();
       return historyOf(await store.listEvents(arn));
     },

@@ -60,6 +60,8 @@ export {
   HistoryGapError,
   HistoryTooLongError,
   InvalidAliasRoutingError,
+  InvalidArnError,
+  InvalidStopReasonError,
   LeasesNotHandedBackError,
   SchemaVersionMismatchError,
   StoreCorruptionError,

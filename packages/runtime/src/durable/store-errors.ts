@@ -148,3 +148,36 @@ export class LeasesNotHandedBackError extends StepwiseError {
     );
   }
 }
+
+/**
+ * A StopExecution `error` or `cause` that is not a string or is longer than AWS takes (256 and
+ * 32,768 characters): AWS's ValidationException. Nothing is stopped.
+ */
+export class InvalidStopReasonError extends StepwiseError {
+  readonly code = 'INVALID_STOP_REASON';
+  readonly awsName = 'ValidationException';
+  constructor(
+    readonly executionArn: string,
+    detail: string,
+  ) {
+    super(`The stop of '${executionArn}' cannot be made: ${detail}`);
+  }
+}
+
+/** An ARN argument that is not a non-empty string: AWS's InvalidArn. Nothing is read or written. */
+export class InvalidArnError extends StepwiseError {
+  readonly code = 'INVALID_ARN';
+  readonly awsName = 'InvalidArn';
+  constructor(
+    readonly argument: string,
+    value: unknown,
+  ) {
+    super(`The ${argument} must be an ARN (a non-empty string), not ${describeValue(value)}.`);
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return 'an empty string';
+  return `a value of type ${Array.isArray(value) ? 'array' : typeof value}`;
+}
