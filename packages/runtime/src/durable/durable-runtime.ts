@@ -444,6 +444,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
       return tasks.sendTaskHeartbeat(token);
     },
     createActivity: async ({ name }) => {
+      checkName('activity', name);
       await ready();
       return tasks.createActivity(name);
     },

@@ -19,6 +19,7 @@ import { type LambdaFunction, lambda } from '../integrations/lambda-functions';
 import type { Integrations } from '../integrations/resolve-target';
 import { type ServiceHandler, ServiceRegistry } from '../integrations/service-registry';
 import type { ChildStarter } from '../integrations/start-execution';
+import { checkName } from '../machines/aws-names';
 import { type Deadline, DeadlineQueue } from '../machines/deadline-queue';
 import { MAX_DURATION_SECONDS } from '../machines/execution-limits';
 import { StateMachineTypeNotSupportedError } from '../machines/machine-errors';
@@ -339,7 +340,10 @@ export function buildRuntime(options: RuntimeOptions, taskTokens: TaskTokenRegis
       integrations.tokens.fail(token, error, cause);
     },
     sendTaskHeartbeat: async (token) => integrations.tokens.heartbeat(token),
-    createActivity: async ({ name }) => integrations.activities.create(name),
+    createActivity: async ({ name }) => {
+      checkName('activity', name);
+      return integrations.activities.create(name);
+    },
     getActivityTask: async (activityArn, pollOptions) =>
       integrations.activities.poll(activityArn, pollOptions),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDurableRuntime } from '../durable/durable-runtime';
 import { InMemoryDurableStore } from '../durable/memory-durable-store';
+import { createRuntime } from '../engine/runtime';
 import { checkName, InvalidNameError } from './aws-names';
 
 const refusal = (resource: Parameters<typeof checkName>[0], name: unknown) => {
@@ -82,5 +83,24 @@ describe('a durable runtime refuses bad names and alias routes before storing an
     }
     expect(await store.listExecutions()).toEqual([]);
     await runtime.close();
+  });
+
+  it('for activities, in the durable runtime and in memory', async () => {
+    const store = new InMemoryDurableStore();
+    const durable = createDurableRuntime({ store });
+    const inMemory = createRuntime();
+    for (const runtime of [durable, inMemory]) {
+      for (const name of ['bad name', 'a:b', '', undefined]) {
+        await expect(runtime.createActivity({ name: name as string })).rejects.toMatchObject({
+          code: 'INVALID_NAME',
+          resource: 'activity',
+        });
+      }
+      expect((await runtime.createActivity({ name: 'resize-images' })).activityArn).toMatch(
+        /:activity:resize-images$/,
+      );
+    }
+    expect(await store.getActivity('arn:aws:states:us-east-1:123456789012:activity:a:b')).toBeUndefined();
+    await durable.close();
   });
 });

@@ -1,8 +1,8 @@
 import { StepwiseError } from '@stepwise/asl';
 
-export type NamedResource = 'execution' | 'state machine' | 'alias';
+export type NamedResource = 'execution' | 'state machine' | 'alias' | 'activity';
 
-/** A name AWS would refuse (StartExecution, CreateStateMachine, CreateStateMachineAlias). */
+/** A name AWS would refuse (StartExecution, CreateStateMachine, CreateStateMachineAlias, CreateActivity). */
 export class InvalidNameError extends StepwiseError {
   readonly code = 'INVALID_NAME';
   /** The exception name the Step Functions API uses. */
