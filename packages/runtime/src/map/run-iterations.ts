@@ -1,4 +1,4 @@
-import { BranchCancelled, cancelScope, frameSignal } from '../engine/cancellation';
+import { BranchCancelled, cancelScope, frameSignal, frameStopped } from '../engine/cancellation';
 import type { Frame } from '../engine/run-context';
 import { runGraph } from '../engine/run-graph';
 import { ErrorNames } from '../errors/error-names';
@@ -205,6 +205,11 @@ export async function runIterations(frame: Frame, plan: IterationPlan): Promise<
   } finally {
     scope.dispose();
   }
+
+  // The Map itself was cut short (a sibling of an enclosing branch or iteration failed, or the
+  // execution stopped): its iterations were aborted, and it has no outcome to record or write.
+  const stopped = frameStopped(frame);
+  if (stopped) throw stopped.reason;
 
   if (firstFailure && exceedsTolerance(plan.tolerance, failedCount, total)) {
     throw new StateFailureSignal(
