@@ -243,4 +243,11 @@ function checkRouting(routing: unknown): asserts routing is readonly AliasRoute[
   if ((routing as AliasRoute[]).reduce((sum, r) => sum + r.weight, 0) !== 100) {
     throw new InvalidAliasRoutingError('The weights of an alias must add up to 100.');
   }
+  // Weighted routing is between two versions: one named twice is a mistake, not a split.
+  if (
+    routing.length === 2 &&
+    (routing[0] as AliasRoute).versionArn === (routing[1] as AliasRoute).versionArn
+  ) {
+    throw new InvalidAliasRoutingError('An alias that routes to two versions names two different versions.');
+  }
 }

@@ -76,6 +76,10 @@ describe('a durable runtime refuses bad names and alias routes before storing an
         { versionArn: v1.versionArn, weight: 33.3 },
         { versionArn: v1.versionArn, weight: 66.7 },
       ],
+      [
+        { versionArn: v1.versionArn, weight: 50 },
+        { versionArn: v1.versionArn, weight: 50 },
+      ],
     ]) {
       await expect(
         runtime.putStateMachineAlias(machine.stateMachineArn, 'live', routing as never),
