@@ -42,4 +42,28 @@ describe('arguments the durable runtime refuses before reaching its store', () =
     expect(await started.result()).toMatchObject({ status: 'ABORTED', error: 'E'.repeat(256) });
     await runtime.close();
   });
+
+  it('refuses start options that name an ARN of the wrong kind, before anything is stored', async () => {
+    const store = new InMemoryDurableStore();
+    const runtime = createDurableRuntime({ store });
+    const pass = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    for (const [option, value] of [
+      ['stateMachineArn', 'nonsense'],
+      ['stateMachineArn', 'arn:aws:states:us-east-1:123456789012:execution:M:e'],
+      ['executionArn', 'nonsense'],
+      ['executionArn', 'arn:aws:states:us-east-1:123456789012:stateMachine:M'],
+    ] as const) {
+      await expect(runtime.startExecution(pass, { [option]: value })).rejects.toMatchObject({
+        code: 'INVALID_ARN',
+        argument: option,
+      });
+    }
+    expect(await store.listExecutions()).toEqual([]);
+    const named = await runtime.startExecution(pass, {
+      stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Orders',
+      name: 'o-1',
+    });
+    expect(named.executionArn).toBe('arn:aws:states:us-east-1:123456789012:execution:Orders:o-1');
+    await runtime.close();
+  });
 });

@@ -24,3 +24,42 @@ export function checkStopReason(executionArn: string, reason: Readonly<StopReaso
     }
   }
 }
+
+/**
+ * Refuses a start option that names an ARN of the wrong kind: the execution's ARN is made from the
+ * machine's, so `StateMachine:undefined` or an ARN that names no execution would be stored as one.
+ */
+export function checkStartArns(options: {
+  readonly executionArn?: unknown;
+  readonly stateMachineArn?: unknown;
+}): void {
+  const { executionArn, stateMachineArn } = options;
+  if (executionArn !== undefined && !isArnOf(executionArn, 'execution')) {
+    throw new InvalidArnError(
+      'executionArn',
+      executionArn,
+      'an execution ARN (arn:aws:states:…:execution:<machine>:<name>)',
+    );
+  }
+  if (stateMachineArn !== undefined && !isArnOf(stateMachineArn, 'stateMachine')) {
+    throw new InvalidArnError(
+      'stateMachineArn',
+      stateMachineArn,
+      'a state machine ARN (arn:aws:states:…:stateMachine:<name>)',
+    );
+  }
+}
+
+/** `arn:<partition>:states:<region>:<account>:<kind>:<name>…` with every part present. */
+function isArnOf(value: unknown, kind: 'execution' | 'stateMachine'): boolean {
+  if (typeof value !== 'string') return false;
+  const parts = value.split(':');
+  const length = kind === 'execution' ? 8 : 7;
+  return (
+    parts.length === length &&
+    parts[0] === 'arn' &&
+    parts[2] === 'states' &&
+    parts[5] === kind &&
+    parts.every((part) => part.length > 0)
+  );
+}

@@ -10,7 +10,7 @@ import { buildRuntime } from '../engine/runtime';
 import { ExecutionAlreadyExistsError, RuntimeClosedError } from '../errors/runtime-errors';
 import { checkName } from '../machines/aws-names';
 import type { ChildExecutionRunner } from '../map/child-executions';
-import { checkArnArgument, checkStopReason } from './api-checks';
+import { checkArnArgument, checkStartArns, checkStopReason } from './api-checks';
 import { boundedBy, settledWithin } from './bounded-wait';
 import { CommitQueue } from './commit-queue';
 import { DetachedExecutionStore } from './detached-store';
@@ -199,6 +199,7 @@ export function createDurableRuntime(options: DurableRuntimeOptions): DurableRun
   ): Promise<DurableExecution> {
     if (closed) throw new RuntimeClosedError();
     if (start.name !== undefined) checkName('execution', start.name);
+    checkStartArns(start);
     checkExecutionInput(start.input === undefined ? {} : start.input);
     await ready();
     const resolved = await catalog.resolve(

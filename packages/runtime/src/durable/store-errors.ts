@@ -164,20 +164,22 @@ export class InvalidStopReasonError extends StepwiseError {
   }
 }
 
-/** An ARN argument that is not a non-empty string: AWS's InvalidArn. Nothing is read or written. */
+/** An ARN argument that is not an ARN of the kind it names: AWS's InvalidArn. Nothing is read or written. */
 export class InvalidArnError extends StepwiseError {
   readonly code = 'INVALID_ARN';
   readonly awsName = 'InvalidArn';
   constructor(
     readonly argument: string,
     value: unknown,
+    expected = 'an ARN (a non-empty string)',
   ) {
-    super(`The ${argument} must be an ARN (a non-empty string), not ${describeValue(value)}.`);
+    super(`The ${argument} must be ${expected}, not ${describeValue(value)}.`);
   }
 }
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return 'an empty string';
+  if (typeof value === 'string')
+    return value === '' ? 'an empty string' : JSON.stringify(value.slice(0, 300));
   return `a value of type ${Array.isArray(value) ? 'array' : typeof value}`;
 }
