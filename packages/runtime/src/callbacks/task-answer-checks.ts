@@ -55,19 +55,22 @@ export function outputJson(taskToken: string, output: unknown): string {
 
 /** Refuses an error or cause that AWS's SendTaskFailure would. */
 export function checkTaskFailure(taskToken: string, error: unknown, cause: unknown): void {
+  const problem = errorAndCauseProblem(error, cause);
+  if (problem !== undefined) throw new InvalidTaskFailureError(taskToken, `The task failure's ${problem}`);
+}
+
+/**
+ * What is wrong with an `error` and `cause` as AWS takes them (SendTaskFailure, StopExecution):
+ * each optional, a string, at most 256 and 32,768 characters. Undefined when nothing is.
+ */
+export function errorAndCauseProblem(error: unknown, cause: unknown): string | undefined {
   for (const [field, value, max] of [
     ['error', error, MAX_ERROR_LENGTH],
     ['cause', cause, MAX_CAUSE_LENGTH],
   ] as const) {
     if (value === undefined) continue;
-    if (typeof value !== 'string') {
-      throw new InvalidTaskFailureError(taskToken, `The task failure's ${field} must be a string.`);
-    }
-    if (value.length > max) {
-      throw new InvalidTaskFailureError(
-        taskToken,
-        `The task failure's ${field} is longer than ${max} characters.`,
-      );
-    }
+    if (typeof value !== 'string') return `${field} must be a string.`;
+    if (value.length > max) return `${field} is longer than ${max} characters.`;
   }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { MAX_CAUSE_LENGTH, MAX_ERROR_LENGTH } from '../callbacks/task-answer-checks';
+import { errorAndCauseProblem } from '../callbacks/task-answer-checks';
 import type { StopReason } from '../engine/execution-result';
 import { InvalidArnError, InvalidStopReasonError } from './store-errors';
 
@@ -12,17 +12,8 @@ export function checkArnArgument(argument: string, value: unknown): asserts valu
 
 /** Refuses a StopExecution `error` or `cause` AWS would refuse (not a string, or too long). */
 export function checkStopReason(executionArn: string, reason: Readonly<StopReason>): void {
-  for (const [field, value, max] of [
-    ['error', reason.error, MAX_ERROR_LENGTH],
-    ['cause', reason.cause, MAX_CAUSE_LENGTH],
-  ] as const) {
-    if (value === undefined) continue;
-    if (typeof value !== 'string')
-      throw new InvalidStopReasonError(executionArn, `its ${field} must be a string.`);
-    if (value.length > max) {
-      throw new InvalidStopReasonError(executionArn, `its ${field} is longer than ${max} characters.`);
-    }
-  }
+  const problem = errorAndCauseProblem(reason.error, reason.cause);
+  if (problem !== undefined) throw new InvalidStopReasonError(executionArn, `its ${problem}`);
 }
 
 /**
